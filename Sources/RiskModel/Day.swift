@@ -1,0 +1,107 @@
+/// A calendar day, packed as the number of days since 1970-01-01.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var number: Int32
+
+    public init(number: Int32) { self.number = number }
+
+    /// Creates the day for a proleptic Gregorian date, or nil when the date does not exist (2021-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+              day <= Day.daysInMonth(year: year, month: month) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        number = Int32(era * 146097 + doe - 719468)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The (year, month, day) of this day.
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = Int(number) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public static func + (lhs: Day, rhs: Int) -> Day { Day(number: lhs.number + Int32(rhs)) }
+    public static func - (lhs: Day, rhs: Int) -> Day { Day(number: lhs.number - Int32(rhs)) }
+    public static func - (lhs: Day, rhs: Day) -> Int { Int(lhs.number - rhs.number) }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.number < rhs.number }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let c = components
+        return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))"
+    }
+
+    /// `YYYYMMDD`, as used in serial numbers.
+    public var compact: String {
+        let c = components
+        return "\(c.year)\(Day.pad2(c.month))\(Day.pad2(c.day))"
+    }
+
+    /// `YYYY年M月D日`, as printed on notices.
+    public var chinese: String {
+        let c = components
+        return "\(c.year)年\(c.month)月\(c.day)日"
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (command-line and stored values; feeds go through Normalize).
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+}
+
+/// An inclusive range of days.
+public struct DayRange: Sendable, Hashable, CustomStringConvertible {
+    public var first: Day
+    public var last: Day
+
+    public init(_ first: Day, _ last: Day) { self.first = first; self.last = last }
+
+    public var isEmpty: Bool { last < first }
+
+    public func intersection(_ other: DayRange) -> DayRange {
+        DayRange(max(first, other.first), min(last, other.last))
+    }
+
+    public func contains(_ day: Day) -> Bool { first <= day && day <= last }
+
+    public var description: String { first == last ? first.description : "\(first)..\(last)" }
+}

@@ -1,0 +1,152 @@
+/// The kind of identity document a person key is built from (SPEC 1.1).
+public enum IDType: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case cnID = 0
+    case passport = 1
+    case other = 2
+
+    /// The value written in outputs (`cn_id`, `passport`, `other`).
+    public var code: String {
+        switch self {
+        case .cnID: return "cn_id"
+        case .passport: return "passport"
+        case .other: return "other"
+        }
+    }
+
+    public var description: String { code }
+
+    public init?(code: String) {
+        guard let match = IDType.allCases.first(where: { $0.code == code }) else { return nil }
+        self = match
+    }
+}
+
+/// A person key (`id_type`, normalised `id_no`), packed losslessly into 128 bits.
+///
+/// A resident ID keeps its 17 leading digits (the check character follows from them); a passport
+/// or other number keeps up to 20 characters of `A-Z 0-9 -` at 6 bits each. The top two bits of
+/// `hi` hold the `IDType`, so keys of different types never collide.
+public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var hi: UInt64
+    public var lo: UInt64
+
+    public init(hi: UInt64, lo: UInt64) { self.hi = hi; self.lo = lo }
+
+    /// A resident ID from its first 17 digits as a number.
+    public init(cnDigits: UInt64) {
+        hi = 0
+        lo = cnDigits
+    }
+
+    /// A passport or other number; `text` must already be 1–20 characters of `A-Z 0-9 -`.
+    public init?(type: IDType, text: some Collection<UInt8>) {
+        guard type != .cnID, (1...20).contains(text.count) else { return nil }
+        var hi: UInt64 = 0, lo: UInt64 = 0
+        for (i, byte) in text.enumerated() {
+            guard let v = PersonKey.sixBit(byte) else { return nil }
+            if i < 10 { lo |= v << (6 * UInt64(i)) } else { hi |= v << (6 * UInt64(i - 10)) }
+        }
+        self.hi = hi | UInt64(type.rawValue) << 62
+        self.lo = lo
+    }
+
+    public var type: IDType { IDType(rawValue: UInt8(hi >> 62)) ?? .other }
+
+    /// The normalised ID number as printed (`330111198001011234`, `E12345678`).
+    public var idNo: String {
+        if type == .cnID {
+            var digits = String(lo)
+            digits = String(repeating: "0", count: max(0, 17 - digits.count)) + digits
+            return digits + String(UnicodeScalar(PersonKey.checkCharacter(digits.utf8)))
+        }
+        var bytes: [UInt8] = []
+        for i in 0..<20 {
+            let v = i < 10 ? (lo >> (6 * UInt64(i))) & 63 : (hi >> (6 * UInt64(i - 10))) & 63
+            if v == 0 { break }
+            bytes.append(PersonKey.alphabet[Int(v) - 1])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var description: String { "\(type.code):\(idNo)" }
+
+    /// The ID with its middle hidden, safe for logs and error messages (`330111********123X`).
+    public var masked: String { PersonKey.mask(idNo) }
+
+    /// Masks any identifier: keeps the first 6 and last 4 characters of an 18-character ID, fewer for shorter ones.
+    public static func mask(_ id: String) -> String {
+        let chars = Array(id)
+        guard chars.count > 4 else { return String(repeating: "*", count: chars.count) }
+        let head = chars.count >= 14 ? 6 : min(2, chars.count - 4)
+        let tail = chars.count >= 10 ? 4 : 2
+        return String(chars[..<head]) + String(repeating: "*", count: chars.count - head - tail) + String(chars[(chars.count - tail)...])
+    }
+
+    /// Orders by ID type, then the printed ID number.
+    public static func < (lhs: PersonKey, rhs: PersonKey) -> Bool {
+        if lhs.type != rhs.type { return lhs.type.rawValue < rhs.type.rawValue }
+        if lhs.type == .cnID { return lhs.lo < rhs.lo }
+        return lhs.idNo < rhs.idNo
+    }
+
+    /// GB 11643 check character for 17 ASCII digits.
+    public static func checkCharacter(_ digits: some Sequence<UInt8>) -> UInt8 {
+        var sum = 0
+        for (i, d) in digits.enumerated() where i < 17 {
+            sum += Int(d &- 48) * weights[i]
+        }
+        return checkTable[sum % 11]
+    }
+
+    /// Sex from a resident ID's 17th digit (odd: male); nil for other documents.
+    public var isMale: Bool? {
+        guard type == .cnID else { return nil }
+        return (lo % 10) % 2 == 1
+    }
+
+    /// Birth date of a resident ID (positions 7–14).
+    public var birthDate: Day? {
+        guard type == .cnID else { return nil }
+        let yyyymmdd = Int((lo / 1000) % 100_000_000)
+        return Day(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100)
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkTable: [UInt8] = Array("10X98765432".utf8)
+    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
+
+    @inline(__always)
+    static func sixBit(_ byte: UInt8) -> UInt64? {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt64(byte - UInt8(ascii: "A") + 1)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt64(byte - UInt8(ascii: "0") + 27)
+        case UInt8(ascii: "-"): return 37
+        default: return nil
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let key = PersonKey(stored: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a person key"))
+        }
+        self = key
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    /// Reads back `description` (`cn_id:330…`), for stored values.
+    public init?(stored: String) {
+        guard let colon = stored.firstIndex(of: ":"), let type = IDType(code: String(stored[..<colon])) else { return nil }
+        let id = Array(stored[stored.index(after: colon)...].utf8)
+        if type == .cnID {
+            guard id.count == 18, let digits = UInt64(String(decoding: id.prefix(17), as: UTF8.self)) else { return nil }
+            self.init(cnDigits: digits)
+        } else {
+            self.init(type: type, text: id)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Where a person was and on which days (one accepted travel record, SPEC 1.3), packed for the hot path.
+public struct Stay: Sendable, Hashable {
+    public var person: PersonKey
+    public var region: RegionCode
+    public var arrived: Day
+    public var left: Day
+    /// Hash of the stay's identity: (`source`, `record_id`), or (`source`, person, region, days) without one.
+    public var identity: UInt64
+    /// Index into the `ContactBook` holding this record's name and phone, or `Stay.noContact`.
+    public var contact: UInt32
+
+    public static let noContact = UInt32.max
+
+    public init(person: PersonKey, region: RegionCode, arrived: Day, left: Day, identity: UInt64, contact: UInt32 = Stay.noContact) {
+        self.person = person
+        self.region = region
+        self.arrived = arrived
+        self.left = left
+        self.identity = identity
+        self.contact = contact
+    }
+
+    public var days: DayRange { DayRange(arrived, left) }
+}
+
+/// Names and phones of travel records, kept as UTF-8 bytes in one arena so ten million stays cost no allocations.
+public struct ContactBook: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    /// Start of each entry in `bytes`; entry `i` ends where `i + 1` starts.
+    public private(set) var starts: [UInt32] = [0]
+
+    public init() {}
+
+    public var count: Int { starts.count - 1 }
+
+    /// Stores a name and a phone (either may be empty) and returns the index to keep in a `Stay`.
+    public mutating func append(name: some Collection<UInt8>, phone: some Collection<UInt8>) -> UInt32 {
+        bytes.append(contentsOf: name)
+        bytes.append(0x1F)
+        bytes.append(contentsOf: phone)
+        starts.append(UInt32(bytes.count))
+        return UInt32(count - 1)
+    }
+
+    /// Appends every entry of another book, returning the offset to add to its indices.
+    public mutating func append(_ other: ContactBook) -> UInt32 {
+        let offset = UInt32(count)
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        starts.append(contentsOf: other.starts.dropFirst().map { $0 + base })
+        return offset
+    }
+
+    public func entry(_ index: UInt32) -> (name: String, phone: String)? {
+        guard index != Stay.noContact, Int(index) < count else { return nil }
+        let slice = bytes[Int(starts[Int(index)])..<Int(starts[Int(index) + 1])]
+        let split = slice.firstIndex(of: 0x1F) ?? slice.endIndex
+        let name = String(decoding: slice[..<split], as: UTF8.self)
+        let phone = split < slice.endIndex ? String(decoding: slice[(split + 1)...], as: UTF8.self) : ""
+        return (name, phone)
+    }
+}
