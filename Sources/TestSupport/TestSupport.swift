@@ -1,1 +1,44 @@
+import Foundation
 import RiskModel
+
+/// Test shorthands for values that are known to be valid.
+extension Day {
+    public static func of(_ iso: String) -> Day {
+        guard let day = Day(iso: iso) else { fatalError("bad test date \(iso)") }
+        return day
+    }
+}
+
+extension RegionCode {
+    /// A region from its digits, padded like a feed value.
+    public static func of(_ digits: String) -> RegionCode {
+        guard let value = UInt64(digits), RegionCode.levels.contains(digits.count) else { fatalError("bad test region \(digits)") }
+        var padded = value
+        for _ in digits.count..<12 { padded *= 10 }
+        return RegionCode(canonicalizing: padded)
+    }
+}
+
+extension PersonKey {
+    /// A resident ID key from 17 digits.
+    public static func cn(_ digits17: String) -> PersonKey {
+        guard digits17.count == 17, let value = UInt64(digits17) else { fatalError("bad test id \(digits17)") }
+        return PersonKey(cnDigits: value)
+    }
+}
+
+extension Policy {
+    /// The example policy of SPEC 1.5.
+    public static let example = Policy(name: "示例政策 2020-02", lookbackDays: 14, levels: [
+        .high: LevelRule(action: .centralizedQuarantine, days: 14, coarse: .low),
+        .medium: LevelRule(action: .homeQuarantine, days: 14, coarse: .low),
+        .low: LevelRule(action: .healthMonitoring, days: 7, coarse: nil),
+    ])
+}
+
+/// A fresh empty directory under the system temporary directory.
+public func makeTemporaryDirectory(_ label: String = "riskscreen") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

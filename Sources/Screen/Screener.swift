@@ -1,0 +1,114 @@
+import Dispatch
+import RiskModel
+
+/// One stay meeting one designation within the window (SPEC 2), with the candidate it gives, if any.
+public struct Exposure: Sendable, Hashable {
+    public var stay: Stay
+    public var designation: Designation
+    public var direct: Bool
+    /// `[a,b] ∩ [f,t] ∩ W`.
+    public var days: DayRange
+    /// The level the exposure counts at: the designation's, or its `coarse` level.
+    public var level: RiskLevel?
+    /// Nil when the policy maps the level to no action, or the measure ended before the as-of date.
+    public var candidate: Candidate?
+}
+
+/// Applies SPEC 2 for one as-of date: stays and designations in, one measure per exposed person out.
+public struct Screener: Sendable {
+    public let policy: Policy
+    public let asOf: Day
+    /// `W = [A − lookback_days, A]`.
+    public let window: DayRange
+    public let index: DesignationIndex
+
+    public init(policy: Policy, designations: [Designation], asOf: Day) {
+        self.policy = policy
+        self.asOf = asOf
+        window = DayRange(asOf - policy.lookbackDays, asOf)
+        index = DesignationIndex(designations, window: window)
+    }
+
+    /// Folds the candidates of `stays` into `best`, keeping each person's winning candidate.
+    public func screen(_ stays: UnsafeBufferPointer<Stay>, into best: inout [PersonKey: Candidate]) {
+        for stay in stays {
+            let days = stay.days.intersection(window)
+            if days.isEmpty { continue }
+            index.forEachMatch(stay.region) { designation, direct in
+                guard let candidate = candidate(days: days, designation: designation, direct: direct) else { return }
+                if let current = best[stay.person], !candidate.beats(current) { return }
+                best[stay.person] = candidate
+            }
+        }
+    }
+
+    /// Screens `stays` on all cores and returns each exposed person's winning candidate.
+    public func screen(_ stays: [Stay]) -> [PersonKey: Candidate] {
+        let parts = stays.count < 100_000 ? 1 : 2
+        var results = [[PersonKey: Candidate]](repeating: [:], count: parts)
+        stays.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let all = buffer
+            let chunk = (all.count + parts - 1) / max(parts, 1)
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let slots = out
+                concurrentForEach(parts) { p in
+                    let lower = min(p * chunk, all.count), upper = min(lower + chunk, all.count)
+                    var best: [PersonKey: Candidate] = [:]
+                    screen(UnsafeBufferPointer(rebasing: all[lower..<upper]), into: &best)
+                    slots[p] = best
+                }
+            }
+        }
+        var merged = results[0]
+        for other in results.dropFirst() {
+            for (person, candidate) in other {
+                if let current = merged[person], !candidate.beats(current) { continue }
+                merged[person] = candidate
+            }
+        }
+        return merged
+    }
+
+    /// Every exposure of one stay, kept or not, for `explain`.
+    public func exposures(of stay: Stay) -> [Exposure] {
+        var found: [Exposure] = []
+        let inWindow = stay.days.intersection(window)
+        index.forEachMatch(stay.region) { designation, direct in
+            let days = inWindow.intersection(designation.days)
+            guard !days.isEmpty else { return }
+            let level = direct ? designation.level : policy.rule(designation.level).coarse
+            found.append(Exposure(stay: stay, designation: designation, direct: direct, days: days, level: level,
+                                  candidate: candidate(days: inWindow, designation: designation, direct: direct)))
+        }
+        return found
+    }
+
+    /// The candidate for a stay's in-window days against one designation (SPEC 2), or nil.
+    @inline(__always)
+    func candidate(days: DayRange, designation: Designation, direct: Bool) -> Candidate? {
+        let exposed = days.intersection(designation.days)
+        if exposed.isEmpty { return nil }
+        let level: RiskLevel
+        if direct {
+            level = designation.level
+        } else {
+            guard let coarse = policy.rule(designation.level).coarse else { return nil }
+            level = coarse
+        }
+        let rule = policy.rule(level)
+        guard rule.action != .none else { return nil }
+        let until = exposed.last + rule.days
+        guard until >= asOf else { return nil }
+        return Candidate(action: rule.action, until: until, level: level, region: designation.region,
+                         lastExposure: exposed.last, direct: direct)
+    }
+}
+
+/// Runs `body(0..<count)` on up to `count` threads and waits for all.
+func concurrentForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    if count <= 1 {
+        if count == 1 { body(0) }
+        return
+    }
+    DispatchQueue.concurrentPerform(iterations: count, execute: body)
+}

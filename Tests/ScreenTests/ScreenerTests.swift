@@ -1,0 +1,135 @@
+import Testing
+import RiskModel
+import Screen
+import TestSupport
+
+/// One row of the SPEC 2 table: stays of one person, designations, and the measure expected on 2020-02-06.
+struct ScreenCase: CustomStringConvertible, Sendable {
+    var description: String
+    var stays: [(region: String, arrived: String, left: String)]
+    var designations: [(region: String, level: RiskLevel, from: String, to: String?)]
+    var policy: Policy = .example
+    /// (action, level, region, last exposure, until), or nil for no measure.
+    var expected: (Action, RiskLevel, String, String, String)?
+}
+
+let asOf = Day.of("2020-02-06")  // W = [2020-01-23, 2020-02-06]
+
+let cases: [ScreenCase] = [
+    ScreenCase(description: "direct: a stay inside a designated city",
+               stays: [("330302", "2020-01-24", "2020-01-25")], designations: [("3303", .medium, "2020-01-01", nil)],
+               expected: (.homeQuarantine, .medium, "3303", "2020-01-25", "2020-02-08")),
+    ScreenCase(description: "direct: the region itself counts as containing itself",
+               stays: [("3303", "2020-01-25", "2020-01-25")], designations: [("3303", .medium, "2020-01-01", nil)],
+               expected: (.homeQuarantine, .medium, "3303", "2020-01-25", "2020-02-08")),
+    ScreenCase(description: "coarse: a stay known only at the province of a high-risk city gives the coarse level",
+               stays: [("42", "2020-01-30", "2020-01-30")], designations: [("4201", .high, "2020-01-01", nil)],
+               expected: (.healthMonitoring, .low, "4201", "2020-01-30", "2020-02-06")),
+    ScreenCase(description: "coarse = none gives no exposure",
+               stays: [("33", "2020-02-01", "2020-02-01")], designations: [("3303", .low, "2020-01-01", nil)],
+               expected: nil),
+    ScreenCase(description: "until exactly the as-of date is still in force",
+               stays: [("330111", "2020-01-30", "2020-01-30")], designations: [("330111", .low, "2020-01-01", nil)],
+               expected: (.healthMonitoring, .low, "330111", "2020-01-30", "2020-02-06")),
+    ScreenCase(description: "until the day before the as-of date is dropped",
+               stays: [("330111", "2020-01-29", "2020-01-29")], designations: [("330111", .low, "2020-01-01", nil)],
+               expected: nil),
+    ScreenCase(description: "window start A - lookback is inside the window",
+               stays: [("4201", "2020-01-10", "2020-01-23")], designations: [("4201", .high, "2020-01-01", nil)],
+               expected: (.centralizedQuarantine, .high, "4201", "2020-01-23", "2020-02-06")),
+    ScreenCase(description: "a stay ending the day before the window gives nothing",
+               stays: [("4201", "2020-01-10", "2020-01-22")], designations: [("4201", .high, "2020-01-01", nil)],
+               expected: nil),
+    ScreenCase(description: "the last exposure day is cut by the designation's end",
+               stays: [("330302", "2020-01-20", "2020-02-05")], designations: [("3303", .medium, "2020-01-01", "2020-01-24")],
+               expected: (.homeQuarantine, .medium, "3303", "2020-01-24", "2020-02-07")),
+    ScreenCase(description: "a designation starting after the stay gives nothing",
+               stays: [("330302", "2020-01-24", "2020-01-25")], designations: [("3303", .medium, "2020-01-26", nil)],
+               expected: nil),
+    ScreenCase(description: "a stay in a sibling region gives nothing",
+               stays: [("330303", "2020-01-25", "2020-01-25")], designations: [("330302", .high, "2020-01-01", nil)],
+               expected: nil),
+    ScreenCase(description: "the most severe action wins over a later until",
+               stays: [("330302", "2020-01-24", "2020-01-24"), ("330111", "2020-02-05", "2020-02-05")],
+               designations: [("3303", .medium, "2020-01-01", nil), ("330111", .low, "2020-01-01", nil)],
+               expected: (.homeQuarantine, .medium, "3303", "2020-01-24", "2020-02-07")),
+    ScreenCase(description: "same action: the later until wins",
+               stays: [("330302", "2020-01-24", "2020-01-24"), ("420102", "2020-01-26", "2020-01-26")],
+               designations: [("3303", .medium, "2020-01-01", nil), ("4201", .medium, "2020-01-01", nil)],
+               expected: (.homeQuarantine, .medium, "4201", "2020-01-26", "2020-02-09")),
+    ScreenCase(description: "same action and until: the higher level wins",
+               stays: [("330302001", "2020-01-25", "2020-01-25")],
+               designations: [("330302", .medium, "2020-01-01", nil), ("3303", .high, "2020-01-01", nil)],
+               policy: Policy(name: "flat", lookbackDays: 14, levels: [
+                   .high: LevelRule(action: .homeQuarantine, days: 14, coarse: nil),
+                   .medium: LevelRule(action: .homeQuarantine, days: 14, coarse: nil),
+                   .low: LevelRule(action: .healthMonitoring, days: 7, coarse: nil),
+               ]),
+               expected: (.homeQuarantine, .high, "3303", "2020-01-25", "2020-02-08")),
+    ScreenCase(description: "same action, until and level: the smaller region code wins",
+               stays: [("330302001", "2020-01-25", "2020-01-25")],
+               designations: [("330302", .high, "2020-01-01", nil), ("3303", .high, "2020-01-01", nil)],
+               expected: (.centralizedQuarantine, .high, "3303", "2020-01-25", "2020-02-08")),
+    ScreenCase(description: "a level whose action is none gives no measure",
+               stays: [("330302", "2020-01-25", "2020-01-25")], designations: [("3303", .low, "2020-01-01", nil)],
+               policy: Policy(name: "none", lookbackDays: 14, levels: [
+                   .high: LevelRule(action: .centralizedQuarantine, days: 14, coarse: .low),
+                   .medium: LevelRule(action: .homeQuarantine, days: 14, coarse: .low),
+                   .low: LevelRule(action: .none, days: 0, coarse: nil),
+               ]),
+               expected: nil),
+]
+
+@Suite struct ScreenerTests {
+    @Test(arguments: cases)
+    func screensOnePerson(_ c: ScreenCase) {
+        let person = PersonKey.cn("33011119800101123")
+        let designations = c.designations.enumerated().map { i, d in
+            Designation(region: .of(d.region), regionName: d.region, level: d.level, from: .of(d.from), to: d.to.map(Day.of), line: i + 2)
+        }
+        let stays = c.stays.enumerated().map { i, s in
+            Stay(person: person, region: .of(s.region), arrived: .of(s.arrived), left: .of(s.left), identity: UInt64(i))
+        }
+        let result = Screener(policy: c.policy, designations: designations, asOf: asOf).screen(stays)
+        guard let expected = c.expected else {
+            #expect(result.isEmpty)
+            return
+        }
+        let got = result[person]
+        #expect(got?.action == expected.0)
+        #expect(got?.level == expected.1)
+        #expect(got?.region == .of(expected.2))
+        #expect(got?.lastExposure == .of(expected.3))
+        #expect(got?.until == .of(expected.4))
+    }
+
+    @Test func screensManyPeopleOnTwoCoresLikeOne() {
+        let designations = [Designation(region: .of("4201"), regionName: "武汉市", level: .high, from: .of("2020-01-01"), to: nil, line: 2)]
+        var stays: [Stay] = []
+        for i in 0..<250_000 {
+            let region: RegionCode = i % 7 == 0 ? .of("420102") : .of("330111")
+            stays.append(Stay(person: PersonKey(cnDigits: UInt64(33011119800101000 + i % 50_000)), region: region,
+                              arrived: .of("2020-01-20") + (i % 15), left: .of("2020-01-20") + (i % 15), identity: UInt64(i)))
+        }
+        let screener = Screener(policy: .example, designations: designations, asOf: asOf)
+        var single: [PersonKey: Candidate] = [:]
+        stays.withUnsafeBufferPointer { screener.screen($0, into: &single) }
+        let parallel = screener.screen(stays)
+        #expect(parallel == single)
+        #expect(!single.isEmpty)
+    }
+
+    @Test func explainsEveryExposureOfAStay() {
+        let designations = [
+            Designation(region: .of("3303"), regionName: "温州市", level: .medium, from: .of("2020-01-01"), to: nil, line: 2),
+            Designation(region: .of("330302"), regionName: "鹿城区", level: .low, from: .of("2020-01-01"), to: nil, line: 3),
+            Designation(region: .of("4201"), regionName: "武汉市", level: .high, from: .of("2020-01-01"), to: nil, line: 4),
+        ]
+        let stay = Stay(person: .cn("33011119800101123"), region: .of("330302"), arrived: .of("2020-01-24"), left: .of("2020-01-24"), identity: 1)
+        let exposures = Screener(policy: .example, designations: designations, asOf: asOf).exposures(of: stay)
+        #expect(exposures.map(\.designation.regionName).sorted() == ["温州市", "鹿城区"])
+        // The low-level one ends 2020-01-31, before the as-of date: an exposure with no candidate.
+        #expect(exposures.first { $0.designation.regionName == "鹿城区" }?.candidate == nil)
+        #expect(exposures.first { $0.designation.regionName == "温州市" }?.candidate?.action == .homeQuarantine)
+    }
+}
