@@ -1,0 +1,160 @@
+import Foundation
+import Mustache
+
+/// Who issues the notices and how people reach them: the lines that differ per district, set in the config.
+public struct NoticeWording: Sendable, Hashable {
+    /// The issuing authority printed above the date, e.g. `某某区新型冠状病毒感染的肺炎疫情防控工作指挥部`.
+    public var authority: String
+    /// The public enquiry line printed on every notice.
+    public var hotline: String
+    /// Further named values the district's templates may use as `{{key}}` (keys must be snake_case).
+    public var extra: [String: String]
+
+    public init(authority: String, hotline: String, extra: [String: String] = [:]) {
+        self.authority = authority
+        self.hotline = hotline
+        self.extra = extra
+    }
+}
+
+/// The wording of notices, receipts and cover pages, read from a folder of Mustache templates.
+///
+/// Layout stays in code; templates hold only words. Every `{{tag}}` is checked against the fields
+/// the renderer supplies when the templates load, because swift-mustache renders an unknown name
+/// as nothing and a notice with a silently missing name or date must never reach print.
+public struct NoticeTemplates: Sendable {
+    /// Fields available to `title`, `notice` and `receipt` templates, one set per notice.
+    public static let noticeFields: [String] = [
+        "name", "sex", "id_type", "id_masked", "phone", "address",
+        "community_name", "community_code", "grid_id", "grid_worker", "grid_phone",
+        "region_name", "region_code", "level", "action", "last_exposure",
+        "period_from", "period_to", "until", "days",
+        "serial", "supersedes", "amended",
+        "centralized_quarantine", "home_quarantine", "health_monitoring",
+        "authority", "hotline", "issued_on", "run_id",
+    ]
+
+    /// Fields available to the `cover` template, one set per batch.
+    public static let batchFields: [String] = [
+        "community_name", "community_code", "issued_on", "run_id", "notice_count", "rescinded_count",
+        "authority", "hotline",
+    ]
+
+    /// The templates a folder must hold, each as `<name>.mustache`, and the fields each may use.
+    static let files: [(name: String, fields: [String])] = [
+        ("title", noticeFields), ("notice", noticeFields), ("receipt", noticeFields), ("cover", batchFields),
+    ]
+
+    public let title: MustacheTemplate
+    public let notice: MustacheTemplate
+    public let receipt: MustacheTemplate
+    public let cover: MustacheTemplate
+    public let directory: URL
+
+    /// Loads and validates `title`, `notice`, `receipt` and `cover` `.mustache` files from a folder.
+    public init(directory: URL, wording: NoticeWording) throws {
+        var loaded: [String: MustacheTemplate] = [:]
+        let extra = Array(wording.extra.keys)
+        for (name, fields) in NoticeTemplates.files {
+            let url = directory.appendingPathComponent("\(name).mustache")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw TemplateError.missingFile(path: url.path)
+            }
+            loaded[name] = try NoticeTemplates.compile(String(decoding: data, as: UTF8.self), file: url.path, known: fields + extra)
+        }
+        guard let title = loaded["title"], let notice = loaded["notice"], let receipt = loaded["receipt"], let cover = loaded["cover"] else {
+            throw TemplateError.missingFile(path: directory.path)
+        }
+        self.title = title
+        self.notice = notice
+        self.receipt = receipt
+        self.cover = cover
+        self.directory = directory
+    }
+
+    /// Validates one template's tags against `known` and parses it to render plain text (no HTML escaping).
+    public static func compile(_ source: String, file: String, known: [String]) throws -> MustacheTemplate {
+        try validate(source, file: file, known: Set(known))
+        // The pragma shares line 1 so parser line numbers still match the file.
+        let pragma = "{{% CONTENT_TYPE: TEXT}}"
+        do {
+            return try MustacheTemplate(string: pragma + source)
+        } catch let error as MustacheTemplate.ParserError {
+            let column = error.context.lineNumber == 1 ? error.context.columnNumber - pragma.count : error.context.columnNumber
+            throw TemplateError.syntax(file: file, line: error.context.lineNumber, column: max(1, column), reason: "\(error.error)")
+        }
+    }
+
+    /// Walks `{{…}}` tags and fails on the first name that is not a known field, with its line and column.
+    ///
+    /// Comments (`!`) and pragmas (`%`) are skipped; `.` (the current item) is allowed; partials and
+    /// delimiter changes are refused since a notice's words must come from this one file.
+    public static func validate(_ source: String, file: String, known: Set<String>) throws {
+        let bytes = Array(source.utf8)
+        var i = 0, line = 1, lineStart = 0
+        func column(_ at: Int) -> Int { String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1 }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") else { i += 1; continue }
+            let start = i
+            let triple = i + 2 < bytes.count && bytes[i + 2] == UInt8(ascii: "{")
+            var j = i + (triple ? 3 : 2)
+            let closing: [UInt8] = triple ? Array("}}}".utf8) : Array("}}".utf8)
+            var end: Int? = nil
+            while j + closing.count <= bytes.count {
+                if Array(bytes[j..<(j + closing.count)]) == closing { end = j; break }
+                j += 1
+            }
+            guard let end else {
+                throw TemplateError.syntax(file: file, line: line, column: column(start), reason: "a tag opened with {{ is never closed")
+            }
+            var inner = String(decoding: bytes[(start + (triple ? 3 : 2))..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let sigil = inner.first
+            switch sigil {
+            case "!", "%":
+                inner = ""
+            case ">", "<", "$", "=":
+                throw TemplateError.unsupportedTag(file: file, line: line, column: column(start), tag: String(decoding: bytes[start..<(end + closing.count)], as: UTF8.self))
+            case "#", "^", "/", "&":
+                inner = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
+            default:
+                break
+            }
+            if !inner.isEmpty {
+                // `transform(name)` applies swift-mustache transforms; the field is the innermost name.
+                var name = inner
+                while let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+                    name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+                }
+                let head = String(name.split(separator: ".", maxSplits: 1).first ?? "")
+                if name != ".", !known.contains(head) {
+                    throw TemplateError.unknownField(file: file, line: line, column: column(start), field: name, known: known.sorted())
+                }
+            }
+            // Count newlines inside the tag (comments may span lines).
+            for k in start..<(end + closing.count) where bytes[k] == UInt8(ascii: "\n") { line += 1; lineStart = k + 1 }
+            i = end + closing.count
+        }
+    }
+}
+
+/// A template folder that cannot be used; raised when the renderer starts, before anything is printed.
+public enum TemplateError: Error, CustomStringConvertible, Equatable {
+    case missingFile(path: String)
+    case unknownField(file: String, line: Int, column: Int, field: String, known: [String])
+    case unsupportedTag(file: String, line: Int, column: Int, tag: String)
+    case syntax(file: String, line: Int, column: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .missingFile(path):
+            return "\(path): template not found; copy it from fixtures/templates/ or point the config's template folder elsewhere"
+        case let .unknownField(file, line, column, field, known):
+            return "\(file):\(line):\(column): unknown field {{\(field)}}; use one of: \(known.joined(separator: ", ")) (or add it to the wording's extra values)"
+        case let .unsupportedTag(file, line, column, tag):
+            return "\(file):\(line):\(column): \(tag) is not supported in notice templates (no partials, blocks or delimiter changes); write the words in this file"
+        case let .syntax(file, line, column, reason):
+            return "\(file):\(line):\(column): template syntax error (\(reason)); check that every {{#section}} has a matching {{/section}}"
+        }
+    }
+}
