@@ -64,7 +64,7 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.raw < rhs.raw }
 
     @inline(__always)
-    static func scale(_ length: Int) -> UInt64 {
+    public static func scale(_ length: Int) -> UInt64 {
         switch length {
         case 2: return 10_000_000_000
         case 4: return 100_000_000

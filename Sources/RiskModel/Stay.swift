@@ -31,6 +31,12 @@ public struct ContactBook: Sendable {
 
     public init() {}
 
+    /// Rebuilds a book from its stored arrays.
+    public init(starts: [UInt32], bytes: [UInt8]) {
+        self.starts = starts.isEmpty ? [0] : starts
+        self.bytes = bytes
+    }
+
     public var count: Int { starts.count - 1 }
 
     /// Stores a name and a phone (either may be empty) and returns the index to keep in a `Stay`.

@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Publishes run folders so that a folder appears whole or not at all, and `latest` only ever points at a committed run.
+///
+/// Order of a run: build in `DIR/.staging-*`, rename to `runs/<name>`, commit the store, then swap `latest`.
+/// `recover` finishes a run that crashed between the commit and the swap, and removes folders of runs never committed.
+public struct Publisher: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    public var runs: URL { root.appendingPathComponent("runs") }
+    public var previews: URL { root.appendingPathComponent("previews") }
+    public var latest: URL { root.appendingPathComponent("latest") }
+
+    /// The folder name for a run: `000042-2020-02-06`.
+    public static func folderName(runID: Int64, asOf: String) -> String {
+        let digits = String(runID)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "-" + asOf
+    }
+
+    /// A fresh staging folder, readable by the owner only.
+    public func stage(_ name: String) throws -> URL {
+        let url = root.appendingPathComponent(".staging-\(name)-\(getpid())")
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return url
+    }
+
+    /// Moves a finished staging folder to `runs/<name>` (or `previews/<name>`), replacing a leftover of a crashed attempt.
+    public func publish(_ staging: URL, name: String, preview: Bool) throws -> URL {
+        let parent = preview ? previews : runs
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var target = parent.appendingPathComponent(name)
+        if preview {
+            var n = 1
+            while FileManager.default.fileExists(atPath: target.path) {
+                n += 1
+                target = parent.appendingPathComponent("\(name)-\(n)")
+            }
+        } else if FileManager.default.fileExists(atPath: target.path) {
+            try FileManager.default.removeItem(at: target)
+        }
+        try rename(staging, target)
+        syncDirectory(parent)
+        return target
+    }
+
+    /// Points `latest` at `runs/<name>` with an atomic rename of a new symbolic link.
+    public func pointLatest(to name: String) throws {
+        let temporary = root.appendingPathComponent(".latest-\(getpid())")
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "runs/\(name)")
+        try rename(temporary, latest)
+        syncDirectory(root)
+    }
+
+    /// The run folder `latest` points at, if any.
+    public func latestName() -> String? {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path) else { return nil }
+        return URL(fileURLWithPath: target).lastPathComponent
+    }
+
+    /// Brings the folder in line with the store after a crash: `latest` at the last committed run, no half-built folders.
+    ///
+    /// - Parameter committed: folder names of every committed run, oldest first.
+    public func recover(committed: [String]) throws {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where name.hasPrefix(".staging-") || name.hasPrefix(".latest-") {
+            try? fm.removeItem(at: root.appendingPathComponent(name))
+        }
+        let known = Set(committed)
+        for name in (try? fm.contentsOfDirectory(atPath: runs.path)) ?? [] where !known.contains(name) {
+            try? fm.removeItem(at: runs.appendingPathComponent(name))
+        }
+        if let last = committed.last, latestName() != last, fm.fileExists(atPath: runs.appendingPathComponent(last).path) {
+            try pointLatest(to: last)
+        }
+    }
+
+    private func rename(_ from: URL, _ to: URL) throws {
+        guard Glibc.rename(from.path, to.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    }
+
+    private func syncDirectory(_ url: URL) {
+        let fd = open(url.path, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+}

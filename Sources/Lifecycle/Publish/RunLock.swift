@@ -1,0 +1,50 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Another run holds the state store.
+public struct LockHeld: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var holder: String
+
+    public var description: String {
+        "another riskscreen run holds \(path) (\(holder)); wait for it to finish, it is released when that process ends"
+    }
+}
+
+/// An exclusive lock on a state store, held for the life of the value.
+///
+/// Uses `flock`, which the kernel releases when the holder dies, so a killed run never blocks the next one.
+/// The file keeps the holder's pid, host and start time for the message a second run prints.
+public final class RunLock: @unchecked Sendable {
+    public let path: String
+    private let fd: Int32
+
+    public init(statePath: String) throws {
+        path = statePath + ".lock"
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw LockHeld(path: path, holder: "cannot open: \(String(cString: strerror(errno)))") }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            var buffer = [UInt8](repeating: 0, count: 512)
+            let n = pread(fd, &buffer, buffer.count, 0)
+            close(fd)
+            let holder = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown holder"
+            throw LockHeld(path: path, holder: holder)
+        }
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count)
+        let started = ISO8601DateFormatter().string(from: Date())
+        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let info = Array("pid \(getpid()) on \(hostName) since \(started)\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pwrite(fd, info, info.count, 0)
+    }
+
+    deinit {
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

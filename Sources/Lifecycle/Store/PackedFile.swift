@@ -1,0 +1,136 @@
+import Foundation
+import RiskModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Packed files of stays and residents: a header, then arrays of fixed-size values copied as they lie in memory.
+///
+/// They are written and read by this program on the same machine, so the layout check in the header
+/// (magic, stride of each array) is enough; a file from another build with another layout is refused.
+enum PackedFile {
+    static let stayMagic: UInt64 = 0x3159_4154_5352_5352  // "RSRSTAY1"
+    static let residentMagic: UInt64 = 0x3153_4552_5352_5352  // "RSRSRES1"
+
+    /// Writes stays and their contacts to `url` (through a temporary file renamed into place).
+    static func writeStays(_ stays: [Stay], contacts: ContactBook, to url: URL) throws -> Int {
+        let writer = try Writer(url)
+        try writer.put([stayMagic, UInt64(MemoryLayout<Stay>.stride), UInt64(stays.count), UInt64(contacts.starts.count), UInt64(contacts.bytes.count)])
+        try writer.put(stays)
+        try writer.put(contacts.starts)
+        try writer.put(contacts.bytes)
+        return try writer.finish()
+    }
+
+    static func readStays(_ url: URL, expectedBytes: Int) throws -> (stays: [Stay], contacts: ContactBook) {
+        let reader = try Reader(url, expectedBytes: expectedBytes)
+        let header: [UInt64] = try reader.take(5)
+        guard header[0] == stayMagic, header[1] == UInt64(MemoryLayout<Stay>.stride) else {
+            throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
+        }
+        let stays: [Stay] = try reader.take(Int(header[2]))
+        let starts: [UInt32] = try reader.take(Int(header[3]))
+        let bytes: [UInt8] = try reader.take(Int(header[4]))
+        return (stays, ContactBook(starts: starts, bytes: bytes))
+    }
+
+    static func writeResidents(_ table: ResidentTable, to url: URL) throws -> Int {
+        let writer = try Writer(url)
+        try writer.put([residentMagic, UInt64(MemoryLayout<ResidentTable.Row>.stride), UInt64(table.rows.count), UInt64(table.arena.count)])
+        try writer.put(table.rows)
+        try writer.put(table.arena)
+        return try writer.finish()
+    }
+
+    static func readResidents(_ url: URL, expectedBytes: Int) throws -> ResidentTable {
+        let reader = try Reader(url, expectedBytes: expectedBytes)
+        let header: [UInt64] = try reader.take(4)
+        guard header[0] == residentMagic, header[1] == UInt64(MemoryLayout<ResidentTable.Row>.stride) else {
+            throw StoreError.corruptSegment(file: url.path, reason: "not a residents file of this version")
+        }
+        let rows: [ResidentTable.Row] = try reader.take(Int(header[2]))
+        let arena: [UInt8] = try reader.take(Int(header[3]))
+        return ResidentTable(rows: rows, arena: arena)
+    }
+
+    /// Appends arrays to a temporary file, then syncs and renames it into place.
+    final class Writer {
+        let url: URL
+        let temporary: URL
+        var fd: Int32
+        var written = 0
+
+        init(_ url: URL) throws {
+            self.url = url
+            temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+            fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            guard fd >= 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+        }
+
+        func put<T>(_ values: [T]) throws {
+            try values.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = write(fd, raw.baseAddress! + offset, min(raw.count - offset, 1 << 30))
+                    guard n > 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+                    offset += n
+                }
+            }
+            written += values.count * MemoryLayout<T>.stride
+        }
+
+        func finish() throws -> Int {
+            let synced = fsync(fd) == 0
+            close(fd)
+            fd = -1
+            guard synced, rename(temporary.path, url.path) == 0 else {
+                throw StoreError.cannotOpen(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            return written
+        }
+
+        deinit {
+            if fd >= 0 {
+                close(fd)
+                unlink(temporary.path)
+            }
+        }
+    }
+
+    /// Reads arrays straight into their storage, checking the file is as long as the store says.
+    final class Reader {
+        let url: URL
+        let fd: Int32
+
+        init(_ url: URL, expectedBytes: Int) throws {
+            self.url = url
+            fd = open(url.path, O_RDONLY)
+            guard fd >= 0 else { throw StoreError.missingSegment(file: url.path) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, Int(info.st_size) == expectedBytes else {
+                close(fd)
+                throw StoreError.corruptSegment(file: url.path, reason: "size differs from what the store recorded")
+            }
+        }
+
+        func take<T>(_ count: Int) throws -> [T] {
+            let bytes = count * MemoryLayout<T>.stride
+            var failed = false
+            let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let raw = UnsafeMutableRawPointer(buffer.baseAddress)
+                var offset = 0
+                while offset < bytes, let raw {
+                    let n = read(fd, raw + offset, min(bytes - offset, 1 << 30))
+                    if n <= 0 { failed = true; break }
+                    offset += n
+                }
+                initialized = failed ? 0 : count
+            }
+            if failed { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            return values
+        }
+
+        deinit { close(fd) }
+    }
+}

@@ -1,0 +1,147 @@
+import GRDB
+import RiskModel
+
+/// A committed run (table `run`).
+public struct RunRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run"
+    public var id: Int64?
+    public var asOf: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var policyName: String
+    public var policyFile: String
+    public var policySHA256: String
+    public var regionsFile: String
+    public var regionsSHA256: String
+    /// Folder name under `runs/`.
+    public var folder: String
+    public var measures: Int
+    public var newCount: Int
+    public var amendedCount: Int
+    public var continuingCount: Int
+    public var rescindedCount: Int
+    public var rejects: Int
+    public var forced: Bool
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let asOf = Column(CodingKeys.asOf)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One input file of a run with its hash and counts (table `runInput`).
+public struct RunInputRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "runInput"
+    public var runID: Int64
+    public var kind: String
+    public var feed: String
+    public var path: String
+    public var sha256: String
+    public var read: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var duplicates: Int
+
+    public init(runID: Int64, kind: String, feed: String, path: String, sha256: String, read: Int, accepted: Int, rejected: Int, duplicates: Int) {
+        self.runID = runID; self.kind = kind; self.feed = feed; self.path = path; self.sha256 = sha256
+        self.read = read; self.accepted = accepted; self.rejected = rejected; self.duplicates = duplicates
+    }
+}
+
+/// A file of packed stays or residents kept beside the database (table `segment`).
+public struct SegmentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "segment"
+    public var runID: Int64
+    /// `stays` or `residents`.
+    public var kind: String
+    /// File name inside the store's data folder.
+    public var file: String
+    public var count: Int
+    /// File size, checked when the file is read back.
+    public var bytes: Int
+}
+
+/// A notice ever issued, with the measure it carried (table `notice`); never deleted, only purged of personal data.
+public struct NoticeRecord: Codable, Sendable, FetchableRecord, PersistableRecord, Hashable {
+    public static let databaseTableName = "notice"
+    public var serial: String
+    public var runID: Int64
+    public var person: String
+    public var status: String
+    public var supersedes: String?
+    public var action: String
+    public var level: String
+    public var regionCode: String
+    public var regionName: String
+    public var lastExposureOn: String
+    public var until: String
+    public var communityCode: String?
+    public var communityName: String
+    public var gridID: String
+    public var address: String
+    public var name: String
+    public var phone: String
+
+    public enum Columns {
+        public static let serial = Column(CodingKeys.serial)
+        public static let person = Column(CodingKeys.person)
+        public static let until = Column(CodingKeys.until)
+    }
+}
+
+/// A notice in force after a run, with its status in that run (table `runNotice`).
+public struct RunNoticeRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "runNotice"
+    public var runID: Int64
+    public var serial: String
+    public var person: String
+    public var status: String
+}
+
+/// A notice rescinded by a run (table `rescission`).
+public struct RescissionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "rescission"
+    public var runID: Int64
+    public var serial: String
+    public var reason: String
+}
+
+/// The last sequence number used for a serial prefix (table `serialSequence`).
+public struct SerialSequenceRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "serialSequence"
+    public var prefix: String
+    public var last: Int
+}
+
+extension NoticeRecord {
+    /// The record for a notice issued by run `runID`.
+    public init(_ notice: Notice, runID: Int64) {
+        let m = notice.measure
+        self.init(serial: notice.serial, runID: runID, person: m.person.description, status: notice.status.rawValue,
+                  supersedes: notice.supersedes, action: m.action.code, level: m.level.code, regionCode: m.region.canonical,
+                  regionName: m.regionName, lastExposureOn: m.lastExposure.description, until: m.until.description,
+                  communityCode: notice.assignment.community?.canonical, communityName: notice.assignment.communityName,
+                  gridID: notice.assignment.gridID, address: notice.assignment.address, name: notice.name, phone: notice.phone)
+    }
+
+    /// The notice this record carries, with the status it has in a given run; nil if the stored values are unreadable.
+    public func notice(status: NoticeStatus) -> Notice? {
+        guard let person = PersonKey(stored: person), let action = Action(code: action), let level = RiskLevel(code: level),
+              let region = RegionCode.parse(regionCode), let last = Day(iso: lastExposureOn), let until = Day(iso: until) else { return nil }
+        let community = communityCode.flatMap(RegionCode.parse)
+        return Notice(serial: serial, status: status, supersedes: supersedes,
+                      measure: Measure(person: person, action: action, level: level, region: region, regionName: regionName, lastExposure: last, until: until),
+                      name: name, phone: phone,
+                      assignment: Assignment(community: community, communityName: communityName, gridID: gridID, address: address))
+    }
+}
+
+extension RegionCode {
+    /// Reads a canonical code written by this program.
+    public static func parse(_ digits: String) -> RegionCode? {
+        guard RegionCode.levels.contains(digits.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(digits) else { return nil }
+        return RegionCode(canonicalizing: value * RegionCode.scale(digits.count))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import RiskModel
+
+/// Everything one run writes to the store, committed in one transaction.
+public struct RunCommit: Sendable {
+    public var run: RunRecord
+    public var inputs: [RunInputRecord]
+    /// Stays accepted by this run's travel feeds, with their contacts; nil when the run had none.
+    public var stays: (stays: [Stay], contacts: ContactBook)?
+    /// The new residence snapshot; nil when the run had no residence feed.
+    public var residents: ResidentTable?
+    public var reconciliation: Reconciliation
+
+    public init(run: RunRecord, inputs: [RunInputRecord], stays: (stays: [Stay], contacts: ContactBook)?, residents: ResidentTable?, reconciliation: Reconciliation) {
+        self.run = run
+        self.inputs = inputs
+        self.stays = stays
+        self.residents = residents
+        self.reconciliation = reconciliation
+    }
+}
+
+extension Store {
+    /// The id the next committed run will have.
+    public func nextRunID() throws -> Int64 {
+        (try lastRun()?.id ?? 0) + 1
+    }
+
+    /// The last sequence number used for a serial prefix.
+    public func lastSequence(_ prefix: String) throws -> Int {
+        try db.read { db in try SerialSequenceRecord.fetchOne(db, key: prefix)?.last ?? 0 }
+    }
+
+    /// The notices in force after the last committed run, as values.
+    public func noticesInForce() throws -> [Notice] {
+        guard let last = try lastRun(), let id = last.id else { return [] }
+        return try notices(after: id).compactMap { $0.record.notice(status: NoticeStatus(rawValue: $0.status) ?? .continuing) }
+    }
+
+    /// Every stored stay with later runs' versions replacing earlier ones, followed by `incoming` (which replaces them all).
+    ///
+    /// Identity replacement runs newest first, keeping the first occurrence of each identity (SPEC 1.3).
+    public func stays(with incoming: (stays: [Stay], contacts: ContactBook)?) throws -> (stays: [Stay], contacts: ContactBook) {
+        var parts: [(stays: [Stay], contacts: ContactBook)] = []
+        for segment in try segments(kind: "stays") {
+            parts.append(try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes))
+        }
+        if let incoming { parts.append(incoming) }
+        if parts.count == 1 { return parts[0] }
+        let total = parts.reduce(0) { $0 + $1.stays.count }
+        var seen = IdentitySet(capacity: total)
+        var kept: [Stay] = []
+        kept.reserveCapacity(total)
+        var contacts = ContactBook()
+        var offsets: [UInt32] = []
+        for part in parts { offsets.append(contacts.append(part.contacts)) }
+        for p in parts.indices.reversed() {
+            let offset = offsets[p]
+            for var stay in parts[p].stays.reversed() where seen.insert(stay.identity) {
+                if stay.contact != Stay.noContact { stay.contact += offset }
+                kept.append(stay)
+            }
+        }
+        return (kept, contacts)
+    }
+
+    /// The stored residence snapshot, or nil when no run has given one.
+    public func residents() throws -> ResidentTable? {
+        guard let latest = try segments(kind: "residents").last else { return nil }
+        return try PackedFile.readResidents(dataFolder.appendingPathComponent(latest.file), expectedBytes: latest.bytes)
+    }
+
+    /// Writes the run's packed files, then commits the run, its inputs, notices and rescissions in one transaction.
+    ///
+    /// A crash before the transaction leaves only orphan files, removed by `removeOrphanFiles()` next time.
+    public func commit(_ commit: RunCommit) throws -> Int64 {
+        guard let runID = commit.run.id else { preconditionFailure("a run to commit has its id assigned") }
+        var segments: [SegmentRecord] = []
+        if let stays = commit.stays, !stays.stays.isEmpty {
+            let file = "stays-\(runID).bin"
+            let bytes = try PackedFile.writeStays(stays.stays, contacts: stays.contacts, to: dataFolder.appendingPathComponent(file))
+            segments.append(SegmentRecord(runID: runID, kind: "stays", file: file, count: stays.stays.count, bytes: bytes))
+        }
+        if let residents = commit.residents {
+            let file = "residents-\(runID).bin"
+            let bytes = try PackedFile.writeResidents(residents, to: dataFolder.appendingPathComponent(file))
+            segments.append(SegmentRecord(runID: runID, kind: "residents", file: file, count: residents.count, bytes: bytes))
+        }
+        CrashPoint.hit("before-store-commit")
+        try db.write { db in
+            var run = commit.run
+            try run.insert(db)
+            for input in commit.inputs { try input.insert(db) }
+            for segment in segments { try segment.insert(db) }
+            for notice in commit.reconciliation.notices {
+                if notice.status != .continuing {
+                    try NoticeRecord(notice, runID: runID).insert(db)
+                }
+                try RunNoticeRecord(runID: runID, serial: notice.serial, person: notice.person.description, status: notice.status.rawValue).insert(db)
+            }
+            for r in commit.reconciliation.rescinded {
+                try RescissionRecord(runID: runID, serial: r.serial, reason: r.reason).insert(db)
+            }
+            for (prefix, last) in commit.reconciliation.sequences {
+                try SerialSequenceRecord(prefix: prefix, last: last).save(db)
+            }
+        }
+        return runID
+    }
+}

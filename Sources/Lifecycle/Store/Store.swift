@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import RiskModel
+
+/// Problems with the state store, described so an operator can act.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case cannotOpen(path: String, reason: String)
+    case corruptSegment(file: String, reason: String)
+    case missingSegment(file: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            return "\(path): cannot open the state store: \(reason)"
+        case let .corruptSegment(file, reason):
+            return "\(file): stored data is damaged (\(reason)); restore the state folder from a backup"
+        case let .missingSegment(file):
+            return "\(file): a data file the state store refers to is missing; restore the state folder from a backup"
+        }
+    }
+}
+
+/// The state store: SQLite through GRDB for runs and notices, packed files beside it for the bulk of stays and residents.
+public final class Store: @unchecked Sendable {
+    public let path: String
+    /// Folder holding the packed files (`<state>.d/`).
+    public let dataFolder: URL
+    public let db: DatabaseQueue
+
+    public init(path: String) throws {
+        self.path = path
+        dataFolder = URL(fileURLWithPath: path + ".d")
+        do {
+            let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            db = try DatabaseQueue(path: path, configuration: config)
+            try Store.migrator.migrate(db)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Named migrations; a shipped one is never edited, a change is a new migration.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("create runs, inputs, segments, notices") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("asOf", .text).notNull()
+                t.column("startedAt", .text).notNull()
+                t.column("finishedAt", .text).notNull()
+                t.column("policyName", .text).notNull()
+                t.column("policyFile", .text).notNull()
+                t.column("policySHA256", .text).notNull()
+                t.column("regionsFile", .text).notNull()
+                t.column("regionsSHA256", .text).notNull()
+                t.column("folder", .text).notNull().unique()
+                t.column("measures", .integer).notNull()
+                t.column("newCount", .integer).notNull()
+                t.column("amendedCount", .integer).notNull()
+                t.column("continuingCount", .integer).notNull()
+                t.column("rescindedCount", .integer).notNull()
+                t.column("rejects", .integer).notNull()
+                t.column("forced", .boolean).notNull()
+            }
+            try db.create(table: "runInput") { t in
+                t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("feed", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("read", .integer).notNull()
+                t.column("accepted", .integer).notNull()
+                t.column("rejected", .integer).notNull()
+                t.column("duplicates", .integer).notNull()
+            }
+            try db.create(table: "segment") { t in
+                t.column("runID", .integer).notNull().references("run", onDelete: .restrict)
+                t.column("kind", .text).notNull()
+                t.column("file", .text).notNull().unique()
+                t.column("count", .integer).notNull()
+                t.column("bytes", .integer).notNull()
+            }
+            try db.create(table: "notice") { t in
+                t.primaryKey("serial", .text)
+                t.column("runID", .integer).notNull().references("run", onDelete: .restrict)
+                t.column("person", .text).notNull().indexed()
+                t.column("status", .text).notNull()
+                t.column("supersedes", .text).references("notice").unique()
+                t.column("action", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("regionCode", .text).notNull()
+                t.column("regionName", .text).notNull()
+                t.column("lastExposureOn", .text).notNull()
+                t.column("until", .text).notNull()
+                t.column("communityCode", .text)
+                t.column("communityName", .text).notNull()
+                t.column("gridID", .text).notNull()
+                t.column("address", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("phone", .text).notNull()
+            }
+            try db.create(table: "runNotice") { t in
+                t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("serial", .text).notNull().references("notice")
+                t.column("person", .text).notNull()
+                t.column("status", .text).notNull()
+                t.primaryKey(["runID", "serial"])
+                // One measure per person per run: a double notice cannot be stored.
+                t.uniqueKey(["runID", "person"])
+            }
+            try db.create(table: "rescission") { t in
+                t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("serial", .text).notNull().references("notice").unique()
+                t.column("reason", .text).notNull()
+            }
+            try db.create(table: "serialSequence") { t in
+                t.primaryKey("prefix", .text)
+                t.column("last", .integer).notNull()
+            }
+        }
+        return m
+    }
+
+    /// The last committed run, if any.
+    public func lastRun() throws -> RunRecord? {
+        try db.read { db in try RunRecord.order(RunRecord.Columns.id.desc).fetchOne(db) }
+    }
+
+    /// Every committed run, oldest first.
+    public func runs() throws -> [RunRecord] {
+        try db.read { db in try RunRecord.order(RunRecord.Columns.id).fetchAll(db) }
+    }
+
+    public func inputs(of runID: Int64) throws -> [RunInputRecord] {
+        try db.read { db in try RunInputRecord.filter(Column("runID") == runID).fetchAll(db) }
+    }
+
+    /// The notices in force after a run, each with the status it had in that run.
+    public func notices(after runID: Int64) throws -> [(record: NoticeRecord, status: String)] {
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT notice.*, runNotice.status AS runStatus FROM runNotice JOIN notice USING (serial)
+                WHERE runNotice.runID = ? ORDER BY notice.serial
+                """, arguments: [runID])
+            return try rows.map { (try NoticeRecord(row: $0), $0["runStatus"] as String) }
+        }
+    }
+
+    /// Every notice ever issued to a person, oldest first.
+    public func history(of person: PersonKey) throws -> [NoticeRecord] {
+        try db.read { db in
+            try NoticeRecord.filter(NoticeRecord.Columns.person == person.description).order(Column("runID"), NoticeRecord.Columns.serial).fetchAll(db)
+        }
+    }
+
+    /// Rescissions of a person's notices, with the run that made them.
+    public func rescissions(of person: PersonKey) throws -> [(serial: String, runID: Int64, reason: String)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT rescission.serial, rescission.runID, rescission.reason FROM rescission JOIN notice USING (serial)
+                WHERE notice.person = ? ORDER BY rescission.runID
+                """, arguments: [person.description]).map { ($0["serial"], $0["runID"], $0["reason"]) }
+        }
+    }
+
+    /// The segments of one kind that the committed runs refer to, oldest first.
+    public func segments(kind: String) throws -> [SegmentRecord] {
+        try db.read { db in try SegmentRecord.filter(Column("kind") == kind).order(Column("runID")).fetchAll(db) }
+    }
+
+    /// Removes packed files that no committed run refers to (left by a run that crashed before its commit).
+    public func removeOrphanFiles() throws -> [String] {
+        let known = Set(try segments(kind: "stays").map(\.file) + segments(kind: "residents").map(\.file))
+        var removed: [String] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dataFolder.path)) ?? [] where !known.contains(name) {
+            try? FileManager.default.removeItem(at: dataFolder.appendingPathComponent(name))
+            removed.append(name)
+        }
+        return removed
+    }
+}

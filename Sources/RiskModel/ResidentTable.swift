@@ -1,0 +1,74 @@
+/// The residence snapshot packed into one byte arena: two million residents cost a few allocations, not ten million.
+///
+/// Text fields are decoded into a `Resident` only for the people who are looked up (those under a measure).
+public struct ResidentTable: Sendable {
+    /// The fixed part of a resident; text lives in `arena` at `offset` as five fields separated by 0x1F.
+    public struct Row: Sendable, Hashable {
+        public var person: PersonKey
+        public var community: RegionCode
+        /// `Day.number`, or `Int32.min` when the feed gave no date.
+        public var updatedAt: Int32
+        public var offset: UInt32
+        public var length: UInt32
+    }
+
+    public private(set) var rows: [Row] = []
+    public private(set) var arena: [UInt8] = []
+
+    public init() {}
+
+    public init(rows: [Row], arena: [UInt8]) {
+        self.rows = rows
+        self.arena = arena
+    }
+
+    public var count: Int { rows.count }
+
+    /// Appends a resident given as UTF-8 fields; returns its row index.
+    @discardableResult
+    public mutating func append(person: PersonKey, community: RegionCode, updatedAt: Day?,
+                                name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
+                                gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
+        let start = arena.count
+        arena.append(contentsOf: name); arena.append(0x1F)
+        arena.append(contentsOf: phone); arena.append(0x1F)
+        arena.append(contentsOf: communityName); arena.append(0x1F)
+        arena.append(contentsOf: gridID); arena.append(0x1F)
+        arena.append(contentsOf: address)
+        rows.append(Row(person: person, community: community, updatedAt: updatedAt?.number ?? Int32.min,
+                        offset: UInt32(start), length: UInt32(arena.count - start)))
+        return rows.count - 1
+    }
+
+    /// Keeps only the rows at `indices`, in that order, compacting the arena.
+    public func selecting(_ indices: [Int]) -> ResidentTable {
+        var out = ResidentTable()
+        out.rows.reserveCapacity(indices.count)
+        for i in indices {
+            var row = rows[i]
+            let start = out.arena.count
+            out.arena.append(contentsOf: arena[Int(row.offset)..<Int(row.offset + row.length)])
+            row.offset = UInt32(start)
+            out.rows.append(row)
+        }
+        return out
+    }
+
+    /// The resident at a row, with its text decoded.
+    public func resident(at index: Int) -> Resident {
+        let row = rows[index]
+        let fields = arena[Int(row.offset)..<Int(row.offset + row.length)].split(separator: 0x1F, maxSplits: 4, omittingEmptySubsequences: false)
+        func text(_ i: Int) -> String { i < fields.count ? String(decoding: fields[i], as: UTF8.self) : "" }
+        return Resident(person: row.person, name: text(0), phone: text(1), community: row.community, communityName: text(2),
+                        gridID: text(3), address: text(4), updatedAt: row.updatedAt == Int32.min ? nil : Day(number: row.updatedAt))
+    }
+
+    /// A map from person to row, for looking up the few people under a measure.
+    public func index(of people: Set<PersonKey>) -> [PersonKey: Int] {
+        var found: [PersonKey: Int] = [:]
+        for (i, row) in rows.enumerated() where people.contains(row.person) {
+            found[row.person] = i
+        }
+        return found
+    }
+}
