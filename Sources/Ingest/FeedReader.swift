@@ -1,0 +1,368 @@
+import Glibc
+
+/// One input file of a feed and how to read it.
+public struct FeedInput: Sendable, Hashable {
+    /// The feed's configured name (or the file name without extension), used in messages and rejects.
+    public var feed: String
+    public var path: String
+    public var encoding: TextEncoding
+    /// Canonical column name → header text, from `[feeds.<name>.columns]`; wins over the built-in aliases.
+    public var columnMap: [String: String]
+
+    public init(feed: String, path: String, encoding: TextEncoding = .auto, columnMap: [String: String] = [:]) {
+        self.feed = feed
+        self.path = path
+        self.encoding = encoding
+        self.columnMap = columnMap
+    }
+}
+
+/// Facts about one file for the run manifest, complete after a full `forEachRecord` pass.
+public struct FeedStats: Sendable, Hashable {
+    public var bytes: Int
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    /// Data records delivered (header excluded, rejected ones included).
+    public var records: Int
+    /// Physical lines, header and blank lines included.
+    public var lines: Int
+    public var blankLines: Int
+    /// The encoding the file was read in (`auto` resolved).
+    public var encoding: TextEncoding
+}
+
+/// A byte range of a feed file that starts at a record boundary, with the line number it starts on.
+public struct FeedChunk: Sendable, Hashable {
+    public var range: Range<Int>
+    public var firstLine: Int
+
+    public init(range: Range<Int>, firstLine: Int) {
+        self.range = range
+        self.firstLine = firstLine
+    }
+}
+
+/// Why a record cannot be used as read; the caller turns it into a reject.
+public enum RecordProblem: Sendable, Hashable {
+    case fieldCount(found: Int, expected: Int)
+    /// `column` is the canonical name, or the header text for a column the schema does not use;
+    /// `byte` is the 1-based position in the field of the first bad byte.
+    case encoding(column: String, encoding: TextEncoding, byte: Int)
+
+    /// Column for `rejects.csv`; empty when the whole record is at fault.
+    public var column: String {
+        switch self {
+        case .fieldCount: return ""
+        case let .encoding(column, _, _): return column
+        }
+    }
+
+    /// The reason in words for `rejects.csv`.
+    public var reason: String {
+        switch self {
+        case let .fieldCount(found, expected):
+            return "has \(found) field\(found == 1 ? "" : "s"), header has \(expected)"
+        case let .encoding(_, encoding, byte):
+            let name = encoding == .gb18030 ? "GB18030" : "UTF-8"
+            return "not valid \(name) (byte \(byte) of the field); re-export the file in one encoding"
+        }
+    }
+}
+
+/// One record, valid only during the `forEachRecord` call that delivers it.
+///
+/// Field bytes are UTF-8 (transcoded when the file is GB18030) and live in the reader's
+/// reused buffers: copy what you keep. When `problem` is set, fields may be incomplete.
+public struct RecordView {
+    /// 1-based physical line where the record starts.
+    public let line: Int
+    public let fieldCount: Int
+    public let problem: RecordProblem?
+    let base: UnsafePointer<UInt8>
+    let ends: UnsafePointer<Int>
+    let mapping: UnsafeBufferPointer<Int>
+    /// The record's bytes as they are in the file (file encoding, quotes kept, line terminator removed).
+    public let rawBytes: UnsafeBufferPointer<UInt8>
+    let decoder: GB18030Decoder?
+
+    /// UTF-8 bytes of a schema column; empty when the file has no such column or the record is short.
+    @inline(__always)
+    public func field(_ schemaColumn: Int) -> UnsafeBufferPointer<UInt8> {
+        guard schemaColumn >= 0, schemaColumn < mapping.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return fileField(mapping[schemaColumn])
+    }
+
+    /// UTF-8 bytes of the record's `index`-th field (0-based, file order).
+    @inline(__always)
+    public func fileField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index >= 0, index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: base + start, count: ends[index] - start)
+    }
+
+    /// Whether the file has the schema column at all.
+    public func has(_ schemaColumn: Int) -> Bool {
+        schemaColumn >= 0 && schemaColumn < mapping.count && mapping[schemaColumn] >= 0
+    }
+
+    /// A schema column as a `String` (allocates; for values that are kept).
+    public func string(_ schemaColumn: Int) -> String {
+        String(decoding: field(schemaColumn), as: UTF8.self)
+    }
+
+    /// The raw record decoded leniently (bad bytes become U+FFFD), for `rejects.csv`.
+    public var raw: String {
+        if let decoder { return decoder.decodeLeniently(rawBytes) }
+        return String(decoding: rawBytes, as: UTF8.self)
+    }
+}
+
+/// Streams one CSV feed file: header mapping at `init`, then records with line numbers, in 1 MiB reads.
+public final class FeedReader {
+    public let input: FeedInput
+    public let schema: FeedSchema
+    /// Header texts as found (decoded, trimmed).
+    public let header: [String]
+    public let mapping: ColumnMapping
+    /// The file's encoding with `auto` resolved.
+    public let encoding: TextEncoding
+    /// Byte offset of the first byte after the header record, and the line it is on.
+    public let dataStart: Int
+    public let dataStartLine: Int
+    /// Complete after a full `forEachRecord(_:)`; before that only `bytes` and `encoding` are set.
+    public private(set) var stats: FeedStats
+
+    private let file: InputFile
+    private let chunkSize: Int
+    private let maxRecordBytes: Int
+    private let decoder: GB18030Decoder?
+    /// For each file column, the name used in problems: canonical if mapped, else the header text.
+    private let columnNames: [String]
+    private let blankLinesBeforeHeader: Int
+
+    public init(
+        input: FeedInput, schema: FeedSchema, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 1 << 20
+    ) throws(IngestError) {
+        self.input = input
+        self.schema = schema
+        self.chunkSize = max(chunkSize, 64)
+        self.maxRecordBytes = maxRecordBytes
+        let file = try InputFile(path: input.path)
+        self.file = file
+
+        // BOM and encoding from the head of the file.
+        let headSize = min(file.size, TextEncoding.sniffLength + 4)
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: max(headSize, 1), alignment: 16)
+        defer { head.deallocate() }
+        let headCount = try file.read(into: head, at: 0, limit: headSize)
+        let headBytes = UnsafeBufferPointer(start: head.baseAddress?.assumingMemoryBound(to: UInt8.self), count: headCount)
+        var bomLength = 0
+        var resolved = input.encoding
+        if headCount >= 3, headBytes[0] == 0xEF, headBytes[1] == 0xBB, headBytes[2] == 0xBF {
+            bomLength = 3
+            if resolved == .auto { resolved = .utf8 }
+        } else if headCount >= 4, headBytes[0] == 0x84, headBytes[1] == 0x31, headBytes[2] == 0x95, headBytes[3] == 0x33 {
+            bomLength = 4
+            if resolved == .auto { resolved = .gb18030 }
+        }
+        if resolved == .auto {
+            let end = min(headCount, bomLength + TextEncoding.sniffLength)
+            resolved = TextEncoding.detect(UnsafeBufferPointer(rebasing: headBytes[bomLength..<end]))
+        }
+        encoding = resolved
+        if resolved == .gb18030 {
+            guard let decoder = GB18030Decoder() else { throw .resource("iconv GB18030 → UTF-8 converter") }
+            self.decoder = decoder
+        } else {
+            decoder = nil
+        }
+
+        // The header is the first record; blank lines before it are skipped like any others.
+        let scanner = try RecordScanner(file: input.path, firstLine: 1, maxRecordBytes: maxRecordBytes)
+        var found: [String]?
+        let decoder = self.decoder
+        scanner.sink = { s in
+            var names: [String] = []
+            for i in 0..<s.ends.count {
+                let start = i == 0 ? 0 : s.ends.base[i - 1]
+                let bytes = UnsafeBufferPointer(start: s.fields.base + start, count: s.ends.base[i] - start)
+                names.append(decoder?.decodeLeniently(bytes) ?? String(decoding: bytes, as: UTF8.self))
+            }
+            found = names
+            s.stopRequested = true
+        }
+        var offset = bomLength
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        do {
+            while found == nil {
+                let n = try file.read(into: chunk, at: offset)
+                if n == 0 {
+                    try scanner.finish()
+                    break
+                }
+                offset += try scanner.feed(UnsafeRawBufferPointer(rebasing: chunk[..<n]))
+            }
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw .csv(file: input.path, line: scanner.startLine, message: "\(error)")
+        }
+        guard let found else { throw .empty(file: input.path) }
+        let trimmedHeader = found.map(Self.trimmed)
+        header = trimmedHeader
+        dataStart = offset
+        dataStartLine = scanner.line
+        blankLinesBeforeHeader = scanner.blankLines
+        let mapping = try ColumnMapping.resolve(
+            header: trimmedHeader, schema: schema, columnMap: input.columnMap, file: input.path, feed: input.feed)
+        self.mapping = mapping
+        columnNames = trimmedHeader.indices.map { j in
+            if let i = mapping.fileColumn.firstIndex(of: j) { return schema.columns[i].name }
+            return trimmedHeader[j].isEmpty ? "column \(j + 1)" : trimmedHeader[j]
+        }
+        stats = FeedStats(bytes: file.size, sha256: "", records: 0, lines: 0, blankLines: 0, encoding: resolved)
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        let pad: (Unicode.Scalar) -> Bool = { [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x3000, 0xFEFF].contains($0.value) }
+        return String(String.UnicodeScalarView(s.unicodeScalars.drop(while: pad).reversed().drop(while: pad).reversed()))
+    }
+
+    /// Reads every data record in file order, hashing the whole file on the way; fills `stats`.
+    public func forEachRecord(_ body: (borrowing RecordView) throws -> Void) throws {
+        let hasher = SHA256Hasher()
+        guard let hasher else { throw IngestError.resource("OpenSSL SHA-256 context") }
+        let scanner = try scan(from: 0, to: file.size, feedFrom: dataStart, firstLine: dataStartLine,
+                               hasher: hasher, body)
+        stats.sha256 = hasher.finalize()
+        stats.records = scanner.records
+        stats.blankLines = scanner.blankLines + blankLinesBeforeHeader
+        stats.lines = scanner.line - 1
+    }
+
+    /// Reads the data records of one chunk (from `splitPoints`), which must start and end at record boundaries.
+    /// - Returns: the number of records delivered.
+    @discardableResult
+    public func forEachRecord(in chunk: FeedChunk, _ body: (borrowing RecordView) throws -> Void) throws -> Int {
+        let lower = max(chunk.range.lowerBound, dataStart)
+        let upper = min(chunk.range.upperBound, file.size)
+        guard lower < upper else { return 0 }
+        return try scan(from: lower, to: upper, feedFrom: lower, firstLine: chunk.firstLine, hasher: nil, body).records
+    }
+
+    private func scan(
+        from start: Int, to end: Int, feedFrom: Int, firstLine: Int, hasher: SHA256Hasher?,
+        _ body: (borrowing RecordView) throws -> Void
+    ) throws -> RecordScanner {
+        let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes)
+        let decoded = ByteBuffer(capacity: 1 << 16)
+        let decodedEnds = GrowableBuffer<Int>(capacity: 64)
+        let expected = header.count
+        let encoding = self.encoding
+        let decoder = self.decoder
+        let columnNames = self.columnNames
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        try mapping.fileColumn.withUnsafeBufferPointer { mappingBuffer in
+            try withoutActuallyEscaping(body) { body in
+                scanner.sink = { s in
+                    let count = s.ends.count
+                    var problem: RecordProblem? = count == expected ? nil : .fieldCount(found: count, expected: expected)
+                    var base = UnsafePointer(s.fields.base)
+                    var ends = UnsafePointer(s.ends.base)
+                    if !ByteValidation.isASCII(s.fields.bytes) {
+                        if let decoder {
+                            decoded.removeAll()
+                            decodedEnds.removeAll()
+                            for i in 0..<count {
+                                let start = i == 0 ? 0 : s.ends.base[i - 1]
+                                let bytes = UnsafeBufferPointer(start: s.fields.base + start, count: s.ends.base[i] - start)
+                                if let bad = decoder.decode(bytes, into: decoded), problem == nil {
+                                    problem = .encoding(column: i < columnNames.count ? columnNames[i] : "column \(i + 1)",
+                                                        encoding: encoding, byte: bad + 1)
+                                }
+                                decodedEnds.append(decoded.count)
+                            }
+                            base = UnsafePointer(decoded.base)
+                            ends = UnsafePointer(decodedEnds.base)
+                        } else if problem == nil {
+                            for i in 0..<count {
+                                let start = i == 0 ? 0 : s.ends.base[i - 1]
+                                let bytes = UnsafeBufferPointer(start: s.fields.base + start, count: s.ends.base[i] - start)
+                                if let bad = ByteValidation.firstInvalidUTF8(bytes) {
+                                    problem = .encoding(column: i < columnNames.count ? columnNames[i] : "column \(i + 1)",
+                                                        encoding: encoding, byte: bad + 1)
+                                    break
+                                }
+                            }
+                        }
+                    }
+                    let view = RecordView(
+                        line: s.startLine, fieldCount: count, problem: problem, base: base, ends: ends,
+                        mapping: mappingBuffer, rawBytes: s.rawRecord, decoder: decoder)
+                    try body(view)
+                }
+                defer { scanner.sink = nil }
+                var offset = start
+                while offset < end {
+                    let n = try file.read(into: chunk, at: offset, limit: end - offset)
+                    if n == 0 { break }
+                    hasher?.update(UnsafeRawBufferPointer(rebasing: chunk[..<n]))
+                    if offset + n > feedFrom {
+                        let skip = max(feedFrom - offset, 0)
+                        _ = try scanner.feed(UnsafeRawBufferPointer(rebasing: chunk[skip..<n]))
+                    }
+                    offset += n
+                }
+                try scanner.finish()
+            }
+        }
+        return scanner
+    }
+
+    /// Splits the data part of the file into at most `parts` chunks that start at record boundaries.
+    ///
+    /// A boundary is a LF with an even number of `"` before it (outside quotes). A stray quote
+    /// inside an unquoted field (which libcsv keeps as data) upsets the parity; a chunk then
+    /// ends inside a quoted field and `forEachRecord(in:)` throws `unterminatedQuote`, so callers
+    /// should fall back to one pass. The scan reads the whole file but is far cheaper than parsing.
+    public func splitPoints(parts: Int) throws(IngestError) -> [FeedChunk] {
+        let total = file.size - dataStart
+        guard parts > 1, total > 0 else { return [FeedChunk(range: dataStart..<file.size, firstLine: dataStartLine)] }
+        var targets = (1..<parts).map { dataStart + total * $0 / parts }
+        var chunks: [FeedChunk] = []
+        var chunkStart = dataStart
+        var chunkLine = dataStartLine
+        var line = dataStartLine
+        var inQuotes = false
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = dataStart
+        while offset < file.size, !targets.isEmpty {
+            let n = try file.read(into: buffer, at: offset)
+            if n == 0 { break }
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            for i in 0..<n {
+                let c = bytes[i]
+                if c == UInt8(ascii: "\"") {
+                    inQuotes.toggle()
+                } else if c == 0x0A {
+                    line += 1
+                    if !inQuotes, let target = targets.first, offset + i + 1 >= target {
+                        let boundary = offset + i + 1
+                        if boundary < file.size {
+                            chunks.append(FeedChunk(range: chunkStart..<boundary, firstLine: chunkLine))
+                            chunkStart = boundary
+                            chunkLine = line
+                        }
+                        while let t = targets.first, t <= boundary { targets.removeFirst() }
+                    }
+                }
+            }
+            offset += n
+        }
+        chunks.append(FeedChunk(range: chunkStart..<file.size, firstLine: chunkLine))
+        return chunks
+    }
+}

@@ -1,0 +1,52 @@
+/// A problem that stops a feed from being read at all; `description` says where and what to do.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist or cannot be read.
+    case unreadable(file: String, reason: String)
+    /// The file has no header row (zero bytes, only a BOM, or only blank lines).
+    case empty(file: String)
+    /// A required column matches no header.
+    case missingColumn(file: String, feed: String, column: String, found: [String], configured: String?)
+    /// Two headers map to the same column.
+    case duplicateColumn(file: String, feed: String, column: String, headers: [String])
+    /// One header is claimed by two columns (through the config).
+    case ambiguousColumn(file: String, feed: String, header: String, columns: [String])
+    /// The config maps a column name that this kind of feed does not have.
+    case unknownMappedColumn(feed: String, column: String, known: [String])
+    /// A quoted field is opened and never closed before the end of the file (or chunk).
+    case unterminatedQuote(file: String, line: Int)
+    /// A record grew beyond the limit, almost always an unbalanced quote.
+    case recordTooLong(file: String, line: Int, limit: Int)
+    /// libcsv reported a failure (out of memory).
+    case csv(file: String, line: Int, message: String)
+    /// A system resource (iconv descriptor, OpenSSL context) could not be created.
+    case resource(String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason):
+            return "\(file): cannot read the file (\(reason)); check the path in the config or on the command line"
+        case let .empty(file):
+            return "\(file):1: the file is empty, no header row; export the feed again with its header row"
+        case let .missingColumn(file, feed, column, found, configured):
+            let foundText = found.isEmpty ? "no headers" : "found: " + found.joined(separator: ", ")
+            if let configured {
+                return "\(file):1: no column for \(column): the config names \"\(configured)\" but it is not in the header (\(foundText)); fix \(column) in [feeds.\(feed).columns]"
+            }
+            return "\(file):1: no column for \(column) (\(foundText)); map it in [feeds.\(feed).columns]"
+        case let .duplicateColumn(file, feed, column, headers):
+            return "\(file):1: \(headers.joined(separator: " and ")) both map to \(column); remove one column or name the one to use in [feeds.\(feed).columns]"
+        case let .ambiguousColumn(file, feed, header, columns):
+            return "\(file):1: header \"\(header)\" is mapped to \(columns.joined(separator: " and ")); map each column to its own header in [feeds.\(feed).columns]"
+        case let .unknownMappedColumn(feed, column, known):
+            return "[feeds.\(feed).columns] maps \(column), which this feed does not have (columns: \(known.joined(separator: ", "))); correct the name"
+        case let .unterminatedQuote(file, line):
+            return "\(file):\(line): a quoted field starting in this record is never closed; add the missing \" or double a quote inside the field (\"\")"
+        case let .recordTooLong(file, line, limit):
+            return "\(file):\(line): record longer than \(limit) bytes, most likely a quote that is never closed; fix the quotes in this record"
+        case let .csv(file, line, message):
+            return "\(file):\(line): CSV reader failed (\(message)); free memory or split the file"
+        case let .resource(what):
+            return "cannot create \(what); the system is out of resources or a library is missing"
+        }
+    }
+}

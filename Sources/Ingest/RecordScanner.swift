@@ -1,0 +1,159 @@
+import CCSV
+import Glibc
+
+/// Tokenises CSV bytes with libcsv and tracks, for each record, the physical line where it starts and its raw bytes.
+///
+/// Bytes are fed one physical line (up to and including LF) at a time: libcsv ends a
+/// record only on an unquoted CR or LF, so a record that starts while the parser is
+/// between records starts on the line being fed. Lines are counted by LF only; a lone
+/// CR ends a record (libcsv's rule) but not a line, and such records share one raw text.
+final class RecordScanner {
+    private let parser: UnsafeMutablePointer<csv_parser>
+    /// Field bytes of the current record, back to back; `ends[i]` is where field i ends.
+    let fields = ByteBuffer(capacity: 1 << 16)
+    let ends = GrowableBuffer<Int>(capacity: 64)
+    /// The bytes of the lines the current record spans.
+    let raw = ByteBuffer(capacity: 1 << 16)
+
+    let file: String
+    let maxRecordBytes: Int
+    /// Physical line number of the next byte to be fed.
+    private(set) var line: Int
+    /// Line where the current (or next) record starts.
+    private(set) var startLine: Int
+    private var atLineStart = true
+    private var lineStartedBetweenRecords = false
+    private var recordsAtLineStart = 0
+    private(set) var records = 0
+    private(set) var blankLines = 0
+    /// Set by the sink to stop feeding after the current line (used to read only the header).
+    var stopRequested = false
+    /// The first error thrown by the sink; later callbacks are ignored and `feed` rethrows it.
+    private var failure: (any Error)?
+    /// Receives each completed record; the scanner's buffers hold it only during the call.
+    var sink: ((RecordScanner) throws -> Void)?
+
+    init(file: String, firstLine: Int, maxRecordBytes: Int) throws(IngestError) {
+        self.file = file
+        self.line = firstLine
+        self.startLine = firstLine
+        self.maxRecordBytes = maxRecordBytes
+        parser = .allocate(capacity: 1)
+        // Tolerant mode (no CSV_STRICT): a stray quote inside an unquoted field is kept as data.
+        guard csv_init(parser, 0) == 0 else {
+            parser.deallocate()
+            throw .resource("libcsv parser")
+        }
+        // libcsv grows its field buffer linearly by this block size.
+        csv_set_blk_size(parser, 4096)
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+    }
+
+    private var betweenRecords: Bool { parser.pointee.pstate == 0 }
+
+    /// The raw record without its line terminator.
+    var rawRecord: UnsafeBufferPointer<UInt8> {
+        var n = raw.count
+        while n > 0, raw.base[n - 1] == 0x0A || raw.base[n - 1] == 0x0D { n -= 1 }
+        return UnsafeBufferPointer(start: raw.base, count: n)
+    }
+
+    /// Feeds bytes; returns how many were consumed (fewer only when the sink requested a stop).
+    func feed(_ bytes: UnsafeRawBufferPointer) throws -> Int {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        let n = bytes.count
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        var pos = 0
+        while pos < n {
+            let segmentEnd: Int
+            let endsLine: Bool
+            if let lf = memchr(base + pos, 0x0A, n - pos) {
+                segmentEnd = UnsafeRawPointer(lf) - UnsafeRawPointer(base) + 1
+                endsLine = true
+            } else {
+                segmentEnd = n
+                endsLine = false
+            }
+            if atLineStart {
+                lineStartedBetweenRecords = betweenRecords
+                recordsAtLineStart = records
+                if lineStartedBetweenRecords {
+                    raw.removeAll()
+                    startLine = line
+                }
+            }
+            let length = segmentEnd - pos
+            raw.append(base + pos, length)
+            if raw.count > maxRecordBytes {
+                throw IngestError.recordTooLong(file: file, line: startLine, limit: maxRecordBytes)
+            }
+            let used = csv_parse(parser, base + pos, length, scannerFieldCallback, scannerRecordCallback, context)
+            if let failure { throw failure }
+            if used < length {
+                throw IngestError.csv(file: file, line: startLine, message: String(cString: csv_strerror(csv_error(parser))))
+            }
+            if endsLine {
+                if lineStartedBetweenRecords && records == recordsAtLineStart && betweenRecords { blankLines += 1 }
+                line += 1
+            }
+            atLineStart = endsLine
+            pos = segmentEnd
+            if stopRequested { return pos }
+        }
+        return n
+    }
+
+    /// Ends the input: delivers a last record without a line terminator, or reports an open quote.
+    func finish() throws {
+        let state = parser.pointee
+        // libcsv would silently close the quote; the rest of the file would become one field.
+        if state.pstate == 2 && state.quoted != 0 {
+            throw IngestError.unterminatedQuote(file: file, line: startLine)
+        }
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        csv_fini(parser, scannerFieldCallback, scannerRecordCallback, context)
+        if let failure { throw failure }
+        if !atLineStart {
+            // The last line has no LF: count it as a physical line.
+            if lineStartedBetweenRecords && records == recordsAtLineStart { blankLines += 1 }
+            line += 1
+            atLineStart = true
+        }
+    }
+
+    @inline(__always)
+    fileprivate func appendField(_ bytes: UnsafeMutableRawPointer?, _ length: Int) {
+        fields.append(bytes, length)
+        ends.append(fields.count)
+    }
+
+    fileprivate func endRecord() {
+        defer {
+            fields.removeAll()
+            ends.removeAll()
+        }
+        guard failure == nil, !stopRequested else { return }
+        records += 1
+        do {
+            try sink?(self)
+        } catch {
+            failure = error
+        }
+    }
+}
+
+// Capture-free, so they convert to C function pointers; the scanner comes through `data`.
+private let scannerFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+    bytes, length, data in
+    guard let data else { return }
+    Unmanaged<RecordScanner>.fromOpaque(data).takeUnretainedValue().appendField(bytes, length)
+}
+
+private let scannerRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, data in
+    guard let data else { return }
+    Unmanaged<RecordScanner>.fromOpaque(data).takeUnretainedValue().endRecord()
+}

@@ -1,0 +1,182 @@
+import Glibc
+
+/// The character encoding of a feed file (SPEC 1 "Inputs").
+public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
+    case utf8 = "utf-8"
+    /// GB18030; GBK and GB2312 files are read as GB18030, of which they are subsets.
+    case gb18030
+    /// UTF-8 unless the first 64 KiB are not valid UTF-8 but are valid GB18030.
+    case auto
+
+    /// Parses a config value, accepting the usual spellings (`UTF8`, `gbk`, `GB2312`).
+    public init?(configValue: String) {
+        switch configValue.lowercased().filter({ $0 != "-" && $0 != "_" }) {
+        case "utf8": self = .utf8
+        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+        case "auto", "": self = .auto
+        default: return nil
+        }
+    }
+
+    /// How many leading bytes `auto` inspects.
+    public static let sniffLength = 64 * 1024
+
+    /// Resolves `auto` for a file whose first bytes (BOM already removed) are `head`.
+    ///
+    /// A multibyte character cut at the end of `head` does not count as invalid.
+    public static func detect(_ head: UnsafeBufferPointer<UInt8>) -> TextEncoding {
+        if ByteValidation.firstInvalidUTF8(head, allowTruncatedEnd: true) == nil { return .utf8 }
+        if ByteValidation.firstInvalidGB18030(head, allowTruncatedEnd: true) == nil { return .gb18030 }
+        // Neither fits: read as UTF-8 so every bad record is rejected rather than garbled.
+        return .utf8
+    }
+}
+
+/// Byte-level validators for the two supported encodings.
+enum ByteValidation {
+    /// Whether every byte is below 0x80, eight bytes at a time.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Offset of the first byte that does not start a well-formed UTF-8 sequence, or nil.
+    ///
+    /// Rejects overlong forms, surrogates and code points above U+10FFFF (Unicode table 3-7).
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Int? {
+        guard let b = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        let raw = UnsafeRawPointer(b)
+        var i = 0
+        while i < n {
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            var need = 0
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return i
+            }
+            for k in 1...need {
+                let j = i + k
+                if j >= n { return allowTruncatedEnd ? nil : i }
+                let cc = b[j]
+                if k == 1 {
+                    if cc < lo || cc > hi { return i }
+                } else if cc & 0xC0 != 0x80 {
+                    return i
+                }
+            }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// Offset of the first byte that does not start a well-formed GB18030 sequence, or nil.
+    ///
+    /// One byte 00–7F; two bytes 81–FE + 40–7E/80–FE; four bytes 81–FE 30–39 81–FE 30–39.
+    static func firstInvalidGB18030(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Int? {
+        guard let b = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            guard c >= 0x81 && c <= 0xFE else { return i }
+            guard i + 1 < n else { return allowTruncatedEnd ? nil : i }
+            let c1 = b[i + 1]
+            if (0x40...0x7E).contains(c1) || (0x80...0xFE).contains(c1) {
+                i += 2
+                continue
+            }
+            guard (0x30...0x39).contains(c1) else { return i }
+            guard i + 3 < n else {
+                if i + 2 < n && !(0x81...0xFE).contains(b[i + 2]) { return i }
+                return allowTruncatedEnd ? nil : i
+            }
+            guard (0x81...0xFE).contains(b[i + 2]), (0x30...0x39).contains(b[i + 3]) else { return i }
+            i += 4
+        }
+        return nil
+    }
+}
+
+/// GB18030 → UTF-8 conversion through glibc iconv, one descriptor per reader.
+final class GB18030Decoder {
+    private let cd: iconv_t
+
+    init?() {
+        let cd = iconv_open("UTF-8", "GB18030")
+        guard let cd, Int(bitPattern: cd) != -1 else { return nil }
+        self.cd = cd
+    }
+
+    deinit { iconv_close(cd) }
+
+    /// Appends the UTF-8 form of `input` to `out`; returns the offset of the first invalid byte, or nil.
+    func decode(_ input: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) -> Int? {
+        guard let inBase = input.baseAddress, input.count > 0 else { return nil }
+        if ByteValidation.isASCII(input) {
+            out.append(inBase, input.count)
+            return nil
+        }
+        // A GB18030 character of 2 bytes becomes at most 3 UTF-8 bytes, one of 4 stays 4.
+        out.reserve(input.count * 2 + 4)
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
+            .assumingMemoryBound(to: CChar.self)
+        var inLeft = input.count
+        let outStart = out.base + out.count
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outStart).assumingMemoryBound(to: CChar.self)
+        var outLeft = out.capacity - out.count
+        let result = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+        let written = (out.capacity - out.count) - outLeft
+        out.commit(written)
+        if result == -1 || inLeft > 0 {
+            // EILSEQ (bad sequence) or EINVAL (cut short): either way the field is not GB18030.
+            _ = iconv(cd, nil, nil, nil, nil)
+            return input.count - inLeft
+        }
+        return nil
+    }
+
+    /// Decodes `input`, replacing each undecodable byte with U+FFFD (for showing rejected records).
+    func decodeLeniently(_ input: UnsafeBufferPointer<UInt8>) -> String {
+        let out = ByteBuffer(capacity: input.count * 2 + 8)
+        var rest = input
+        while !rest.isEmpty {
+            guard let bad = decode(rest, into: out) else { break }
+            out.append(0xEF); out.append(0xBF); out.append(0xBD)
+            rest = UnsafeBufferPointer(rebasing: rest[(bad + 1)...])
+        }
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
