@@ -1,0 +1,171 @@
+import RiskModel
+
+extension Fields {
+    /// Reads an `id_type` field (SPEC 1.1): blank means `cn_id`; accepts `cn_id`/居民身份证/身份证,
+    /// `passport`/护照, `other`/其他, the English names in any letter case.
+    public static func idType(_ field: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> IDType {
+        try withNormalized(field, fold: true) { (b) throws(FieldProblem) -> IDType in
+            if b.isEmpty || equalsIgnoringASCIICase(b, "cn_id") || equalsIgnoringASCIICase(b, "身份证")
+                || equalsIgnoringASCIICase(b, "居民身份证") { return .cnID }
+            if equalsIgnoringASCIICase(b, "passport") || equalsIgnoringASCIICase(b, "护照") { return .passport }
+            if equalsIgnoringASCIICase(b, "other") || equalsIgnoringASCIICase(b, "其他") { return .other }
+            throw FieldProblem("\(quoted(b)) is not a known ID type; write cn_id (居民身份证, 身份证), passport (护照) or other (其他)")
+        }
+    }
+
+    /// Reads an `id_type` field (SPEC 1.1); see the `UnsafeBufferPointer` form.
+    @inlinable
+    public static func idType(_ field: some Collection<UInt8>) throws(FieldProblem) -> IDType {
+        try withBuffer(field) { (b) throws(FieldProblem) -> IDType in try idType(b) }
+    }
+
+    /// Builds the person key from an `id_type` field (nil when the feed has no such column) and an `id_no` field.
+    ///
+    /// The problem's `column` says which of the two is at fault.
+    public static func personKey(
+        idType typeField: UnsafeBufferPointer<UInt8>?, idNo: UnsafeBufferPointer<UInt8>
+    ) throws(FieldProblem) -> PersonKey {
+        var type = IDType.cnID
+        if let typeField {
+            do throws(FieldProblem) { type = try idType(typeField) } catch {
+                throw FieldProblem(error.reason, column: "id_type")
+            }
+        }
+        do throws(FieldProblem) { return try personKey(type: type, idNo: idNo) } catch {
+            throw FieldProblem(error.reason, column: "id_no")
+        }
+    }
+
+    /// Builds the person key from an `id_type` field (nil when absent) and an `id_no` field; see the `UnsafeBufferPointer` form.
+    @inlinable
+    public static func personKey(
+        idType typeField: (some Collection<UInt8>)?, idNo: some Collection<UInt8>
+    ) throws(FieldProblem) -> PersonKey {
+        try withBuffer(idNo) { (no) throws(FieldProblem) -> PersonKey in
+            guard let typeField else { return try personKey(idType: nil, idNo: no) }
+            return try withBuffer(typeField) { (type) throws(FieldProblem) -> PersonKey in
+                try personKey(idType: type, idNo: no)
+            }
+        }
+    }
+
+    /// Normalises an `id_no` field of a known type into a person key (SPEC 1.1).
+    ///
+    /// `cn_id`: 18 characters (17 digits and a GB 11643 check character, `x` read as `X`) with a
+    /// real birth date, or a 15-digit legacy number, upgraded by inserting `19` before the birth
+    /// date and appending the computed check character. `passport`/`other`: spaces (also U+3000)
+    /// removed, letters upper-cased, then 5–20 characters of `A-Z 0-9 -`.
+    public static func personKey(type: IDType, idNo: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
+        try withNormalized(idNo, fold: true) { (b) throws(FieldProblem) -> PersonKey in
+            type == .cnID ? try residentID(b) : try documentNumber(type, b)
+        }
+    }
+
+    /// Normalises an `id_no` field of a known type into a person key; see the `UnsafeBufferPointer` form.
+    @inlinable
+    public static func personKey(type: IDType, idNo: some Collection<UInt8>) throws(FieldProblem) -> PersonKey {
+        try withBuffer(idNo) { (b) throws(FieldProblem) -> PersonKey in try personKey(type: type, idNo: b) }
+    }
+
+    static func residentID(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
+        guard !b.isEmpty else { throw FieldProblem("is empty; an ID number is required") }
+        let n = b.count
+        guard n == 18 || n == 15, b.allSatisfy({ $0 < 0x80 }) else {
+            let chars = characterCount(b)
+            guard chars == 18 || chars == 15 else {
+                throw FieldProblem("has \(chars) characters; a resident ID has 18 (or 15)")
+            }
+            // The right count, but some character is not ASCII (a stray full-width or CJK character).
+            throw nonDigitProblem(b, length: chars)
+        }
+        if n == 15 { return try legacyResidentID(b) }
+
+        var digits: UInt64 = 0
+        var sum = 0
+        for i in 0..<17 {
+            guard let d = digit(b[i]) else { throw nonDigitProblem(b, length: 18) }
+            digits = digits * 10 + UInt64(d)
+            sum += d * gbWeights[i]
+        }
+        var given = b[17]
+        if given == UInt8(ascii: "x") { given = UInt8(ascii: "X") }
+        guard digit(given) != nil || given == UInt8(ascii: "X") else {
+            throw FieldProblem("check character is \(show(Unicode.Scalar(given))); it must be a digit or X")
+        }
+        let expected = gbCheckCharacters[sum % 11]
+        guard given == expected else {
+            throw FieldProblem("check character is \(Character(Unicode.Scalar(given))), expected \(Character(Unicode.Scalar(expected)))")
+        }
+        try checkBirthDate(yyyymmdd: Int(digits / 1000 % 100_000_000))
+        return PersonKey(cnDigits: digits)
+    }
+
+    /// Upgrades a 15-digit ID: area (6), YYMMDD, sequence (3) → area, 19YYMMDD, sequence, check.
+    static func legacyResidentID(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
+        var digits: UInt64 = 0
+        for i in 0..<15 {
+            guard let d = digit(b[i]) else { throw nonDigitProblem(b, length: 15) }
+            if i == 6 { digits = digits * 100 + 19 }
+            digits = digits * 10 + UInt64(d)
+        }
+        try checkBirthDate(yyyymmdd: Int(digits / 1000 % 100_000_000))
+        // The key keeps only the 17 digits: the check character follows from them (`PersonKey.idNo`).
+        return PersonKey(cnDigits: digits)
+    }
+
+    static func checkBirthDate(yyyymmdd: Int) throws(FieldProblem) {
+        guard Day(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100) == nil else { return }
+        var text = String(yyyymmdd)
+        text = String(repeating: "0", count: max(0, 8 - text.count)) + text
+        throw FieldProblem("birth date \(text) does not exist")
+    }
+
+    static func nonDigitProblem(_ b: UnsafeBufferPointer<UInt8>, length: Int) -> FieldProblem {
+        let found = firstDisallowed(b) { position, scalar in
+            ("0"..."9").contains(scalar) || (length == 18 && position == 18)
+        }
+        guard let found else { return FieldProblem("is not a resident ID number") }
+        if length == 15 {
+            return FieldProblem("character \(found.position) is \(found.shown); a 15-character resident ID has only digits")
+        }
+        if found.position == 18 {
+            return FieldProblem("check character is \(found.shown); it must be a digit or X")
+        }
+        return FieldProblem("character \(found.position) is \(found.shown); the first 17 characters of a resident ID are digits")
+    }
+
+    static func documentNumber(_ type: IDType, _ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
+        let what = type == .passport ? "a passport number" : "an ID number of type other"
+        guard !b.isEmpty else { throw FieldProblem("is empty; an ID number is required") }
+        // At most 20 characters are kept; one more tells "too long" apart.
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { (out) throws(FieldProblem) -> PersonKey in
+            var count = 0
+            var i = 0
+            while i < b.count {
+                var c = b[i]
+                if c == 0x20 { i += 1; continue }
+                if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3; continue }
+                if (0x61...0x7A).contains(c) { c -= 0x20 }
+                let allowed = (0x41...0x5A).contains(c) || digit(c) != nil || c == UInt8(ascii: "-")
+                guard allowed else {
+                    let found = firstDisallowed(UnsafeBufferPointer(rebasing: b[i...])) { _, _ in false }
+                    throw FieldProblem("contains \(found?.shown ?? "?"); \(what) may contain only A–Z, 0–9 and -")
+                }
+                if count < 21 { out[count] = c; count += 1 }
+                i += 1
+            }
+            guard (5...20).contains(count) else {
+                let shown = count > 20 ? "more than 20" : "\(count)"
+                throw FieldProblem("has \(shown) characters without spaces; \(what) has 5 to 20")
+            }
+            guard let key = PersonKey(type: type, text: UnsafeBufferPointer(rebasing: out[0..<count])) else {
+                throw FieldProblem("is not \(what)")
+            }
+            return key
+        }
+    }
+
+    /// GB 11643 weights of the 17 digits, and the check character for each `sum % 11`.
+    static let gbWeights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let gbCheckCharacters: [UInt8] = Array("10X98765432".utf8)
+}
