@@ -141,6 +141,9 @@ extension Fields {
         return n
     }
 
+    /// `1 digit`, `5 digits`.
+    static func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
     /// The field quoted for a message, cut after 40 characters so a runaway field does not flood `rejects.csv`.
     static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)

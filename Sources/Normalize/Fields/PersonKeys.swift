@@ -73,7 +73,7 @@ extension Fields {
         guard n == 18 || n == 15, b.allSatisfy({ $0 < 0x80 }) else {
             let chars = characterCount(b)
             guard chars == 18 || chars == 15 else {
-                throw FieldProblem("has \(chars) characters; a resident ID has 18 (or 15)")
+                throw FieldProblem("has \(counted(chars, "character")); a resident ID has 18 (or 15)")
             }
             // The right count, but some character is not ASCII (a stray full-width or CJK character).
             throw nonDigitProblem(b, length: chars)
@@ -155,8 +155,8 @@ extension Fields {
                 i += 1
             }
             guard (5...20).contains(count) else {
-                let shown = count > 20 ? "more than 20" : "\(count)"
-                throw FieldProblem("has \(shown) characters without spaces; \(what) has 5 to 20")
+                let shown = count > 20 ? "more than 20 characters" : counted(count, "character")
+                throw FieldProblem("has \(shown) without spaces; \(what) has 5 to 20")
             }
             guard let key = PersonKey(type: type, text: UnsafeBufferPointer(rebasing: out[0..<count])) else {
                 throw FieldProblem("is not \(what)")

@@ -84,10 +84,10 @@ extension Fields {
             }
             if first == UInt8(ascii: "1") {
                 guard count == 11 else {
-                    return .invalid(FieldProblem("has \(count) digits; a mobile number has 11"))
+                    return .invalid(FieldProblem("has \(counted(count, "digit")); a mobile number has 11"))
                 }
             } else if !(7...12).contains(count) {
-                return .invalid(FieldProblem("has \(count) digits; a landline number has 7 to 12, a mobile 11 starting with 1"))
+                return .invalid(FieldProblem("has \(counted(count, "digit")); a landline number has 7 to 12, a mobile 11 starting with 1"))
             }
             return .valid(PhoneNumber(value: value, digitCount: count))
         }

@@ -24,7 +24,7 @@ extension Fields {
             case 6: scale = 1_000_000
             case 9: scale = 1_000
             case 12: scale = 1
-            default: throw FieldProblem("has \(b.count) digits; a region code has 2, 4, 6, 9 or 12")
+            default: throw FieldProblem("has \(counted(b.count, "digit")); a region code has 2, 4, 6, 9 or 12")
             }
             guard value != 0 else { throw FieldProblem("is all zeros; that names no region") }
             return RegionCode(canonicalizing: value * scale)
