@@ -1,7 +1,29 @@
 import ArgumentParser
+import Foundation
+import Logging
 import Pipeline
 
 @main
 struct Riskscreen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Screen travel records against risk regions.")
+    static let configuration = CommandConfiguration(
+        abstract: "Screen travel records against risk regions and issue quarantine notices.",
+        discussion: """
+            A nightly batch for district epidemic-prevention offices: travel feeds (stays) and the residence
+            snapshot are matched against the risk-region rule file under a policy; each community gets its
+            notices to print and a worklist. See README.md for the input formats.
+            """,
+        version: programVersion,
+        subcommands: [Run.self, Check.self, Explain.self, History.self, Generate.self]
+    )
+}
+
+/// Prints a message on standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+}
+
+/// Exits with the status SPEC 4 gives a run error, after printing it.
+func fail(_ error: RunError) -> ExitCode {
+    printError("riskscreen: \(error.description)")
+    return ExitCode(error.exitCode)
 }

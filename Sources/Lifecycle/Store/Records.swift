@@ -28,6 +28,15 @@ public struct RunRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
         public static let asOf = Column(CodingKeys.asOf)
     }
 
+    public init(id: Int64?, asOf: String, startedAt: String, finishedAt: String, policyName: String, policyFile: String, policySHA256: String,
+                regionsFile: String, regionsSHA256: String, folder: String, measures: Int, newCount: Int, amendedCount: Int,
+                continuingCount: Int, rescindedCount: Int, rejects: Int, forced: Bool) {
+        self.id = id; self.asOf = asOf; self.startedAt = startedAt; self.finishedAt = finishedAt; self.policyName = policyName
+        self.policyFile = policyFile; self.policySHA256 = policySHA256; self.regionsFile = regionsFile; self.regionsSHA256 = regionsSHA256
+        self.folder = folder; self.measures = measures; self.newCount = newCount; self.amendedCount = amendedCount
+        self.continuingCount = continuingCount; self.rescindedCount = rescindedCount; self.rejects = rejects; self.forced = forced
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

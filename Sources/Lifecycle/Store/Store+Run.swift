@@ -11,8 +11,12 @@ public struct RunCommit: Sendable {
     /// The new residence snapshot; nil when the run had no residence feed.
     public var residents: ResidentTable?
     public var reconciliation: Reconciliation
+    /// Paths of the policy and rule file, copied into the store so `explain` can replay the run.
+    public var rules: (policy: String, regions: String)?
 
-    public init(run: RunRecord, inputs: [RunInputRecord], stays: (stays: [Stay], contacts: ContactBook)?, residents: ResidentTable?, reconciliation: Reconciliation) {
+    public init(run: RunRecord, inputs: [RunInputRecord], stays: (stays: [Stay], contacts: ContactBook)?, residents: ResidentTable?,
+                reconciliation: Reconciliation, rules: (policy: String, regions: String)? = nil) {
+        self.rules = rules
         self.run = run
         self.inputs = inputs
         self.stays = stays
@@ -86,6 +90,16 @@ extension Store {
             let file = "residents-\(runID).bin"
             let bytes = try PackedFile.writeResidents(residents, to: dataFolder.appendingPathComponent(file))
             segments.append(SegmentRecord(runID: runID, kind: "residents", file: file, count: residents.count, bytes: bytes))
+        }
+        if let rules = commit.rules {
+            for (kind, path, ext) in [("policy", rules.policy, "toml"), ("regions", rules.regions, "csv")] {
+                let file = "\(kind)-\(runID).\(ext)"
+                let target = dataFolder.appendingPathComponent(file)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(atPath: path, toPath: target.path)
+                let bytes = (try FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
+                segments.append(SegmentRecord(runID: runID, kind: kind, file: file, count: 0, bytes: bytes))
+            }
         }
         CrashPoint.hit("before-store-commit")
         try db.write { db in

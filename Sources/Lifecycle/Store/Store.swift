@@ -174,7 +174,7 @@ public final class Store: @unchecked Sendable {
 
     /// Removes packed files that no committed run refers to (left by a run that crashed before its commit).
     public func removeOrphanFiles() throws -> [String] {
-        let known = Set(try segments(kind: "stays").map(\.file) + segments(kind: "residents").map(\.file))
+        let known = Set(try db.read { db in try SegmentRecord.fetchAll(db) }.map(\.file))
         var removed: [String] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dataFolder.path)) ?? [] where !known.contains(name) {
             try? FileManager.default.removeItem(at: dataFolder.appendingPathComponent(name))

@@ -1,0 +1,116 @@
+import Emit
+import Foundation
+import Normalize
+import RiskModel
+
+/// The CSV files of SPEC 4, built from a run's values.
+enum Outputs {
+    static let measureHeader = ["serial", "status", "id_type", "id_no", "name", "phone", "community_code", "community_name", "grid_id",
+                                "address", "action", "level", "region_code", "region_name", "last_exposure_on", "until"]
+
+    static func measures(_ notices: [Notice]) -> CSVWriter {
+        var csv = CSVWriter(header: measureHeader, literalColumns: [6, 12, 14, 15])
+        for n in notices {
+            let m = n.measure
+            csv.append([n.serial, n.status.rawValue, m.person.type.code, m.person.idNo, n.name, n.phone,
+                        n.assignment.community?.twelveDigits ?? "", n.assignment.communityName, n.assignment.gridID, n.assignment.address,
+                        m.action.code, m.level.code, m.region.twelveDigits, m.regionName, m.lastExposure.description, m.until.description])
+        }
+        return csv
+    }
+
+    static func rescinded(_ rescissions: [Rescission]) -> CSVWriter {
+        var csv = CSVWriter(header: ["serial", "id_type", "id_no", "name", "community_code", "reason"], literalColumns: [4])
+        for r in rescissions {
+            csv.append([r.serial, r.person.type.code, r.person.idNo, r.name, r.assignment.community?.twelveDigits ?? "", r.reason])
+        }
+        return csv
+    }
+
+    static func rejects(_ rejects: [Reject]) -> CSVWriter {
+        var csv = CSVWriter(header: ["feed", "file", "line", "column", "reason", "raw"], literalColumns: [2])
+        for r in rejects {
+            csv.append([r.feed, r.file, String(r.line), r.column, r.reason, r.raw])
+        }
+        return csv
+    }
+
+    /// A data officer's view of one reject for stderr, with the ID masked.
+    static func brief(_ r: Reject) -> String {
+        "\(r.file):\(r.line):\(r.column.isEmpty ? "" : " \(r.column):") \(r.reason)"
+    }
+}
+
+/// `manifest.json`: what went in, what came out, and how long it took.
+struct Manifest: Encodable {
+    struct Program: Encodable { var name = "riskscreen"; var version: String }
+    struct RuleInput: Encodable { var file: String; var sha256: String; var name: String?; var designations: Int? }
+    struct Input: Encodable {
+        var kind, feed, file, sha256, encoding: String
+        var bytes, read, accepted, rejected, duplicates, phonesBlanked: Int
+    }
+    struct Community: Encodable {
+        var code: String
+        var name: String
+        var measures: Int
+        var byStatus: [String: Int]
+        var byAction: [String: Int]
+        var rescinded: Int
+    }
+    struct Counts: Encodable {
+        var measures: Int
+        var byStatus: [String: Int]
+        var byAction: [String: Int]
+        var rescinded: Int
+        var rejects: Int
+        var stays: Int
+        var residents: Int
+    }
+
+    var program: Program
+    var run: Int64
+    var dryRun: Bool
+    var asOf: String
+    var policy: RuleInput
+    var regions: RuleInput
+    var inputs: [Input]
+    var counts: Counts
+    var communities: [Community]
+    var files: [String]
+    var timings: [String: Double]
+
+    static func inputs(_ reports: [FeedReport]) -> [Input] {
+        reports.map {
+            Input(kind: $0.kind, feed: $0.feed, file: $0.path, sha256: $0.sha256, encoding: $0.encoding, bytes: $0.bytes,
+                  read: $0.read, accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates, phonesBlanked: $0.phonesBlanked)
+        }
+    }
+
+    static func communities(_ notices: [Notice], _ rescinded: [Rescission]) -> [Community] {
+        var byCode: [String: Community] = [:]
+        for n in notices {
+            let code = n.assignment.community?.twelveDigits ?? ""
+            var c = byCode[code] ?? Community(code: code, name: n.assignment.community == nil ? "未落地" : n.assignment.communityName,
+                                              measures: 0, byStatus: [:], byAction: [:], rescinded: 0)
+            c.measures += 1
+            c.byStatus[n.status.rawValue, default: 0] += 1
+            c.byAction[n.measure.action.code, default: 0] += 1
+            byCode[code] = c
+        }
+        for r in rescinded {
+            let code = r.assignment.community?.twelveDigits ?? ""
+            var c = byCode[code] ?? Community(code: code, name: r.assignment.community == nil ? "未落地" : r.assignment.communityName,
+                                              measures: 0, byStatus: [:], byAction: [:], rescinded: 0)
+            c.rescinded += 1
+            byCode[code] = c
+        }
+        return byCode.values.sorted { ($0.code.isEmpty ? "~" : $0.code) < ($1.code.isEmpty ? "~" : $1.code) }
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,55 @@
+import Emit
+import Foundation
+import Lifecycle
+import Logging
+import RiskModel
+
+/// Renders a run's printable batches (PDF) and worklists (CSV, XLSX) into the staging folder.
+struct Rendering {
+    let settings: RunSettings
+    let logger: Logger
+
+    /// Writes `batches/` and `worklists/`; returns the files written, relative to `folder`.
+    func render(_ reconciliation: Reconciliation, asOf: Day, runName: String, into folder: URL) throws -> [String] {
+        let wording = NoticeWording(authority: settings.authority, hotline: settings.hotline)
+        let templates = try NoticeTemplates(directory: try Rendering.templatesFolder(settings.templates), wording: wording)
+        var contacts = GridContacts()
+        if let path = settings.contacts {
+            let loaded = try GridContacts.load(contentsOf: URL(fileURLWithPath: path))
+            contacts = loaded.contacts
+            for w in loaded.warnings { logger.warning("grid contacts", metadata: ["file": "\(path)", "problem": "\(w)"]) }
+        }
+        let batchesFolder = folder.appendingPathComponent("batches")
+        let worklistsFolder = folder.appendingPathComponent("worklists")
+        try FileManager.default.createDirectory(at: batchesFolder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: worklistsFolder, withIntermediateDirectories: true)
+        let batches = NoticeBatch.batches(notices: reconciliation.notices, rescissions: reconciliation.rescinded, asOf: asOf, runID: runName)
+            .filter { !$0.notices.isEmpty || !$0.rescissions.isEmpty }
+        let rendered = try NoticePDF.renderAll(batches, into: batchesFolder, settings: NoticeRenderSettings(templates: templates, wording: wording, contacts: contacts))
+        for r in rendered {
+            for w in r.warnings {
+                logger.warning("no grid worker on file; a blank line is left to fill by hand",
+                               metadata: ["community": "\(r.community?.twelveDigits ?? "")", "problem": "\(w)"])
+            }
+        }
+        let lists = try Worklist.writeAll(notices: reconciliation.notices, asOf: asOf, directory: worklistsFolder, xlsx: true)
+        return rendered.map { "batches/" + $0.file.lastPathComponent } + lists.map { "worklists/" + $0.lastPathComponent }
+    }
+
+    /// The notice templates: the configured folder, else `fixtures/templates` found above the program or the working folder.
+    static func templatesFolder(_ configured: String?) throws -> URL {
+        if let configured { return URL(fileURLWithPath: configured) }
+        if let env = ProcessInfo.processInfo.environment["RISKSCREEN_TEMPLATES"] { return URL(fileURLWithPath: env) }
+        let starts = [URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent(),
+                      URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        for start in starts {
+            var dir = start.standardizedFileURL
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent("fixtures/templates")
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("notice.mustache").path) { return candidate }
+                dir.deleteLastPathComponent()
+            }
+        }
+        throw RunError.configuration("cannot find the notice templates (fixtures/templates); set `templates` in the config file")
+    }
+}

@@ -1,0 +1,218 @@
+import Dispatch
+import Emit
+import Foundation
+import Ingest
+import Lifecycle
+import Logging
+import Normalize
+import RiskModel
+import Screen
+
+/// What a finished run reports to its caller.
+public struct RunSummary: Sendable {
+    public var folder: URL
+    public var runID: Int64
+    public var asOf: Day
+    public var dryRun: Bool
+    public var measures: Int
+    public var byStatus: [NoticeStatus: Int]
+    public var rescinded: Int
+    public var rejects: Int
+    public var seconds: Double
+
+    /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded), 12 rejects, 3.1 s`.
+    public var line: String {
+        let kind = dryRun ? "preview" : "run"
+        return "\(kind) \(runID) as-of \(asOf): \(measures) measures (\(byStatus[.new, default: 0]) new, \(byStatus[.amended, default: 0]) amended, "
+            + "\(rescinded) rescinded), \(rejects) rejects, \(String(format: "%.1f", seconds)) s"
+    }
+}
+
+/// The version written into manifests.
+public let programVersion = "0.1.0"
+
+/// One run of the pipeline: ingest → normalise → screen → lifecycle → emit, then commit and publish.
+public struct Run {
+    let settings: RunSettings
+    let logger: Logger
+    private var timings: [String: Double] = [:]
+    private var clock = DispatchTime.now()
+
+    public init(settings: RunSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+    }
+
+    private mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        let seconds = Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+        timings[stage] = seconds
+        logger.info("stage done", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", seconds))"])
+        clock = now
+    }
+
+    /// Runs the pipeline; every error comes out as a `RunError` carrying its exit status.
+    public mutating func execute() throws(RunError) -> RunSummary {
+        do {
+            return try executeStages()
+        } catch {
+            throw RunError.from(error)
+        }
+    }
+
+    private mutating func executeStages() throws -> RunSummary {
+        let started = DispatchTime.now()
+        let v = try settings.validated()
+        let lock = try RunLock(statePath: v.state)
+        defer { withExtendedLifetime(lock) {} }
+
+        // Rules first: a run never screens with a half-read rule file or a bad policy.
+        let policy = try Policy.load(path: v.policy)
+        let policySHA = try SHA256Hasher.hash(file: v.policy)
+        let rules = try RuleFile.read(v.regions)
+        lap("rules")
+
+        let store = try Store(path: v.state)
+        let publisher = Publisher(root: v.out)
+        try publisher.recover(committed: try store.runs().map(\.folder))
+        _ = try store.removeOrphanFiles()
+        let last = try store.lastRun()
+        if let last, let lastDay = Day(iso: last.asOf), v.asOf < lastDay, !settings.force {
+            throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
+        }
+
+        var reports: [FeedReport] = []
+        var rejects: [Reject] = []
+        var residentBatch: ResidentBatch?
+        if !settings.residents.isEmpty {
+            let batch = try ResidentFeed.read(settings.residents)
+            reports += batch.reports
+            rejects += batch.rejects
+            residentBatch = batch
+        }
+        var travel: TravelBatch?
+        if !settings.travel.isEmpty {
+            let batch = try TravelFeed.read(settings.travel)
+            reports += batch.reports
+            rejects += batch.rejects
+            travel = batch
+        }
+        lap("ingest")
+        try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
+
+        let stored = try store.stays(with: travel.map { ($0.stays, $0.contacts) })
+        let residents = try residentBatch?.table ?? store.residents() ?? ResidentTable()
+        lap("load")
+
+        let screener = Screener(policy: policy, designations: rules.designations, asOf: v.asOf)
+        let best = screener.screen(stored.stays)
+        lap("screen")
+
+        let findings = Run.findings(best, designations: rules.designations, residents: residents, stays: stored)
+        let reconciliation = try Reconciler.reconcile(findings, previous: store.noticesInForce(), asOf: v.asOf, lastSequence: store.lastSequence)
+        lap("lifecycle")
+
+        let runID = try store.nextRunID()
+        let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
+        let staging = try publisher.stage(name)
+        var files = ["measures.csv", "rescinded.csv", "rejects.csv"]
+        try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
+        try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
+        try Outputs.rejects(rejects).write(to: staging.appendingPathComponent("rejects.csv"))
+        if settings.render {
+            files += try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: v.asOf, runName: name, into: staging)
+        }
+        lap("emit")
+
+        var byStatus: [String: Int] = [:], byAction: [String: Int] = [:]
+        for n in reconciliation.notices {
+            byStatus[n.status.rawValue, default: 0] += 1
+            byAction[n.measure.action.code, default: 0] += 1
+        }
+        let manifest = Manifest(
+            program: .init(version: programVersion), run: runID, dryRun: settings.dryRun, asOf: v.asOf.description,
+            policy: .init(file: v.policy, sha256: policySHA, name: policy.name, designations: nil),
+            regions: .init(file: v.regions.path, sha256: rules.report.sha256, name: nil, designations: rules.designations.count),
+            inputs: Manifest.inputs(reports),
+            counts: .init(measures: reconciliation.notices.count, byStatus: byStatus, byAction: byAction, rescinded: reconciliation.rescinded.count,
+                          rejects: rejects.count, stays: stored.stays.count, residents: residents.count),
+            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded),
+            files: files.sorted() + ["manifest.json"], timings: timings)
+        try manifest.json().write(to: staging.appendingPathComponent("manifest.json"))
+
+        var statusCounts: [NoticeStatus: Int] = [:]
+        for n in reconciliation.notices { statusCounts[n.status, default: 0] += 1 }
+        func summary(_ folder: URL) -> RunSummary {
+            RunSummary(folder: folder, runID: runID, asOf: v.asOf, dryRun: settings.dryRun, measures: reconciliation.notices.count,
+                       byStatus: statusCounts, rescinded: reconciliation.rescinded.count, rejects: rejects.count,
+                       seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+        }
+        if settings.dryRun {
+            return summary(try publisher.publish(staging, name: name, preview: true))
+        }
+
+        CrashPoint.hit("before-publish")
+        let folder = try publisher.publish(staging, name: name, preview: false)
+        CrashPoint.hit("after-publish")
+        let now = ISO8601DateFormatter().string(from: Date())
+        let record = RunRecord(
+            id: runID, asOf: v.asOf.description, startedAt: now, finishedAt: now, policyName: policy.name, policyFile: v.policy,
+            policySHA256: policySHA, regionsFile: v.regions.path, regionsSHA256: rules.report.sha256, folder: name,
+            measures: reconciliation.notices.count, newCount: statusCounts[.new, default: 0], amendedCount: statusCounts[.amended, default: 0],
+            continuingCount: statusCounts[.continuing, default: 0], rescindedCount: reconciliation.rescinded.count, rejects: rejects.count,
+            forced: settings.force)
+        let inputs = reports.map {
+            RunInputRecord(runID: runID, kind: $0.kind, feed: $0.feed, path: $0.path, sha256: $0.sha256, read: $0.read,
+                           accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates)
+        }
+        _ = try store.commit(RunCommit(run: record, inputs: inputs, stays: travel.map { ($0.stays, $0.contacts) },
+                                       residents: residentBatch?.table, reconciliation: reconciliation,
+                                       rules: (policy: v.policy, regions: v.regions.path)))
+        CrashPoint.hit("after-commit")
+        try publisher.pointLatest(to: name)
+        lap("commit")
+        return summary(folder)
+    }
+
+    /// Refuses empty feeds (unless allowed) and feeds whose share of rejected rows is above the limit.
+    static func checkRejectRates(_ reports: [FeedReport], rejects: [Reject], settings: RunSettings) throws {
+        var problems: [String] = []
+        for r in reports {
+            if r.read == 0 && !settings.allowEmpty {
+                problems.append("\(r.path): no records; pass --allow-empty if an empty \(r.kind) feed is expected tonight")
+            } else if r.rejectRate > settings.maxRejectRate {
+                let examples = rejects.filter { $0.file == r.path }.prefix(5).map { "    " + Outputs.brief($0) }
+                problems.append("\(r.path): \(r.rejected) of \(r.read) records rejected (\(String(format: "%.1f", r.rejectRate * 100))%, limit \(String(format: "%.1f", settings.maxRejectRate * 100))%); "
+                    + "run `riskscreen check` to list them all, fix the feed or raise --max-reject-rate\n" + examples.joined(separator: "\n"))
+            }
+        }
+        guard problems.isEmpty else { throw RunError.inputRejected(problems.joined(separator: "\n")) }
+    }
+
+    /// Attaches names and places to the winning candidates: residents by their snapshot row, others from their stays.
+    static func findings(_ best: [PersonKey: Candidate], designations: [Designation], residents: ResidentTable,
+                         stays: (stays: [Stay], contacts: ContactBook)) -> [Finding] {
+        guard !best.isEmpty else { return [] }
+        var names: [RegionCode: String] = [:]
+        for d in designations where names[d.region] == nil { names[d.region] = d.regionName }
+        let people = Set(best.keys)
+        let rows = residents.index(of: people)
+        // Visitors: the contact of their latest-arriving stay that has one.
+        var visitorContacts: [PersonKey: (day: Day, contact: UInt32)] = [:]
+        for stay in stays.stays where stay.contact != Stay.noContact && rows[stay.person] == nil && people.contains(stay.person) {
+            if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
+            visitorContacts[stay.person] = (stay.arrived, stay.contact)
+        }
+        return best.map { person, c in
+            let measure = Measure(person: person, action: c.action, level: c.level, region: c.region, regionName: names[c.region] ?? "",
+                                  lastExposure: c.lastExposure, until: c.until)
+            if let row = rows[person] {
+                let r = residents.resident(at: row)
+                return Finding(measure: measure, name: r.name, phone: r.phone,
+                               assignment: Assignment(community: r.community, communityName: r.communityName, gridID: r.gridID, address: r.address))
+            }
+            let contact = visitorContacts[person].flatMap { stays.contacts.entry($0.contact) }
+            return Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Ingest
+import RiskModel
+import TOMLKit
+
+/// Everything a run needs, from flags and the config file (`--config riskscreen.toml`); flags win.
+public struct RunSettings: Sendable {
+    public var asOf: Day?
+    public var policy: String?
+    public var regions: FeedInput?
+    public var residents: [FeedInput] = []
+    public var travel: [FeedInput] = []
+    public var out: String?
+    public var state: String?
+    public var dryRun = false
+    public var allowEmpty = false
+    public var force = false
+    public var maxRejectRate = 0.01
+    public var render = true
+    /// Folder of Mustache templates for the notices; nil uses `fixtures/templates` beside the program.
+    public var templates: String?
+    /// CSV of grid workers (community_code, grid_id, name, phone).
+    public var contacts: String?
+    public var authority = "富阳区新型冠状病毒感染的肺炎疫情防控工作指挥部"
+    public var hotline = "12345"
+    public var retentionDays: Int?
+
+    public init() {}
+
+    /// The input for a file named on the command line: its feed name is the file name without extension.
+    public static func input(path: String, encoding: TextEncoding = .auto) -> FeedInput {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return FeedInput(feed: name, path: path, encoding: encoding)
+    }
+
+    /// Reads a config file; relative paths in it are relative to the file's folder.
+    ///
+    /// Unknown keys are errors naming the key, so a typo never silently changes a run.
+    public static func load(config path: String) throws(RunError) -> RunSettings {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .configuration("\(path): cannot read the config file: \(error.localizedDescription)")
+        }
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch {
+            throw .configuration("\(path): not valid TOML: \(error)")
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : base.appendingPathComponent(p).path }
+        var s = RunSettings()
+        var problems: [String] = []
+        func string(_ t: TOMLTable, _ key: String, _ where_: String) -> String? {
+            guard let v = t[key] else { return nil }
+            guard let s = v.string else { problems.append("\(where_)\(key): expected a string"); return nil }
+            return s
+        }
+        let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "feeds"]
+        for key in table.keys where !known.contains(key) {
+            problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
+        }
+        if let v = string(table, "as_of", "") {
+            if let d = Day(iso: v) { s.asOf = d } else { problems.append("as_of: \"\(v)\" is not a YYYY-MM-DD date") }
+        }
+        s.policy = string(table, "policy", "").map(resolve)
+        if let r = string(table, "regions", "") {
+            var input = input(path: resolve(r))
+            if let e = string(table, "regions_encoding", "") {
+                if let enc = TextEncoding(configValue: e) { input.encoding = enc } else { problems.append("regions_encoding: \"\(e)\" is not utf-8, gb18030 or auto") }
+            }
+            s.regions = input
+        }
+        s.out = string(table, "out", "").map(resolve)
+        s.state = string(table, "state", "").map(resolve)
+        if let v = table["max_reject_rate"] {
+            if let d = v.double ?? v.int.map(Double.init), (0...1).contains(d) { s.maxRejectRate = d } else { problems.append("max_reject_rate: expected a fraction between 0 and 1") }
+        }
+        if let v = table["allow_empty"] { if let b = v.bool { s.allowEmpty = b } else { problems.append("allow_empty: expected true or false") } }
+        if let v = table["render"] { if let b = v.bool { s.render = b } else { problems.append("render: expected true or false") } }
+        s.templates = string(table, "templates", "").map(resolve)
+        s.contacts = string(table, "contacts", "").map(resolve)
+        if let v = string(table, "authority", "") { s.authority = v }
+        if let v = string(table, "hotline", "") { s.hotline = v }
+        if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
+        if let feeds = table["feeds"] {
+            guard let feeds = feeds.table else { throw .configuration("\(path): feeds: expected tables like [feeds.rail]") }
+            for name in feeds.keys.sorted() {
+                guard let feed = feeds[name]?.table else { problems.append("feeds.\(name): expected a table"); continue }
+                let prefix = "feeds.\(name)."
+                for key in feed.keys where !["kind", "path", "encoding", "columns", "name"].contains(key) {
+                    problems.append("\(prefix)\(key): unknown key (known: kind, path, encoding, name, columns)")
+                }
+                guard let p = string(feed, "path", prefix) else { problems.append("\(prefix)path: missing"); continue }
+                var input = FeedInput(feed: string(feed, "name", prefix) ?? name, path: resolve(p))
+                if let e = string(feed, "encoding", prefix) {
+                    if let enc = TextEncoding(configValue: e) { input.encoding = enc } else { problems.append("\(prefix)encoding: \"\(e)\" is not utf-8, gb18030 or auto") }
+                }
+                if let columns = feed["columns"]?.table {
+                    for column in columns.keys { if let h = string(columns, column, "\(prefix)columns.") { input.columnMap[column] = h } }
+                }
+                switch string(feed, "kind", prefix) {
+                case "travel": s.travel.append(input)
+                case "residents": s.residents.append(input)
+                case let other: problems.append("\(prefix)kind: \(other.map { "\"\($0)\"" } ?? "missing"); expected \"travel\" or \"residents\"")
+                }
+            }
+        }
+        guard problems.isEmpty else {
+            throw .configuration("\(path): " + (problems.count == 1 ? problems[0] : "\n  " + problems.joined(separator: "\n  ")))
+        }
+        return s
+    }
+
+    /// The settings for a run, with every required one present.
+    func validated() throws(RunError) -> (asOf: Day, policy: String, regions: FeedInput, out: URL, state: String) {
+        var missing: [String] = []
+        if policy == nil { missing.append("--policy") }
+        if regions == nil { missing.append("--regions") }
+        if out == nil { missing.append("--out") }
+        if state == nil { missing.append("--state") }
+        guard missing.isEmpty, let policy, let regions, let out, let state else {
+            throw .configuration("missing \(missing.joined(separator: ", ")) (give them as flags or in the config file)")
+        }
+        return (asOf ?? RunSettings.todayInShanghai(), policy, regions, URL(fileURLWithPath: out), state)
+    }
+
+    /// Today's date in Asia/Shanghai, the default as-of date.
+    public static func todayInShanghai() -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
+    }
+}
