@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages riskscreen builds and tests with, when any is missing. Sourced by demo.sh and test.sh.
+set -euo pipefail
+
+RISKSCREEN_PACKAGES=(
+  pkg-config libcsv-dev libssl-dev libsqlite3-dev
+  libpango1.0-dev libcairo2-dev libqrencode-dev libxlsxwriter-dev libcups2-dev
+  fonts-arphic-uming fonts-wqy-zenhei
+  poppler-utils zbar-tools unzip python3
+  cups cups-bsd printer-driver-cups-pdf
+)
+
+install_missing() {
+  local missing=()
+  for p in "${RISKSCREEN_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
