@@ -9,10 +9,10 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs the setup script and returns the folder cups-pdf writes to.
-    static func testPrinter() throws -> URL {
+    static func testPrinter(_ queue: String = "PDF") throws -> URL {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [root.appendingPathComponent("scripts/cups-test-printer.sh").path, "PDF"]
+        process.arguments = [root.appendingPathComponent("scripts/cups-test-printer.sh").path, queue]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -99,5 +99,22 @@ import Testing
         #expect(throws: PrintError.invalidCopies(0)) {
             try Printer.send(files: [], printer: "PDF", copies: 0, title: "t")
         }
+    }
+
+    @Test func queuedJobsCanBeCancelled() throws {
+        // A queue of its own, stopped, so the job waits to be cancelled instead of printing at once.
+        _ = try Self.testPrinter("riskscreen-held")
+        let stop = try Process.run(URL(fileURLWithPath: "/usr/sbin/cupsdisable"), arguments: ["riskscreen-held"])
+        stop.waitUntilExit()
+        try #require(stop.terminationStatus == 0)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("print-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let pdf = dir.appendingPathComponent("notice.pdf")
+        try Self.onePagePDF(at: pdf)
+
+        let jobs = try Printer.send(files: [pdf, pdf], printer: "riskscreen-held", copies: 2, title: "held")
+        #expect(jobs.count == 2 && jobs[0] < jobs[1])
+        try Printer.cancel(jobs: jobs, printer: "riskscreen-held")
+        #expect(throws: PrintError.self) { try Printer.cancel(jobs: [999_999], printer: "riskscreen-held") }
     }
 }

@@ -54,6 +54,14 @@ public struct Printer: Sendable {
         return jobs
     }
 
+    /// Cancels jobs on `printer`, for instance those queued before a batch failed half-way.
+    public static func cancel(jobs: [Int32], printer: String) throws {
+        let name = printer.split(separator: "/", maxSplits: 1).first.map(String.init) ?? printer
+        for job in jobs where cupsCancelJob(name, job) == 0 {
+            throw PrintError.cancelFailed(job: job, printer: printer, reason: lastError())
+        }
+    }
+
     static func lastError() -> String {
         guard let text = cupsLastErrorString() else { return "unknown CUPS error" }
         return String(cString: text)
@@ -66,11 +74,15 @@ public enum PrintError: Error, CustomStringConvertible, Equatable {
     case unreadableFile(String)
     /// `reason` is set when the server could not be asked (scheduler down, no permission).
     case printerNotFound(String, available: [String], server: String, reason: String?)
-    /// A job was refused; `submitted` are the jobs already queued for earlier files (cancel them with `cancel`).
+    /// A job was refused; `submitted` are the jobs already queued for earlier files (cancel them with `Printer.cancel`).
     case submitFailed(file: String, printer: String, reason: String, submitted: [Int32])
+
+    case cancelFailed(job: Int32, printer: String, reason: String)
 
     public var description: String {
         switch self {
+        case let .cancelFailed(job, printer, reason):
+            return "could not cancel job \(job) on printer '\(printer)': \(reason); cancel it with `cancel \(printer)-\(job)`"
         case let .invalidCopies(n):
             return "copies must be between 1 and 999, got \(n)"
         case let .unreadableFile(path):

@@ -34,17 +34,23 @@ public struct Worklist: Sendable {
     /// The unassigned list is written even when empty, so the hotline always finds one.
     @discardableResult
     public static func writeAll(notices: [Notice], asOf: Day, directory: URL, xlsx: Bool) throws -> [URL] {
+        // One pass to group, rather than filtering every notice once per community.
+        var byCommunity: [RegionCode?: [Notice]] = [nil: []]
         var names: [RegionCode: String] = [:]
         for notice in notices {
-            if let code = notice.assignment.community, names[code] == nil { names[code] = notice.assignment.communityName }
+            let code = notice.assignment.community
+            byCommunity[code, default: []].append(notice)
+            if let code, names[code] == nil { names[code] = notice.assignment.communityName }
         }
         var written: [URL] = []
         let communities: [RegionCode?] = names.keys.sorted() + [nil]
         for community in communities {
             let csv = directory.appendingPathComponent(fileName(community: community, extension: "csv"))
             let book = xlsx ? directory.appendingPathComponent(fileName(community: community, extension: "xlsx")) : nil
-            let name = community.map { names[$0] ?? $0.twelveDigits } ?? "未落地人员"
-            try write(community: community, communityName: name, asOf: asOf, notices: notices, csv: csv, xlsx: book)
+            let name = community.map { names[$0] ?? $0.twelveDigits } ?? ""
+            let sheet = Sheet(community: community, communityName: name, asOf: asOf, notices: byCommunity[community] ?? [])
+            try sheet.writeCSV(to: csv)
+            if let book { try sheet.writeXLSX(to: book) }
             written.append(csv)
             if let book { written.append(book) }
         }
