@@ -75,7 +75,7 @@ extension Fields {
     ///
     /// Folding happens in a stack scratch buffer and only when the field contains a possible
     /// full-width lead byte, so the common ASCII field is passed through without copying.
-    @inlinable
+    @inlinable @discardableResult
     public static func withNormalized<R, E: Error>(
         _ field: UnsafeBufferPointer<UInt8>, fold: Bool,
         _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
