@@ -145,7 +145,7 @@ public final class FeedReader {
     ) throws(IngestError) {
         self.input = input
         self.schema = schema
-        self.chunkSize = max(chunkSize, 64)
+        self.chunkSize = max(chunkSize, 1)
         self.maxRecordBytes = maxRecordBytes
         let file = try InputFile(path: input.path)
         self.file = file

@@ -1,0 +1,296 @@
+import Foundation
+import Testing
+@testable import Ingest
+
+@Suite struct CSVShapeTests {
+    @Test func quotedCommasDoubledQuotesAndNewlinesKeepLineNumbers() throws {
+        let path = try writeFile(regionsHeader
+            + "420100,\"武汉市, 湖北\",high,2020-01-20,\n"
+            + "110105,\"朝阳区 \"\"东部\"\"\",medium,2020-06-01,2020-06-30\n"
+            + "310000,\"上海\n浦东\n新区\",low,2020-02-01,\n"
+            + "330100,杭州市,low,2020-02-02,\n")
+        let (_, rows) = try readAll(path: path)
+        #expect(rows.map(\.line) == [2, 3, 4, 7])
+        #expect(rows[0].fields[1] == "武汉市, 湖北")
+        #expect(rows[1].fields[1] == "朝阳区 \"东部\"")
+        #expect(rows[2].fields[1] == "上海\n浦东\n新区")
+        #expect(rows[2].raw == "310000,\"上海\n浦东\n新区\",low,2020-02-01,")
+        #expect(rows[3].fields == ["330100", "杭州市", "low", "2020-02-02", ""])
+        #expect(rows.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func crlfLineEndingsAreNotPartOfFieldsOrRaw() throws {
+        let path = try writeFile("region_code,region_name,risk_level,from\r\n420100,武汉,high,2020-01-20\r\n\"1\r\n2\",x,low,2020-01-01\r\n330100,杭州,low,2020-02-02\r\n")
+        let (reader, rows) = try readAll(path: path)
+        #expect(rows.map(\.line) == [2, 3, 5])
+        #expect(rows[0].fields[3] == "2020-01-20")
+        #expect(rows[0].raw == "420100,武汉,high,2020-01-20")
+        #expect(rows[1].fields[0] == "1\r\n2")
+        #expect(reader.stats.lines == 5)
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let path = try writeFile([0xEF, 0xBB, 0xBF] + Array((regionsHeader + "420100,武汉,high,2020-01-20,\n").utf8))
+        let (reader, rows) = try readAll(path: path)
+        #expect(reader.header.first == "region_code")
+        #expect(reader.encoding == .utf8)
+        #expect(rows.count == 1 && rows[0].fields[0] == "420100")
+    }
+
+    @Test func blankLinesAreIgnoredButCounted() throws {
+        let path = try writeFile("\n" + regionsHeader + "\n420100,武汉,high,2020-01-20,\n   \n\r\n330100,杭州,low,2020-02-02,\n\n")
+        let (reader, rows) = try readAll(path: path)
+        #expect(rows.map(\.line) == [4, 7])
+        #expect(reader.stats.records == 2)
+        #expect(reader.stats.lines == 8)
+        #expect(reader.stats.blankLines == 5)
+    }
+
+    @Test func lastRecordWithoutNewlineIsRead() throws {
+        let path = try writeFile(regionsHeader + "420100,武汉,high,2020-01-20,2020-03-01")
+        let (reader, rows) = try readAll(path: path)
+        #expect(rows.map(\.fields.last) == ["2020-03-01"])
+        #expect(reader.stats.lines == 2)
+    }
+
+    @Test(arguments: [
+        ("420100,武汉,high\n", 3),
+        ("420100,武汉,high,2020-01-20,,extra\n", 6),
+    ])
+    func wrongFieldCountIsReported(line: String, found: Int) throws {
+        let path = try writeFile(regionsHeader + line + "330100,杭州,low,2020-02-02,\n")
+        let (_, rows) = try readAll(path: path)
+        #expect(rows[0].problem == .fieldCount(found: found, expected: 5))
+        #expect(rows[0].problem?.reason == "has \(found) fields, header has 5")
+        #expect(rows[0].raw == String(line.dropLast()))
+        #expect(rows[1].problem == nil && rows[1].line == 3)
+    }
+
+    @Test func unclosedQuoteIsAnErrorAtTheRecordsLine() throws {
+        let path = try writeFile(regionsHeader + "420100,武汉,high,2020-01-20,\n330100,\"杭州,low,2020-02-02,\n110000,北京,low,2020-02-02,\n")
+        #expect(throws: IngestError.unterminatedQuote(file: path, line: 3)) { try readAll(path: path) }
+    }
+
+    /// Records that span the read-chunk boundary come out the same whatever the chunk size.
+    @Test(arguments: [1, 7, 64, 1 << 20])
+    func chunkBoundariesDoNotChangeRecords(chunkSize: Int) throws {
+        var text = regionsHeader
+        for i in 0..<200 {
+            text += i % 7 == 0 ? "\(420100 + i),\"多行\r\n名称, \"\"\(i)\"\"\",high,2020-01-20,\r\n" : "\(420100 + i),名称\(i),low,2020-02-02,\n"
+        }
+        let path = try writeFile(text)
+        let reference = try readAll(path: path, chunkSize: 1 << 20).rows
+        let (_, rows) = try readAll(path: path, chunkSize: chunkSize)
+        #expect(rows == reference)
+        #expect(rows.count == 200)
+        #expect(rows.last?.line == 2 + 199 + 29)
+    }
+
+    @Test func fileLargerThanOneMebibyteWithRecordAcrossTheBoundary() throws {
+        var text = regionsHeader
+        var line = 2
+        var expectedLines: [Int] = []
+        // ~1.5 MiB; every 10th record has a quoted newline, so one straddles the 1 MiB read boundary.
+        var i = 0
+        while text.utf8.count < 3 << 19 {
+            expectedLines.append(line)
+            if i % 10 == 0 {
+                text += "\(i),\"第一行\n第二行\",high,2020-01-20,2020-01-30\n"
+                line += 2
+            } else {
+                text += "\(i),地区名称\(i),medium,2020-01-20,2020-01-30\n"
+                line += 1
+            }
+            i += 1
+        }
+        let path = try writeFile(text)
+        let (reader, rows) = try readAll(path: path)
+        #expect(rows.count == i)
+        #expect(rows.map(\.line) == expectedLines)
+        #expect(rows.allSatisfy { $0.problem == nil && $0.fields[4] == "2020-01-30" })
+        #expect(reader.stats.bytes == text.utf8.count)
+        #expect(reader.stats.lines == line - 1)
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func gb18030FileIsDetectedAndTranscoded() throws {
+        let path = try writeFile(gb18030("区划代码,地区名称,风险等级,开始日期\n420100,武汉市,高风险,2020年1月20日\n"))
+        let (reader, rows) = try readAll(path: path)
+        #expect(reader.encoding == .gb18030)
+        #expect(reader.stats.encoding == .gb18030)
+        #expect(reader.header == ["区划代码", "地区名称", "风险等级", "开始日期"])
+        #expect(rows.map(\.fields) == [["420100", "武汉市", "高风险", "2020年1月20日", ""]])
+    }
+
+    @Test func utf8FileIsNotMistakenForGB18030() throws {
+        let path = try writeFile(regionsHeader + "420100,武汉市,高风险,2020-01-20,\n")
+        let (reader, rows) = try readAll(path: path)
+        #expect(reader.encoding == .utf8)
+        #expect(rows[0].fields[1] == "武汉市")
+    }
+
+    @Test func invalidUTF8RecordIsReportedNotGarbled() throws {
+        let bytes = Array((regionsHeader + "420100,").utf8) + [0x57, 0xC4, 0xE3] + Array(",high,2020-01-20,\n330100,杭州,low,2020-02-02,\n".utf8)
+        let path = try writeFile(bytes)
+        let (_, rows) = try readAll(path: path, encoding: .utf8)
+        #expect(rows[0].problem == .encoding(column: "region_name", encoding: .utf8, byte: 2))
+        #expect(rows[0].problem?.column == "region_name")
+        #expect(rows[0].raw == "420100,W\u{FFFD}\u{FFFD},high,2020-01-20,")
+        #expect(rows[1].problem == nil && rows[1].fields[1] == "杭州")
+    }
+
+    @Test func invalidGB18030RecordIsReported() throws {
+        var bytes = gb18030("区划代码,地区名称,风险等级,开始日期\n420100,武汉,高,2020-01-20\n")
+        // 0x81 0x20 is not a GB18030 sequence.
+        bytes += Array("330100,".utf8) + gb18030("杭") + [0x81, 0x20] + gb18030(",低,2020-02-02\n")
+        bytes += gb18030("110000,北京,低,2020-02-02\n")
+        let path = try writeFile(bytes)
+        let (reader, rows) = try readAll(path: path, encoding: .gb18030)
+        #expect(reader.encoding == .gb18030)
+        #expect(rows.count == 3)
+        #expect(rows[1].problem == .encoding(column: "region_name", encoding: .gb18030, byte: 3))
+        #expect(rows[1].raw.hasPrefix("330100,杭\u{FFFD}"))
+        #expect(rows[2].fields[1] == "北京")
+    }
+
+    @Test func sniffIgnoresACharacterCutAtTheEndOfTheWindow() {
+        let gb = gb18030(String(repeating: "武", count: 10))
+        let cutGB = Array(gb.dropLast())
+        cutGB.withUnsafeBufferPointer { #expect(TextEncoding.detect($0) == .gb18030) }
+        let cutUTF8 = Array(Array("abc武汉".utf8).dropLast())
+        cutUTF8.withUnsafeBufferPointer { #expect(TextEncoding.detect($0) == .utf8) }
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x62], nil),
+        ([0xE6, 0xAD, 0xA6], nil),
+        ([0xC0, 0xAF], 0),          // overlong "/"
+        ([0x61, 0xED, 0xA0, 0x80], 1),  // UTF-16 surrogate
+        ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+        ([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0xE6, 0xAD], 9),  // truncated after the ASCII run
+    ] as [([UInt8], Int?)])
+    func utf8Validator(bytes: [UInt8], firstInvalid: Int?) {
+        bytes.withUnsafeBufferPointer { #expect(ByteValidation.firstInvalidUTF8($0) == firstInvalid) }
+    }
+}
+
+@Suite struct HeaderMappingTests {
+    @Test func chineseAliasesAndEnglishNamesInAnyCaseAndPadding() throws {
+        let path = try writeFile(" 身份证号 ,备注,  ARRIVED_ON\u{3000},停留地区划代码, Left_On\n110101199003070011,x,2020-01-20,420100,2020-01-22\n")
+        let (reader, rows) = try readAll(path: path, schema: .travel)
+        let schema = FeedSchema.travel
+        #expect(reader.header == ["身份证号", "备注", "ARRIVED_ON", "停留地区划代码", "Left_On"])
+        let row = try #require(rows.first)
+        #expect(row.fields[try #require(schema.index(of: "id_no"))] == "110101199003070011")
+        #expect(row.fields[try #require(schema.index(of: "region_code"))] == "420100")
+        #expect(row.fields[try #require(schema.index(of: "arrived_on"))] == "2020-01-20")
+        #expect(row.fields[try #require(schema.index(of: "left_on"))] == "2020-01-22")
+        #expect(row.fields[try #require(schema.index(of: "record_id"))] == "")
+    }
+
+    @Test func configMappingNamesAnUnusualHeader() throws {
+        let path = try writeFile("证件号,乘车日期,到站代码,区划代码\n110101199003070011,2020-01-20,420100,999999\n")
+        let (_, rows) = try readAll(path: path, schema: .travel,
+                                    columnMap: ["id_no": "证件号", "arrived_on": "乘车日期", "region_code": "到站代码"])
+        let schema = FeedSchema.travel
+        // The configured 到站代码 wins over the built-in alias 区划代码.
+        #expect(rows[0].fields[try #require(schema.index(of: "region_code"))] == "420100")
+        #expect(rows[0].fields[try #require(schema.index(of: "id_no"))] == "110101199003070011")
+    }
+
+    @Test func missingRequiredColumnNamesFileColumnHeadersAndFix() throws {
+        let path = try writeFile("记录编号,身份证号,到达日期\n1,110101199003070011,2020-01-20\n", name: "travel_rail.csv")
+        let input = FeedInput(feed: "rail", path: path)
+        #expect(throws: IngestError.self) { try FeedReader(input: input, schema: .travel) }
+        do {
+            _ = try FeedReader(input: input, schema: .travel)
+        } catch {
+            #expect(error.description == "\(path):1: no column for region_code (found: 记录编号, 身份证号, 到达日期); map it in [feeds.rail.columns]")
+        }
+    }
+
+    @Test func twoHeadersForOneColumnIsAnError() throws {
+        let path = try writeFile("身份证号,证件号码,区划代码,到达日期\n")
+        let input = FeedInput(feed: "rail", path: path)
+        #expect(throws: IngestError.duplicateColumn(file: path, feed: "rail", column: "id_no", headers: ["身份证号", "证件号码"])) {
+            try FeedReader(input: input, schema: .travel)
+        }
+    }
+
+    @Test func configMappingOneHeaderToTwoColumnsIsAnError() throws {
+        let path = try writeFile("身份证号,日期,区划代码\n")
+        let input = FeedInput(feed: "rail", path: path, columnMap: ["arrived_on": "日期", "left_on": "日期"])
+        #expect(throws: IngestError.ambiguousColumn(file: path, feed: "rail", header: "日期", columns: ["arrived_on", "left_on"])) {
+            try FeedReader(input: input, schema: .travel)
+        }
+    }
+
+    @Test func unknownConfiguredColumnIsAnError() throws {
+        let path = try writeFile(regionsHeader)
+        let input = FeedInput(feed: "rules", path: path, columnMap: ["level": "等级"])
+        #expect(throws: IngestError.unknownMappedColumn(feed: "rules", column: "level", known: FeedSchema.regions.columns.map(\.name))) {
+            try FeedReader(input: input, schema: .regions)
+        }
+    }
+
+    @Test(arguments: [[UInt8](), [0xEF, 0xBB, 0xBF], Array("\n\r\n  \n".utf8)])
+    func fileWithoutHeaderIsEmpty(bytes: [UInt8]) throws {
+        let path = try writeFile(bytes)
+        #expect(throws: IngestError.empty(file: path)) { try FeedReader(input: FeedInput(feed: "x", path: path), schema: .regions) }
+    }
+
+    @Test func missingFileIsUnreadable() {
+        let input = FeedInput(feed: "x", path: "/nonexistent/dir/rail.csv")
+        #expect(throws: IngestError.unreadable(file: "/nonexistent/dir/rail.csv", reason: "No such file or directory")) {
+            try FeedReader(input: input, schema: .regions)
+        }
+    }
+
+    @Test func headerOnlyFileHasNoRecords() throws {
+        let (reader, rows) = try readAll(path: try writeFile(regionsHeader))
+        #expect(rows.isEmpty)
+        #expect(reader.stats.lines == 1)
+    }
+}
+
+@Suite struct HashAndSplitTests {
+    @Test func sha256OfKnownStrings() throws {
+        #expect(SHA256Hasher.hash(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Hasher.hash([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let path = try writeFile("abc")
+        #expect(try SHA256Hasher.hash(file: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func streamingHashCoversTheWholeFile() throws {
+        let text = "\u{FEFF}" + regionsHeader + "420100,武汉,high,2020-01-20,\n"
+        let path = try writeFile(text)
+        let (reader, _) = try readAll(path: path, chunkSize: 5)
+        #expect(reader.stats.sha256 == SHA256Hasher.hash(Array(text.utf8)))
+        #expect(reader.stats.bytes == text.utf8.count)
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func chunkedParsingMatchesOnePass(parts: Int) throws {
+        var text = regionsHeader
+        for i in 0..<500 {
+            text += i % 5 == 0 ? "\(i),\"名称\n\"\"第二行\"\", 含逗号\",high,2020-01-20,\n" : "\(i),名称\(i),low,2020-02-02,\n"
+            if i % 50 == 0 { text += "\n" }
+        }
+        let path = try writeFile(text)
+        let (reader, single) = try readAll(path: path, chunkSize: 4096)
+        let chunks = try reader.splitPoints(parts: parts)
+        #expect(chunks.count == parts)
+        #expect(chunks.first?.range.lowerBound == reader.dataStart)
+        #expect(chunks.last?.range.upperBound == reader.stats.bytes)
+        var chunked: [Row] = []
+        for chunk in chunks {
+            let part = try FeedReader(input: reader.input, schema: .regions, chunkSize: 4096)
+            try part.forEachRecord(in: chunk) { record in
+                chunked.append(Row(line: record.line, fields: (0..<5).map { record.string($0) },
+                                   problem: record.problem, raw: record.raw))
+            }
+        }
+        #expect(chunked == single)
+    }
+}
