@@ -19,6 +19,9 @@ public struct RunSummary: Sendable {
     public var rescinded: Int
     public var rejects: Int
     public var seconds: Double
+    /// Every measure in force after the run and the notices rescinded by it, for `diff`.
+    public var notices: [Notice]
+    public var rescissions: [Rescission]
 
     /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded), 12 rejects, 3.1 s`.
     public var line: String {
@@ -145,7 +148,8 @@ public struct Run {
         func summary(_ folder: URL) -> RunSummary {
             RunSummary(folder: folder, runID: runID, asOf: v.asOf, dryRun: settings.dryRun, measures: reconciliation.notices.count,
                        byStatus: statusCounts, rescinded: reconciliation.rescinded.count, rejects: rejects.count,
-                       seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+                       seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+                       notices: reconciliation.notices, rescissions: reconciliation.rescinded)
         }
         if settings.dryRun {
             return summary(try publisher.publish(staging, name: name, preview: true))

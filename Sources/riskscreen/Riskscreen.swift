@@ -13,7 +13,7 @@ struct Riskscreen: ParsableCommand {
             notices to print and a worklist. See README.md for the input formats.
             """,
         version: programVersion,
-        subcommands: [Run.self, Check.self, Explain.self, History.self, Generate.self]
+        subcommands: [Run.self, Check.self, Explain.self, Diff.self, History.self, Purge.self, Print.self, Generate.self]
     )
 }
 

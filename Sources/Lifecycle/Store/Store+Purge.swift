@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import RiskModel
+
+/// What `purge` removed.
+public struct PurgeReport: Sendable {
+    public var staysRemoved = 0
+    public var staysKept = 0
+    public var noticesAnonymised = 0
+}
+
+extension Store {
+    /// Deletes stays that ended before `before` and the personal data of notices whose measure ended before it.
+    ///
+    /// Counts of runs stay as they were. Segments are rewritten aside and swapped in one transaction;
+    /// the old files are removed only after it commits, so a crash leaves either the old or the new store.
+    public func purge(before: Day) throws -> PurgeReport {
+        var report = PurgeReport()
+        var replacements: [(old: SegmentRecord, new: SegmentRecord?)] = []
+        for segment in try segments(kind: "stays") {
+            let (stays, contacts) = try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes)
+            var kept: [Stay] = []
+            var book = ContactBook()
+            for var stay in stays where stay.left >= before {
+                if let entry = contacts.entry(stay.contact) {
+                    stay.contact = book.append(name: Array(entry.name.utf8), phone: Array(entry.phone.utf8))
+                }
+                kept.append(stay)
+            }
+            report.staysRemoved += stays.count - kept.count
+            report.staysKept += kept.count
+            if kept.count == stays.count { continue }
+            if kept.isEmpty {
+                replacements.append((segment, nil))
+                continue
+            }
+            var generation = 1
+            var file = "stays-\(segment.runID)-p\(generation).bin"
+            while FileManager.default.fileExists(atPath: dataFolder.appendingPathComponent(file).path) || file == segment.file {
+                generation += 1
+                file = "stays-\(segment.runID)-p\(generation).bin"
+            }
+            let bytes = try PackedFile.writeStays(kept, contacts: book, to: dataFolder.appendingPathComponent(file))
+            replacements.append((segment, SegmentRecord(runID: segment.runID, kind: "stays", file: file, count: kept.count, bytes: bytes)))
+        }
+        let cutoff = before.description
+        try db.write { db in
+            for (old, new) in replacements {
+                try db.execute(sql: "DELETE FROM segment WHERE file = ?", arguments: [old.file])
+                try new?.insert(db)
+            }
+            // The person column becomes the serial so that one-measure-per-person-per-run still holds.
+            report.noticesAnonymised = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notice WHERE until < ? AND name != ''", arguments: [cutoff]) ?? 0
+            try db.execute(sql: """
+                UPDATE runNotice SET person = 'purged:' || serial WHERE serial IN (SELECT serial FROM notice WHERE until < ?);
+                UPDATE notice SET person = 'purged:' || serial, name = '', phone = '', address = '' WHERE until < ?;
+                """, arguments: [cutoff, cutoff])
+        }
+        for (old, _) in replacements {
+            try? FileManager.default.removeItem(at: dataFolder.appendingPathComponent(old.file))
+        }
+        return report
+    }
+}

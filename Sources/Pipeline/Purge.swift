@@ -1,0 +1,19 @@
+import Foundation
+import Lifecycle
+import RiskModel
+
+/// Removes personal data the office no longer needs, keeping the counts.
+public enum Purge {
+    public static func execute(state: String, before: Day) throws(RunError) -> [String] {
+        do {
+            guard FileManager.default.fileExists(atPath: state) else { throw RunError.configuration("\(state): no state store here") }
+            let lock = try RunLock(statePath: state)
+            defer { withExtendedLifetime(lock) {} }
+            let report = try Store(path: state).purge(before: before)
+            return ["removed \(report.staysRemoved) stays that ended before \(before) (\(report.staysKept) kept)",
+                    "removed names, phones and addresses from \(report.noticesAnonymised) notices whose measure ended before \(before)"]
+        } catch {
+            throw RunError.from(error)
+        }
+    }
+}
