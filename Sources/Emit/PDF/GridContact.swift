@@ -79,9 +79,8 @@ public struct GridContacts: Sendable {
 
     /// Parses the text of a contacts file (see `load(contentsOf:)`).
     public static func parse(_ text: String, file: String) throws -> (contacts: GridContacts, warnings: [GridContactWarning]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so split on newline characters rather than on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         guard let headerLine = lines.first else { throw GridContactError.missingColumn(file: file, column: "community_code", found: []) }
         let header = splitRecord(headerLine).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
