@@ -48,7 +48,7 @@ let package = Package(
 
         // Tests mirror the modules; TestSupport holds shared helpers.
         .target(name: "TestSupport", dependencies: ["RiskModel"], path: "Sources/TestSupport"),
-        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel"]),
+        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"]),
