@@ -1,0 +1,99 @@
+import Foundation
+import Ingest
+import Normalize
+import RiskModel
+import Testing
+import TestSupport
+
+/// Record-level rules: identities, dedupe and counts that reconcile (SPEC 1.2–1.4).
+@Suite struct FeedTests {
+    let a = "330111198001011236", b = "33011119900202456X"
+
+    func write(_ text: String, _ name: String, in dir: URL) throws -> FeedInput {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return FeedInput(feed: (name as NSString).deletingPathExtension, path: url.path)
+    }
+
+    @Test func laterStayWithTheSameRecordIDReplacesTheEarlier() throws {
+        let dir = try makeTemporaryDirectory()
+        let first = try write("record_id,id_no,region_code,arrived_on,left_on\nr1,\(a),330302,2020-01-20,2020-01-22\nr2,\(b),4201,2020-01-21,\n", "rail.csv", in: dir)
+        let second = try write("record_id,source,id_no,region_code,arrived_on,left_on\nr1,rail,\(a),330302,2020-01-20,2020-01-25\n", "rail-fix.csv", in: dir)
+        let batch = try TravelFeed.read([first, second])
+        #expect(batch.stays.count == 2)
+        let corrected = try #require(batch.stays.first { $0.person.idNo == a })
+        #expect(corrected.left == Day.of("2020-01-25"))
+        #expect(batch.reports.map(\.duplicates) == [1, 0])
+        for r in batch.reports { #expect(r.read == r.accepted + r.rejected + r.duplicates) }
+    }
+
+    @Test func sameRecordIDFromAnotherSourceIsAnotherStay() throws {
+        let dir = try makeTemporaryDirectory()
+        let rail = try write("record_id,id_no,region_code,arrived_on\nr1,\(a),330302,2020-01-20\n", "rail.csv", in: dir)
+        let telecom = try write("record_id,id_no,region_code,arrived_on\nr1,\(a),330302,2020-01-21\n", "telecom.csv", in: dir)
+        #expect(try TravelFeed.read([rail, telecom]).stays.count == 2)
+    }
+
+    @Test func withoutRecordIDIdentityIsThePersonRegionAndDays() throws {
+        let dir = try makeTemporaryDirectory()
+        let feed = try write("""
+            身份证号,区划代码,到达日期,离开日期
+            \(a),330302000000,2020-01-20,2020-01-22
+            \(a),330302,2020/1/20,20200122
+            \(a),330302,2020-01-20,2020-01-23
+            """, "checkpoint.csv", in: dir)
+        let batch = try TravelFeed.read([feed])
+        #expect(batch.stays.count == 2)
+        #expect(batch.reports[0].duplicates == 1)
+    }
+
+    @Test(arguments: [
+        ("\(String(repeating: "1", count: 18)),330302,2020-01-20,", "id_no"),
+        ("330111198001011236,3303021,2020-01-20,", "region_code"),
+        ("330111198001011236,330302,2021-02-30,", "arrived_on"),
+        ("330111198001011236,330302,2020-01-20,2020-01-19", "left_on"),
+        ("330111198001011236,330302", ""),
+    ])
+    func rejectsNameTheColumn(row: String, column: String) throws {
+        let dir = try makeTemporaryDirectory()
+        let feed = try write("id_no,region_code,arrived_on,left_on\n\(row)\n", "t.csv", in: dir)
+        let batch = try TravelFeed.read([feed])
+        #expect(batch.stays.isEmpty)
+        let reject = try #require(batch.rejects.first)
+        #expect(reject.column == column)
+        #expect(reject.line == 2)
+        #expect(reject.raw == row)
+        #expect(!reject.reason.isEmpty)
+    }
+
+    @Test func latestUpdatedAtWinsAndTiesGoToTheLaterRow() throws {
+        let dir = try makeTemporaryDirectory()
+        let header = "id_no,name,community_code,community_name,updated_at\n"
+        let one = try write(header + "\(a),旧,330111004001,山水社区,2020-01-05\n\(b),甲,330111004001,山水社区,\n", "r1.csv", in: dir)
+        let two = try write(header + "\(a),新,330111004002,富春社区,2020-01-06\n\(a),更旧,330111004003,某社区,2020-01-01\n\(b),乙,330111004001,山水社区,\n", "r2.csv", in: dir)
+        let batch = try ResidentFeed.read([one, two])
+        #expect(batch.table.count == 2)
+        let names = (0..<batch.table.count).map { batch.table.resident(at: $0) }.reduce(into: [String: String]()) { $0[$1.person.idNo] = $1.name }
+        #expect(names[a] == "新")
+        #expect(names[b] == "乙")
+        #expect(batch.reports.map(\.duplicates) == [2, 1])
+        for r in batch.reports { #expect(r.read == r.accepted + r.rejected + r.duplicates) }
+    }
+
+    @Test func ruleFileListsEveryBadLine() throws {
+        let dir = try makeTemporaryDirectory()
+        let rules = try write("""
+            region_code,region_name,risk_level,from,to
+            4201,武汉市,high,2020-01-01,
+            42011,坏代码,high,2020-01-01,
+            3303,温州市,extreme,2020-01-01,
+            3304,嘉兴市,low,2020-02-30,
+            """, "regions.csv", in: dir)
+        #expect {
+            try RuleFile.read(rules)
+        } throws: { error in
+            guard case let RuleFileError.invalidRows(_, problems) = error else { return false }
+            return problems.map(\.line) == [3, 4, 5] && problems.map(\.column) == ["region_code", "risk_level", "from"]
+        }
+    }
+}
