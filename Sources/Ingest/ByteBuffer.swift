@@ -3,9 +3,10 @@
 /// A class rather than an `Array` so the libcsv callbacks can append without
 /// uniqueness or exclusivity checks; the memory is released in `deinit`.
 final class GrowableBuffer<Element: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
-    private(set) var capacity: Int
+    // Unchecked: these are touched per field and are never accessed overlappingly.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var capacity: Int
 
     init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)

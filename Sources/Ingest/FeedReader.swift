@@ -83,7 +83,8 @@ public struct RecordView {
     let mapping: UnsafeBufferPointer<Int>
     /// The record's bytes as they are in the file (file encoding, quotes kept, line terminator removed).
     public let rawBytes: UnsafeBufferPointer<UInt8>
-    let decoder: GB18030Decoder?
+    /// Unmanaged so delivering a record costs no reference counting; the reader keeps the decoder alive.
+    let decoder: Unmanaged<GB18030Decoder>?
 
     /// UTF-8 bytes of a schema column; empty when the file has no such column or the record is short.
     @inline(__always)
@@ -112,7 +113,7 @@ public struct RecordView {
 
     /// The raw record decoded leniently (bad bytes become U+FFFD), for `rejects.csv`.
     public var raw: String {
-        if let decoder { return decoder.decodeLeniently(rawBytes) }
+        if let decoder { return decoder._withUnsafeGuaranteedRef { $0.decodeLeniently(rawBytes) } }
         return String(decoding: rawBytes, as: UTF8.self)
     }
 }
@@ -262,6 +263,7 @@ public final class FeedReader {
         let encoding = self.encoding
         let decoder = self.decoder
         let columnNames = self.columnNames
+        let unmanagedDecoder = decoder.map { Unmanaged.passUnretained($0) }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { chunk.deallocate() }
         try mapping.fileColumn.withUnsafeBufferPointer { mappingBuffer in
@@ -286,21 +288,16 @@ public final class FeedReader {
                             }
                             base = UnsafePointer(decoded.base)
                             ends = UnsafePointer(decodedEnds.base)
-                        } else if problem == nil {
-                            for i in 0..<count {
-                                let start = i == 0 ? 0 : s.ends.base[i - 1]
-                                let bytes = UnsafeBufferPointer(start: s.fields.base + start, count: s.ends.base[i] - start)
-                                if let bad = ByteValidation.firstInvalidUTF8(bytes) {
-                                    problem = .encoding(column: i < columnNames.count ? columnNames[i] : "column \(i + 1)",
-                                                        encoding: encoding, byte: bad + 1)
-                                    break
-                                }
-                            }
+                        } else if problem == nil,
+                                  let (i, bad) = ByteValidation.firstInvalidUTF8Field(
+                                    s.fields.bytes, ends: UnsafeBufferPointer(start: s.ends.base, count: count)) {
+                            problem = .encoding(column: i < columnNames.count ? columnNames[i] : "column \(i + 1)",
+                                                encoding: encoding, byte: bad + 1)
                         }
                     }
                     let view = RecordView(
                         line: s.startLine, fieldCount: count, problem: problem, base: base, ends: ends,
-                        mapping: mappingBuffer, rawBytes: s.rawRecord, decoder: decoder)
+                        mapping: mappingBuffer, rawBytes: s.rawRecord, decoder: unmanagedDecoder)
                     try body(view)
                 }
                 defer { scanner.sink = nil }

@@ -150,10 +150,11 @@ final class RecordScanner {
 private let scannerFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     bytes, length, data in
     guard let data else { return }
-    Unmanaged<RecordScanner>.fromOpaque(data).takeUnretainedValue().appendField(bytes, length)
+    // The scanner outlives every csv_parse call, so no retain is needed.
+    Unmanaged<RecordScanner>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.appendField(bytes, length) }
 }
 
 private let scannerRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, data in
     guard let data else { return }
-    Unmanaged<RecordScanner>.fromOpaque(data).takeUnretainedValue().endRecord()
+    Unmanaged<RecordScanner>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.endRecord() }
 }

@@ -52,6 +52,29 @@ enum ByteValidation {
         return true
     }
 
+    /// Offset of the first invalid byte of the first invalid field, with that field's index, or nil.
+    ///
+    /// Validates the fields' bytes in one run; fields are valid one by one exactly when the run is
+    /// valid and no field starts with a continuation byte (no sequence straddles a field boundary).
+    static func firstInvalidUTF8Field(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) -> (field: Int, offset: Int)? {
+        guard let base = bytes.baseAddress else { return nil }
+        var wholeValid = firstInvalidUTF8(bytes) == nil
+        if wholeValid {
+            for i in 0..<ends.count where ends[i] < bytes.count && base[ends[i]] & 0xC0 == 0x80 {
+                wholeValid = false
+                break
+            }
+        }
+        if wholeValid { return nil }
+        for i in 0..<ends.count {
+            let start = i == 0 ? 0 : ends[i - 1]
+            if let bad = firstInvalidUTF8(UnsafeBufferPointer(start: base + start, count: ends[i] - start)) {
+                return (i, bad)
+            }
+        }
+        return nil
+    }
+
     /// Offset of the first byte that does not start a well-formed UTF-8 sequence, or nil.
     ///
     /// Rejects overlong forms, surrogates and code points above U+10FFFF (Unicode table 3-7).

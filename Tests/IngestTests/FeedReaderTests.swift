@@ -140,6 +140,13 @@ import Testing
         #expect(rows[1].problem == nil && rows[1].fields[1] == "杭州")
     }
 
+    /// The bytes of "武" split by a comma are two invalid fields, though the fields end to end are valid.
+    @Test func utf8SequenceSplitAcrossFieldsIsInvalid() throws {
+        let bytes = Array((regionsHeader + "420100,").utf8) + [0xE6, 0xAD, 0x2C, 0xA6] + Array("high,2020-01-20,\n".utf8)
+        let (_, rows) = try readAll(path: try writeFile(bytes), encoding: .utf8)
+        #expect(rows[0].problem == .encoding(column: "region_name", encoding: .utf8, byte: 1))
+    }
+
     @Test func invalidGB18030RecordIsReported() throws {
         var bytes = gb18030("区划代码,地区名称,风险等级,开始日期\n420100,武汉,高,2020-01-20\n")
         // 0x81 0x20 is not a GB18030 sequence.
