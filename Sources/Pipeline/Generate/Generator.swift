@@ -267,7 +267,7 @@ struct World {
         let month = bad == .badBirth ? 13 : c.month
         let birth = UInt64(c.year * 10_000 + month * 100 + c.day)
         sink.put(digits: area * 100_000_000_000 + birth * 1000 + slot % 1000, width: 17)
-        var check = PersonKey.checkCharacter(UnsafeBufferPointer(sink.last(17)))
+        var check = sink.checkCharacterOfLast17()
         if bad == .badCheck { check = check == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0") }
         sink.put(check)
     }
