@@ -118,7 +118,7 @@ public struct Run {
         let runID = try store.nextRunID()
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
         let staging = try publisher.stage(name)
-        var files = ["measures.csv", "rescinded.csv", "rejects.csv"]
+        var files = ["measures.csv", "rescinded.csv", "rejects.csv", "report.html"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
         try Outputs.rejects(rejects).write(to: staging.appendingPathComponent("rejects.csv"))
@@ -142,6 +142,9 @@ public struct Run {
             communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded),
             files: files.sorted() + ["manifest.json"], timings: timings)
         try manifest.json().write(to: staging.appendingPathComponent("manifest.json"))
+        let report = RunReport(manifest: manifest, notices: reconciliation.notices, rescissions: reconciliation.rescinded, rejects: rejects,
+                               previous: last.flatMap { r in r.id.map { RunReport.PreviousRun(id: $0, asOf: r.asOf) } })
+        try Data(report.html().utf8).write(to: staging.appendingPathComponent("report.html"))
 
         var statusCounts: [NoticeStatus: Int] = [:]
         for n in reconciliation.notices { statusCounts[n.status, default: 0] += 1 }
