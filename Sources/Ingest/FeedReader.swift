@@ -132,6 +132,10 @@ public final class FeedReader {
     public let dataStartLine: Int
     /// Complete after a full `forEachRecord(_:)`; before that only `bytes` and `encoding` are set.
     public private(set) var stats: FeedStats
+    /// Called after each read of a full pass (`forEachRecord(_:)`) with the bytes read so far and the file's size.
+    public var progress: ((_ bytesRead: Int, _ totalBytes: Int) -> Void)?
+    /// Becomes the `progress` of readers created while it is bound, so a caller layers up can watch reads it does not make.
+    @TaskLocal public static var progressHook: (@Sendable (_ path: String, _ bytesRead: Int, _ totalBytes: Int) -> Void)?
 
     private let file: InputFile
     private let chunkSize: Int
@@ -223,6 +227,10 @@ public final class FeedReader {
             return trimmedHeader[j].isEmpty ? "column \(j + 1)" : trimmedHeader[j]
         }
         stats = FeedStats(bytes: file.size, sha256: "", records: 0, lines: 0, blankLines: 0, encoding: resolved)
+        if let hook = FeedReader.progressHook {
+            let path = input.path
+            progress = { hook(path, $0, $1) }
+        }
     }
 
     private static func trimmed(_ s: String) -> String {
@@ -235,7 +243,7 @@ public final class FeedReader {
         let hasher = SHA256Hasher()
         guard let hasher else { throw IngestError.resource("OpenSSL SHA-256 context") }
         let scanner = try scan(from: 0, to: file.size, feedFrom: dataStart, firstLine: dataStartLine,
-                               hasher: hasher, body)
+                               hasher: hasher, progress: progress, body)
         stats.sha256 = hasher.finalize()
         stats.records = scanner.records
         stats.blankLines = scanner.blankLines + blankLinesBeforeHeader
@@ -254,7 +262,7 @@ public final class FeedReader {
 
     private func scan(
         from start: Int, to end: Int, feedFrom: Int, firstLine: Int, hasher: SHA256Hasher?,
-        _ body: (borrowing RecordView) throws -> Void
+        progress: ((Int, Int) -> Void)? = nil, _ body: (borrowing RecordView) throws -> Void
     ) throws -> RecordScanner {
         let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes)
         let decoded = ByteBuffer(capacity: 1 << 16)
@@ -311,6 +319,7 @@ public final class FeedReader {
                         _ = try scanner.feed(UnsafeRawBufferPointer(rebasing: chunk[skip..<n]))
                     }
                     offset += n
+                    progress?(offset, end)
                 }
                 try scanner.finish()
             }
