@@ -38,6 +38,8 @@ public let programVersion = "0.1.0"
 public struct Run {
     let settings: RunSettings
     let logger: Logger
+    /// Where long stages report their progress (a terminal's progress bar); nil reports nothing.
+    public var progress: (any ProgressSink)?
     private var timings: [String: Double] = [:]
     private var clock = DispatchTime.now()
 
@@ -88,14 +90,14 @@ public struct Run {
         var rejects: [Reject] = []
         var residentBatch: ResidentBatch?
         if !settings.residents.isEmpty {
-            let batch = try ResidentFeed.read(settings.residents)
+            let batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
             reports += batch.reports
             rejects += batch.rejects
             residentBatch = batch
         }
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
-            let batch = try TravelFeed.read(settings.travel)
+            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel) }
             reports += batch.reports
             rejects += batch.rejects
             travel = batch
@@ -108,7 +110,7 @@ public struct Run {
         lap("load")
 
         let screener = Screener(policy: policy, designations: rules.designations, asOf: v.asOf)
-        let best = screener.screen(stored.stays)
+        let best = progress.watching("screening \(stored.stays.count) stays") { screener.screen(stored.stays) }
         lap("screen")
 
         let findings = Run.findings(best, designations: rules.designations, residents: residents, stays: stored)
@@ -123,7 +125,9 @@ public struct Run {
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
         try Outputs.rejects(rejects).write(to: staging.appendingPathComponent("rejects.csv"))
         if settings.render {
-            files += try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: v.asOf, runName: name, into: staging)
+            files += try progress.watching("rendering \(reconciliation.notices.count) notices") {
+                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: v.asOf, runName: name, into: staging)
+            }
         }
         lap("emit")
 
