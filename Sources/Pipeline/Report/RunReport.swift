@@ -288,7 +288,7 @@ struct RunReport {
             h.raw("</h3>\n<table class=\"reasons\">\n<thead><tr><th>字段</th><th>原因</th><th class=\"n\">条数</th></tr></thead>\n<tbody>\n")
             var counts: [String: (column: String, reason: String, count: Int)] = [:]
             for r in list {
-                let reason = IDRedaction.redact(r.reason, phones: true)
+                let reason = RunReport.reasonPattern(IDRedaction.redact(r.reason, phones: true))
                 counts[r.column + "\u{1F}" + reason, default: (r.column, reason, 0)].count += 1
             }
             let top = counts.values.sorted {
@@ -350,6 +350,20 @@ struct RunReport {
             h.raw("</span>")
         }
         h.raw("</p>\n")
+    }
+
+    /// A reason with its long numbers (dates, digit strings) shown as `…`, so rejects for the same cause count together.
+    static func reasonPattern(_ reason: String) -> String {
+        var out = "", digits = ""
+        func flush() {
+            out += digits.count >= 6 ? "…" : digits
+            digits = ""
+        }
+        for c in reason.unicodeScalars {
+            if c.properties.numericType != nil, c.isASCII { digits.unicodeScalars.append(c) } else { flush(); out.unicodeScalars.append(c) }
+        }
+        flush()
+        return out
     }
 
     private func lastComponent(_ path: String) -> String {
