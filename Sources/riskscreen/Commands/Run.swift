@@ -47,8 +47,8 @@ extension Riskscreen {
         @Flag(help: "Skip PDF and XLSX; write the CSVs and the manifest only.")
         var noRender = false
 
-        @Flag(help: "Print nothing but the run folder.")
-        var quiet = false
+        @OptionGroup(title: "Logging")
+        var logging: LoggingOptions
 
         func validate() throws {
             if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2020-02-06, not \(asOf)") }
@@ -57,7 +57,7 @@ extension Riskscreen {
 
         func run() throws {
             let summary: RunSummary
-            do {
+            do throws(RunError) {
                 var s = try inputs.settings()
                 if let asOf { s.asOf = Day(iso: asOf) }
                 if let out { s.out = out }
@@ -67,14 +67,20 @@ extension Riskscreen {
                 s.allowEmpty = s.allowEmpty || allowEmpty
                 s.force = force
                 if noRender { s.render = false }
-                var logger = Logger(label: "riskscreen")
-                logger.logLevel = quiet ? .error : .notice
+                let (logger, fileOnly) = try logging.makeLoggers(command: "run")
                 var run = Pipeline.Run(settings: s, logger: logger)
-                summary = try run.execute()
+                if logging.showsProgress { run.progress = TerminalProgress() }
+                do {
+                    summary = try run.execute()
+                } catch {
+                    fileOnly?.error("run failed", metadata: ["exit": "\(error.exitCode)", "problem": "\(error.description)"])
+                    throw error
+                }
+                fileOnly?.notice("run finished", metadata: ["summary": "\(summary.line)", "folder": "\(summary.folder.path)", "exit": "0"])
             } catch {
                 throw fail(error)
             }
-            if !quiet { printError(summary.line) }
+            printError(summary.line)
             print(summary.folder.path)
         }
     }
