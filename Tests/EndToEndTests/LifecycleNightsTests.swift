@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// SPEC 3 across nights: statuses, rescissions and serials against the last committed run, seen through the binary's outputs.
+@Suite struct LifecycleNightsTests {
+    @Test func newMeasuresContinueWithTheirSerialsOnStoredStaysAndSnapshot() throws {
+        let ws = try Workspace("continuing")
+        let (p1, p2, p5) = (person(1), person(2), person(5))
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1"), (p2, Community.xixi, "G2"), (p5, Community.cuiyuan, "G1")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-01-30", "2020-02-01"), ("r5", p5, "330106", "2020-02-01", "2020-02-02")])
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        let first = try ws.measures()
+        #expect(first.map(\.line) == [
+            "330106001001-20200206-0001,new,cn_id,\(p1),居民\(p1.suffix(4)),13800000000,330106001001,西溪社区,G1,住址0号,centralized_quarantine,high,420100000000,武汉市,2020-02-01,2020-02-15",
+        ])
+
+        // Night 2: no residence feed, so P2 is placed from the stored snapshot; P1 keeps serial and gets no new notice.
+        try ws.travel("t2.csv", [("r2", p2, "330302", "2020-02-03", "2020-02-03")])
+        try ws.night(asOf: "2020-02-07", travel: ["t2.csv"])
+        let second = try ws.measures()
+        #expect(second.map { [$0["serial"], $0["status"], $0["id_no"], $0["community_code"], $0["grid_id"], $0["action"], $0["until"]] } == [
+            ["330106001001-20200206-0001", "continuing", p1, Community.xixi.code, "G1", "centralized_quarantine", "2020-02-15"],
+            ["330106001001-20200207-0001", "new", p2, Community.xixi.code, "G2", "home_quarantine", "2020-02-17"],
+        ])
+        #expect(try ws.rescinded().isEmpty)
+
+        // Night 3: no feeds at all; a new designation of Hangzhou re-screens the stored stay of P5.
+        try ws.write("regions3.csv", wuhanAndWenzhou + "330100,杭州市,medium,2020-02-01,\n")
+        try ws.night(asOf: "2020-02-08", regions: "regions3.csv")
+        let third = try ws.measures()
+        #expect(third.map { [$0["serial"], $0["status"], $0["id_no"], $0["community_code"], $0["until"]] } == [
+            ["330106001001-20200206-0001", "continuing", p1, Community.xixi.code, "2020-02-15"],
+            ["330106001001-20200207-0001", "continuing", p2, Community.xixi.code, "2020-02-17"],
+            ["330106002002-20200208-0001", "new", p5, Community.cuiyuan.code, "2020-02-16"],
+        ])
+        #expect(try ws.rescinded().isEmpty)
+        #expect(try ws.sql("SELECT count(*) FROM notice") == ["3"], "continuing measures store no new notice")
+    }
+
+    @Test func aResentTravelRecordWithOtherDaysAmendsAndSupersedes() throws {
+        let ws = try Workspace("correction")
+        let p1 = person(1)
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-01-25", "2020-01-26")])
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        let old = try #require(try ws.measure(of: p1))
+        #expect(old["until"] == "2020-02-09")
+
+        // The feed resends r1: the person actually stayed until 02-01.
+        try ws.travel("t2.csv", [("r1", p1, "420102", "2020-01-25", "2020-02-01")])
+        try ws.night(asOf: "2020-02-07", travel: ["t2.csv"])
+        let new = try #require(try ws.measure(of: p1))
+        #expect(new["status"] == "amended")
+        #expect(new["until"] == "2020-02-15")
+        #expect(new["last_exposure_on"] == "2020-02-01")
+        #expect(new["serial"] == "330106001001-20200207-0001")
+        #expect(try ws.rescinded().isEmpty, "an amended notice is superseded, not rescinded")
+        #expect(try ws.sql("SELECT supersedes FROM notice WHERE serial = '\(new["serial"])'") == [old["serial"]])
+
+        let explain = try riskscreen(["explain", "--state", ws.state, p1], in: ws.dir)
+        #expect(explain.status == 0, "\(explain)")
+        #expect(explain.stdout.contains("\(new["serial"]) issued by run 2: amended centralized_quarantine until 2020-02-15, replaces \(old["serial"])"), "\(explain)")
+        #expect(!explain.stdout.contains("330106198001"), "explain masks ID numbers: \(explain)")
+
+        // The stored stay was replaced, not kept beside its correction: a third night still sees until 02-15 only.
+        try ws.night(asOf: "2020-02-08")
+        #expect(try ws.measure(of: p1)?["status"] == "continuing")
+        #expect(try ws.measure(of: p1)?["serial"] == new["serial"])
+    }
+
+    @Test func aRemovedDesignationRescindsMeasuresInForce() throws {
+        let ws = try Workspace("rescind")
+        let (p1, p2, p3) = (person(1), person(2), person(3))
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1"), (p2, Community.xixi, "G2")])
+        try ws.travel("t1.csv", [
+            ("r1", p1, "330302", "2020-02-03", "2020-02-03"),  // Wenzhou: home quarantine
+            ("r2", p2, "420102", "2020-02-01", "2020-02-01"),  // Wuhan: stays in force
+            ("r3", p3, "330303", "2020-02-02", "2020-02-02"),  // Wenzhou, a visitor
+        ])
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        let before = try ws.measures()
+        #expect(before.count == 3)
+        let s1 = try #require(before.first { $0["id_no"] == p1 })["serial"]
+        let s3 = try #require(before.first { $0["id_no"] == p3 })["serial"]
+        #expect(s3.hasPrefix("000000000000-20200206-"))
+
+        try ws.write("wuhan-only.csv", "region_code,region_name,risk_level,from,to\n420100,武汉市,high,2020-01-01,\n")
+        try ws.night(asOf: "2020-02-07", regions: "wuhan-only.csv")
+        #expect(try ws.measures().map { [$0["id_no"], $0["status"]] } == [[p2, "continuing"]])
+        let rescinded = try ws.rescinded()
+        #expect(rescinded.map { [$0["serial"]!, $0["id_type"]!, $0["id_no"]!, $0["community_code"]!] } == [
+            [s3, "cn_id", p3, ""],
+            [s1, "cn_id", p1, Community.xixi.code],
+        ].sorted { $0[0] < $1[0] })
+        #expect(rescinded.allSatisfy { !($0["reason"] ?? "").isEmpty })
+
+        // Rescinded once: the next night has nothing left to rescind.
+        try ws.night(asOf: "2020-02-08", regions: "wuhan-only.csv")
+        #expect(try ws.rescinded().isEmpty)
+        #expect(try ws.sql("SELECT count(*) FROM rescission") == ["2"])
+    }
+
+    @Test func aMeasureThatEndedIsNeitherListedNorRescinded() throws {
+        let ws = try Workspace("ended")
+        let (p1, p2) = (person(1), person(2))
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1"), (p2, Community.xixi, "G2")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-01-25", "2020-01-26"), ("r2", p2, "420102", "2020-02-01", "2020-02-01")])
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        #expect(try ws.measure(of: p1)?["until"] == "2020-02-09")
+
+        // In force on its last day ...
+        try ws.night(asOf: "2020-02-09")
+        #expect(try ws.measure(of: p1)?["status"] == "continuing")
+        // ... and gone the day after, without a rescission.
+        try ws.night(asOf: "2020-02-10")
+        #expect(try ws.measures().map { [$0["id_no"], $0["status"]] } == [[p2, "continuing"]])
+        #expect(try ws.rescinded().isEmpty)
+    }
+
+    @Test func aNewResidenceSnapshotMovingSomeoneAmendsWithANewSerial() throws {
+        let ws = try Workspace("moved")
+        let (p1, p2) = (person(1), person(2))
+        try ws.residents("res1.csv", [(p1, Community.xixi, "G1"), (p2, Community.xixi, "G2")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-02-01", "2020-02-01"), ("r2", p2, "420102", "2020-02-01", "2020-02-01")])
+        try ws.night(asOf: "2020-02-06", residents: ["res1.csv"], travel: ["t1.csv"])
+        let old = try #require(try ws.measure(of: p1))
+
+        try ws.residents("res2.csv", [(p1, Community.cuiyuan, "G7"), (p2, Community.xixi, "G2")])
+        try ws.night(asOf: "2020-02-07", residents: ["res2.csv"])
+        let rows = try ws.measures()
+        #expect(rows.map { [$0["serial"], $0["status"], $0["id_no"], $0["community_code"], $0["grid_id"]] } == [
+            ["330106001001-20200206-0002", "continuing", p2, Community.xixi.code, "G2"],
+            ["330106002002-20200207-0001", "amended", p1, Community.cuiyuan.code, "G7"],
+        ])
+        #expect(old["serial"] == "330106001001-20200206-0001")
+        #expect(try ws.sql("SELECT supersedes FROM notice WHERE serial = '330106002002-20200207-0001'") == [old["serial"]])
+        #expect(try ws.rescinded().isEmpty)
+    }
+
+    @Test func anUnassignedVisitorListedByTheResidenceFeedIsAmended() throws {
+        let ws = try Workspace("assigned")
+        let (p1, p3) = (person(1), person(3))
+        try ws.residents("res1.csv", [(p1, Community.xixi, "G1")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-02-01", "2020-02-01"), ("r3", p3, "420102", "2020-02-02", "2020-02-02")])
+        try ws.night(asOf: "2020-02-06", residents: ["res1.csv"], travel: ["t1.csv"])
+        let before = try ws.measures()
+        // Unassigned people are listed, last, with an empty community.
+        #expect(before.map { [$0["serial"], $0["id_no"], $0["community_code"], $0["name"]] } == [
+            ["330106001001-20200206-0001", p1, Community.xixi.code, "居民\(p1.suffix(4))"],
+            ["000000000000-20200206-0001", p3, "", "旅客\(p3.suffix(4))"],
+        ])
+
+        try ws.residents("res2.csv", [(p1, Community.xixi, "G1"), (p3, Community.cuiyuan, "G3")])
+        try ws.night(asOf: "2020-02-07", residents: ["res2.csv"])
+        let after = try #require(try ws.measure(of: p3))
+        #expect(after["status"] == "amended")
+        #expect(after["community_code"] == Community.cuiyuan.code)
+        #expect(after["serial"] == "330106002002-20200207-0001")
+        #expect(try ws.sql("SELECT supersedes FROM notice WHERE serial = '\(after["serial"])'") == ["000000000000-20200206-0001"])
+        #expect(try ws.measure(of: p1)?["status"] == "continuing")
+    }
+
+    @Test func anAsOfDateBeforeTheLastRunIsRefusedUnlessForced() throws {
+        let ws = try Workspace("backwards")
+        try ws.travel("t1.csv", [("r1", person(1), "420102", "2020-02-01", "2020-02-01")])
+        try ws.night(asOf: "2020-02-06", travel: ["t1.csv"])
+        let history = try ws.history()
+
+        let refused = try ws.run(asOf: "2020-02-05")
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("2020-02-05") && refused.stderr.contains("2020-02-06") && refused.stderr.contains("--force"), "\(refused)")
+        #expect(try ws.history() == history)
+        #expect(ws.latestName() == "000001-2020-02-06")
+
+        let sameDay = try ws.run(asOf: "2020-02-06")
+        #expect(sameDay.status == 0, "the same as-of date again is not going backwards: \(sameDay)")
+
+        let forced = try ws.run(asOf: "2020-02-05", extra: ["--no-render", "--force"])
+        #expect(forced.status == 0, "\(forced)")
+        #expect(try ws.history().contains("run 3 as-of 2020-02-05 (forced)"))
+        #expect(ws.latestName() == "000003-2020-02-05")
+    }
+}
