@@ -186,8 +186,13 @@ final class QRCode {
 
     deinit { QRcode_free(code) }
 
+    /// The code as a stamp `size` points square, so the notice and its receipt share one drawing.
+    func stamp(size: Double) -> Stamp {
+        Stamp(width: size, height: size) { cr in self.draw(cr, x: 0, y: 0, size: size) }
+    }
+
     /// Fills the dark modules in a square of `size` points; runs of modules in a row become one rectangle.
-    func draw(_ page: Canvas, x: Double, y: Double, size: Double) {
+    func draw(_ cr: OpaquePointer, x: Double, y: Double, size: Double) {
         let n = Int(code.pointee.width)
         // A quiet zone of 2 modules each side keeps scanners happy without wasting paper.
         let module = size / Double(n + 4)
@@ -198,11 +203,11 @@ final class QRCode {
                 guard data[row * n + col] & 1 == 1 else { col += 1; continue }
                 let start = col
                 while col < n, data[row * n + col] & 1 == 1 { col += 1 }
-                cairo_rectangle(page.cr, x + Double(start + 2) * module, y + Double(row + 2) * module,
+                cairo_rectangle(cr, x + Double(start + 2) * module, y + Double(row + 2) * module,
                                 Double(col - start) * module, module)
             }
         }
-        cairo_fill(page.cr)
+        cairo_fill(cr)
     }
 }
 
@@ -218,5 +223,59 @@ public enum PDFRenderError: Error, CustomStringConvertible, Equatable {
         case let .qrCode(serial):
             return "cannot encode serial \(serial) as a QR code; serials must be short printable text"
         }
+    }
+}
+
+/// Drawing recorded once and replayed: cairo writes it to the PDF as one form XObject that every page references.
+///
+/// Cairo's PDF surface spends most of its time formatting numbers and compressing; a block drawn
+/// on thousands of pages (labels, obligations, the cut line) costs one reference per page this way.
+final class Stamp {
+    let surface: OpaquePointer
+    let width: Double
+    let height: Double
+
+    /// Records `draw` into a box of the given size (with a small margin for ink outside the logical box).
+    init(width: Double, height: Double, _ draw: (OpaquePointer) -> Void) {
+        var extents = cairo_rectangle_t(x: -4, y: -4, width: width + 8, height: height + 8)
+        surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)
+        let cr = cairo_create(surface)!
+        draw(cr)
+        cairo_destroy(cr)
+        self.width = width
+        self.height = height
+    }
+
+    /// A stamp of one text box as it is now set.
+    convenience init(_ box: TextBox) {
+        // Centred or indented text starts right of the layout origin: cover up to the logical box's right edge.
+        var logical = PangoRectangle()
+        pango_layout_get_extents(box.layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        self.init(width: Double(logical.x + logical.width) / scale, height: Double(logical.y + logical.height) / scale) { cr in
+            cairo_move_to(cr, 0, 0)
+            pango_cairo_show_layout(cr, box.layout)
+        }
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+
+    var size: (width: Double, height: Double) { (width, height) }
+
+    func draw(_ page: Canvas, x: Double, y: Double) {
+        cairo_set_source_surface(page.cr, surface, x, y)
+        cairo_paint(page.cr)
+        cairo_set_source_rgb(page.cr, 0, 0, 0)
+    }
+
+    /// Draws scaled so the stamp is `width` points wide.
+    func draw(_ page: Canvas, x: Double, y: Double, width target: Double) {
+        cairo_save(page.cr)
+        cairo_translate(page.cr, x, y)
+        cairo_scale(page.cr, target / width, target / width)
+        cairo_set_source_surface(page.cr, surface, 0, 0)
+        cairo_paint(page.cr)
+        cairo_restore(page.cr)
+        cairo_set_source_rgb(page.cr, 0, 0, 0)
     }
 }

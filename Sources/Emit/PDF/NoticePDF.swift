@@ -102,7 +102,7 @@ final class NoticeDocumentWriter {
     let engine = TextEngine()
 
     // Text that is the same on every page, shaped once.
-    private lazy var labels: [String: TextBox] = [:]
+    private lazy var labels: [String: Stamp] = [:]
     // Reused boxes for text that changes per page.
     private lazy var value = TextBox(engine, font: "\(Fonts.body) 11.5")
     private lazy var small = TextBox(engine, font: "\(Fonts.body) 9")
@@ -112,13 +112,34 @@ final class NoticeDocumentWriter {
 
     init(settings: NoticeRenderSettings) { self.settings = settings }
 
-    /// A label in a given font, shaped the first time it is asked for.
-    func label(_ text: String, _ font: String) -> TextBox {
+    /// A label in a given font, shaped and recorded the first time it is asked for.
+    func label(_ text: String, _ font: String) -> Stamp {
         let key = font + "\u{1F}" + text
-        if let box = labels[key] { return box }
-        let box = TextBox(engine, font: font, text: text)
-        labels[key] = box
-        return box
+        if let stamp = labels[key] { return stamp }
+        let stamp = Stamp(TextBox(engine, font: font, text: text))
+        labels[key] = stamp
+        return stamp
+    }
+
+    private var seen: [String: Int] = [:]
+    private var stamps: [String: Stamp] = [:]
+
+    /// Draws a prepared box; text met before (obligations, a grid's contact line) is replayed from a stamp.
+    ///
+    /// Text seen once is drawn directly, since a stamp per unique name would only add objects.
+    func drawRepeating(_ box: TextBox, key: String, x: Double, y: Double, canvas: Canvas) {
+        if let stamp = stamps[key] { stamp.draw(canvas, x: x, y: y); return }
+        if seen.count > 20_000 { seen.removeAll(keepingCapacity: true) }
+        if stamps.count > 2_000 { stamps.removeAll(keepingCapacity: true) }
+        let count = seen[key, default: 0] + 1
+        seen[key] = count
+        if count >= 2 {
+            let stamp = Stamp(box)
+            stamps[key] = stamp
+            stamp.draw(canvas, x: x, y: y)
+        } else {
+            box.draw(canvas, x: x, y: y)
+        }
     }
 
     func write(_ batch: NoticeBatch, to file: URL) throws -> RenderedBatch {
@@ -230,7 +251,8 @@ final class NoticeDocumentWriter {
 
         // Header: serial and its QR code, so a returned notice can be scanned back to the register.
         guard let qr = QRCode(notice.serial) else { throw PDFRenderError.qrCode(serial: notice.serial) }
-        qr.draw(canvas, x: R - 66, y: 30, size: 66)
+        let code = qr.stamp(size: 72)
+        code.draw(canvas, x: R - 66, y: 30, width: 66)
         let serialLabel = label("编号：", "\(Fonts.body) 10")
         value.setFont("\(Fonts.body) 10")
         value.set(notice.serial)
@@ -246,7 +268,7 @@ final class NoticeDocumentWriter {
         let titleText = settings.templates.title.render(fields).trimmingCharacters(in: .whitespacesAndNewlines)
         heading.setWidth(Page.contentWidth)
         heading.set(titleText)
-        heading.draw(canvas, x: L, y: 100)
+        drawRepeating(heading, key: "title|\(titleText)", x: L, y: 100, canvas: canvas)
 
         // Particulars table.
         var y = 146.0
@@ -303,18 +325,17 @@ final class NoticeDocumentWriter {
         pango_layout_set_indent(paragraph.layout, 0)
         for line in contactLines {
             paragraph.set(line)
-            paragraph.draw(canvas, x: L, y: y)
+            drawRepeating(paragraph, key: "\(size)|contact|\(line)", x: L, y: y, canvas: canvas)
             y += paragraph.height + 2
         }
 
         // Issuer and date, right-aligned above the cut line.
         let authority = label(settings.wording.authority, "\(Fonts.body) 12.5")
         authority.draw(canvas, x: R - 24 - authority.size.width, y: signatureTop + 14)
-        value.setFont("\(Fonts.body) 12.5")
-        value.set(batch.asOf.chinese)
-        value.draw(canvas, x: R - 24 - max(authority.size.width, value.size.width) / 2 - value.size.width / 2, y: signatureTop + 38)
+        let date = label(batch.asOf.chinese, "\(Fonts.body) 12.5")
+        date.draw(canvas, x: R - 24 - max(authority.width, date.width) / 2 - date.width / 2, y: signatureTop + 38)
 
-        try drawReceipt(notice, fields: fields, canvas: canvas)
+        try drawReceipt(notice, fields: fields, code: code, canvas: canvas)
         try canvas.endPage()
     }
 
@@ -366,13 +387,13 @@ final class NoticeDocumentWriter {
         for block in blocks {
             if case .item = block { number += 1 } else { number = 0 }
             let (height, x, box) = prepare(block, size: size, number: number)
-            box.draw(canvas, x: Page.left + x, y: y)
+            drawRepeating(box, key: "\(size)|\(number)|\(block)", x: Page.left + x, y: y, canvas: canvas)
             y += height + 4
         }
         return y
     }
 
-    func drawReceipt(_ notice: Notice, fields: [String: Any], canvas: Canvas) throws {
+    func drawReceipt(_ notice: Notice, fields: [String: Any], code: Stamp, canvas: Canvas) throws {
         let cr = canvas.cr
         let L = Page.left, R = Page.right, top = Page.cutY
         cairo_set_source_rgb(cr, 0.35, 0.35, 0.35)
@@ -388,8 +409,7 @@ final class NoticeDocumentWriter {
 
         let title = label("签 收 回 执", "\(Fonts.heading) 15")
         title.draw(canvas, x: (Page.width - title.size.width) / 2, y: top + 14)
-        guard let qr = QRCode(notice.serial) else { throw PDFRenderError.qrCode(serial: notice.serial) }
-        qr.draw(canvas, x: R - 72, y: top + 40, size: 72)
+        code.draw(canvas, x: R - 72, y: top + 40)
 
         var y = top + 46
         let font = "\(Fonts.body) 11.5"
@@ -478,16 +498,15 @@ final class NoticeDocumentWriter {
         }
         var x = Page.left
         for (column, text) in zip(columns, cells) {
-            let box: TextBox
             if header {
-                box = label(text, "\(Fonts.heading) 9")
+                let box = label(text, "\(Fonts.heading) 9")
+                box.draw(canvas, x: column.center ? x + (column.width - box.width) / 2 : x + 3, y: y + (height - box.height) / 2)
             } else {
                 cell.setWidth(column.width - 6)
                 cell.set(text)
-                box = cell
+                let (w, h) = cell.size
+                cell.draw(canvas, x: column.center ? x + (column.width - w) / 2 : x + 3, y: y + (height - h) / 2)
             }
-            let w = box.size.width, h = box.size.height
-            box.draw(canvas, x: column.center ? x + (column.width - w) / 2 : x + 3, y: y + (height - h) / 2)
             x += column.width
         }
         cairo_set_line_width(cr, 0.4)
