@@ -15,8 +15,8 @@ extension Riskscreen {
                 wrong field counts, ...), which the run must list in rejects.csv.
 
                 Example (the province benchmark, about 1 GB of CSV):
-                  riskscreen generate --residents 2000000 --stays 10000000 --designations 1500 \\
-                    --as-of 2020-02-06 --seed 7 --out bench/
+                  riskscreen generate --residents 2000000 --stays 10000000
+                    --designations 1500 --as-of 2020-02-06 --seed 7 --out bench/
                 """)
 
         @Option(help: "Distinct residents in residents.csv.")
