@@ -30,8 +30,10 @@ public final class RunLock: @unchecked Sendable {
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buffer = [UInt8](repeating: 0, count: 512)
             let n = pread(fd, &buffer, buffer.count, 0)
+            let written = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            // The holder may not have written its line yet, or be another tool (flock(1)): ask the kernel who holds it.
+            let holder = written.isEmpty ? RunLock.kernelHolder(of: fd) ?? "unknown holder" : written
             close(fd)
-            let holder = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown holder"
             throw LockHeld(path: path, holder: holder)
         }
         var host = [CChar](repeating: 0, count: 256)
@@ -41,6 +43,21 @@ public final class RunLock: @unchecked Sendable {
         let info = Array("pid \(getpid()) on \(hostName) since \(started)\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pwrite(fd, info, info.count, 0)
+    }
+
+    /// `pid N (program)` of the process holding an flock on the file open at `fd`, from `/proc/locks`.
+    static func kernelHolder(of fd: Int32) -> String? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+        // Lines look like `1: FLOCK  ADVISORY  WRITE 4779 fe:00:16220438 0 EOF`; the device is in hex, the inode in decimal.
+        let inode = ":\(info.st_ino)"
+        for line in locks.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(inode), let pid = Int32(fields[4]) else { continue }
+            let command = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "pid \(pid)" + (command.map { " (\($0))" } ?? "")
+        }
+        return nil
     }
 
     deinit {
