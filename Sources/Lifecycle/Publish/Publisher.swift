@@ -23,6 +23,12 @@ public struct Publisher: Sendable {
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "-" + asOf
     }
 
+    /// The run id a folder name starts with (`000042-2020-02-06` → 42).
+    public static func runID(ofFolder name: String) -> Int64? {
+        guard let dash = name.firstIndex(of: "-") else { return nil }
+        return Int64(name[..<dash])
+    }
+
     /// A fresh staging folder, readable by the owner only.
     public func stage(_ name: String) throws -> URL {
         let url = root.appendingPathComponent(".staging-\(name)-\(getpid())")
@@ -73,8 +79,11 @@ public struct Publisher: Sendable {
         for name in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where name.hasPrefix(".staging-") || name.hasPrefix(".latest-") {
             try? fm.removeItem(at: root.appendingPathComponent(name))
         }
+        // Only the folder of the run that would have been next can be a crash's leftover; any other unknown folder
+        // belongs to another state store sharing this output folder (or a lost one) and holds notices already printed.
         let known = Set(committed)
-        for name in (try? fm.contentsOfDirectory(atPath: runs.path)) ?? [] where !known.contains(name) {
+        let next = (committed.last.flatMap(Publisher.runID(ofFolder:)) ?? 0) + 1
+        for name in (try? fm.contentsOfDirectory(atPath: runs.path)) ?? [] where !known.contains(name) && Publisher.runID(ofFolder: name) == next {
             try? fm.removeItem(at: runs.appendingPathComponent(name))
         }
         if let last = committed.last, latestName() != last, fm.fileExists(atPath: runs.appendingPathComponent(last).path) {
