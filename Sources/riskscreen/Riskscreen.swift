@@ -15,6 +15,20 @@ struct Riskscreen: ParsableCommand {
         version: programVersion,
         subcommands: [Run.self, Check.self, Explain.self, Diff.self, History.self, Purge.self, Print.self, Generate.self]
     )
+
+    /// Runs the command; a usage error exits 1 as SPEC 4 says, not argument-parser's 64 (`EX_USAGE`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Prints a message on standard error.
