@@ -1,0 +1,108 @@
+import Lifecycle
+import RiskModel
+import Testing
+import TestSupport
+
+/// What a person had after the last run or has now: action, until and community (nil: unassigned).
+struct Held: Sendable, CustomStringConvertible {
+    var action: Action
+    var until: String
+    var community: String?
+    var description: String { "\(action) until \(until) in \(community ?? "no community")" }
+}
+
+func finding(_ person: PersonKey, _ h: Held) -> Finding {
+    let m = Measure(person: person, action: h.action, level: .high, region: .of("4201"), regionName: "武汉市",
+                    lastExposure: .of(h.until) - 14, until: .of(h.until))
+    let a = h.community.map { Assignment(community: .of($0), communityName: "社区", gridID: "G1", address: "") } ?? .unassigned
+    return Finding(measure: m, name: "张三", phone: "", assignment: a)
+}
+
+func notice(_ person: PersonKey, _ h: Held, serial: String) -> Notice {
+    let f = finding(person, h)
+    return Notice(serial: serial, status: .new, supersedes: nil, measure: f.measure, name: f.name, phone: f.phone, assignment: f.assignment)
+}
+
+/// SPEC 3 statuses of one person against the last committed run.
+@Suite struct ReconcilerTests {
+    enum Outcome: Equatable { case new, amended, continuing, rescinded, nothing }
+
+    static let xixi = "330106001001", cuiyuan = "330106002002"
+    static let cases: [(before: Held?, now: Held?, outcome: Outcome)] = [
+        (nil, Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), .new),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), .continuing),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), Held(action: .centralizedQuarantine, until: "2020-02-10", community: xixi), .amended),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), Held(action: .homeQuarantine, until: "2020-02-12", community: xixi), .amended),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), Held(action: .homeQuarantine, until: "2020-02-10", community: cuiyuan), .amended),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: nil), Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), .amended),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: xixi), Held(action: .homeQuarantine, until: "2020-02-10", community: nil), .amended),
+        // In force on its last day: still compared, still rescinded.
+        (Held(action: .homeQuarantine, until: "2020-02-07", community: xixi), Held(action: .homeQuarantine, until: "2020-02-07", community: xixi), .continuing),
+        (Held(action: .homeQuarantine, until: "2020-02-07", community: xixi), nil, .rescinded),
+        // Ended before the as-of date: a measure now is new, none now is nothing.
+        (Held(action: .homeQuarantine, until: "2020-02-06", community: xixi), Held(action: .homeQuarantine, until: "2020-02-20", community: xixi), .new),
+        (Held(action: .homeQuarantine, until: "2020-02-06", community: xixi), nil, .nothing),
+        (Held(action: .homeQuarantine, until: "2020-02-10", community: nil), nil, .rescinded),
+    ]
+
+    @Test(arguments: cases.indices)
+    func statusAgainstTheLastRun(index: Int) throws {
+        let c = Self.cases[index]
+        let p = PersonKey.cn("33010619800101001")
+        let oldSerial = "330106001001-20200201-0007"
+        let previous = c.before.map { [notice(p, $0, serial: oldSerial)] } ?? []
+        let findings = c.now.map { [finding(p, $0)] } ?? []
+        let r = Reconciler.reconcile(findings, previous: previous, asOf: .of("2020-02-07"), lastSequence: { _ in 0 })
+        let outcome: Outcome = r.rescinded.isEmpty ? (r.notices.first.map { Outcome(rawStatus: $0.status) } ?? .nothing) : .rescinded
+        #expect(outcome == c.outcome, "\(c.before.map(String.init(describing:)) ?? "nothing") → \(c.now.map(String.init(describing:)) ?? "nothing")")
+        switch outcome {
+        case .continuing:
+            #expect(r.notices[0].serial == oldSerial)
+            #expect(r.issued.isEmpty && r.sequences.isEmpty)
+        case .amended:
+            #expect(r.notices[0].supersedes == oldSerial)
+            #expect(r.notices[0].serial != oldSerial && r.notices[0].serial.hasSuffix("-20200207-0001"))
+        case .new:
+            #expect(r.notices[0].supersedes == nil)
+        case .rescinded:
+            #expect(r.rescinded.map(\.serial) == [oldSerial])
+            #expect(r.notices.isEmpty)
+        case .nothing:
+            #expect(r.notices.isEmpty)
+        }
+    }
+
+    @Test func serialsFollowOutputOrderAndContinueTheStoredSequence() {
+        let people = (1...3).map { PersonKey.cn("3301061980010100\($0)") }
+        let visitor = PersonKey.cn("11010119900101001")
+        let h = Held(action: .homeQuarantine, until: "2020-02-20", community: Self.xixi)
+        let findings = [finding(visitor, Held(action: .homeQuarantine, until: "2020-02-20", community: nil))] + people.reversed().map { finding($0, h) }
+        let r = Reconciler.reconcile(findings, previous: [], asOf: .of("2020-02-07")) { prefix in
+            prefix == "330106001001-20200207-" ? 41 : 0
+        }
+        #expect(r.notices.map(\.serial) == [
+            "330106001001-20200207-0042", "330106001001-20200207-0043", "330106001001-20200207-0044", "000000000000-20200207-0001",
+        ])
+        #expect(r.notices.map(\.person) == people + [visitor])
+        #expect(r.sequences == ["330106001001-20200207-": 44, "000000000000-20200207-": 1])
+        // The same findings in another order give the same numbers.
+        let again = Reconciler.reconcile(findings.reversed(), previous: [], asOf: .of("2020-02-07")) { $0 == "330106001001-20200207-" ? 41 : 0 }
+        #expect(again.notices == r.notices)
+    }
+
+    @Test func serialsGrowPastFourDigits() {
+        #expect(Serial.make(prefix: "330106001001-20200207-", sequence: 7) == "330106001001-20200207-0007")
+        #expect(Serial.make(prefix: "330106001001-20200207-", sequence: 12345) == "330106001001-20200207-12345")
+        #expect(Serial.prefix(community: .of("330106001"), asOf: .of("2020-02-07")) == "330106001000-20200207-")
+    }
+}
+
+extension ReconcilerTests.Outcome {
+    init(rawStatus: NoticeStatus) {
+        switch rawStatus {
+        case .new: self = .new
+        case .amended: self = .amended
+        case .continuing: self = .continuing
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Lifecycle
+import RiskModel
+import Testing
+import TestSupport
+
+/// The state store keeps runs, notices and stays so the next night compares against exactly what was committed.
+@Suite struct StoreTests {
+    func record(_ id: Int64, asOf: String) -> RunRecord {
+        RunRecord(id: id, asOf: asOf, startedAt: "", finishedAt: "", policyName: "p", policyFile: "policy.toml", policySHA256: "",
+                  regionsFile: "regions.csv", regionsSHA256: "", folder: "00000\(id)-\(asOf)", measures: 0, newCount: 0, amendedCount: 0,
+                  continuingCount: 0, rescindedCount: 0, rejects: 0, forced: false)
+    }
+
+    func stay(_ person: PersonKey, identity: UInt64, left: String) -> Stay {
+        Stay(person: person, region: .of("420102"), arrived: .of("2020-01-25"), left: .of(left), identity: identity)
+    }
+
+    @Test func noticesInForceComeBackAsTheyWereCommitted() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let resident = PersonKey.cn("33010619800101001")
+        let visitor = try #require(PersonKey(type: .passport, text: Array("E12345678".utf8)))
+        let findings = [
+            finding(resident, Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")),  // a 9-digit canonical community
+            finding(visitor, Held(action: .centralizedQuarantine, until: "2020-02-18", community: nil)),
+        ]
+        let r = try Reconciler.reconcile(findings, previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r))
+        #expect(try store.noticesInForce() == r.notices.sorted { $0.serial < $1.serial })
+        #expect(try store.lastSequence("330106001000-20200206-") == 1)
+
+        // The next night against the stored notices: all continuing, nothing issued.
+        let next = try Reconciler.reconcile(findings, previous: store.noticesInForce(), asOf: .of("2020-02-07"), lastSequence: store.lastSequence)
+        #expect(next.notices.map(\.status) == [.continuing, .continuing])
+        #expect(next.notices.map(\.serial) == r.notices.map(\.serial))
+    }
+
+    @Test func laterStaysReplaceEarlierOnesWithTheSameIdentity() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let p = PersonKey.cn("33010619800101001")
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        let night1 = [stay(p, identity: 1, left: "2020-01-26"), stay(p, identity: 2, left: "2020-01-27")]
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: (night1, ContactBook()), residents: nil, reconciliation: empty))
+        let incoming = [stay(p, identity: 1, left: "2020-02-01")]
+        let merged = try store.stays(with: (incoming, ContactBook()))
+        #expect(merged.stays.map(\.identity).sorted() == [1, 2])
+        #expect(merged.stays.first { $0.identity == 1 }?.left == .of("2020-02-01"))
+
+        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: (incoming, ContactBook()), residents: nil, reconciliation: empty))
+        let stored = try store.stays(with: nil).stays
+        #expect(stored.count == 2)
+        #expect(stored.first { $0.identity == 1 }?.left == .of("2020-02-01"), "the later run's version wins")
+    }
+
+    @Test func filesNoCommittedRunOwnsAreRemoved() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let p = PersonKey.cn("33010619800101001")
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: ([stay(p, identity: 1, left: "2020-01-26")], ContactBook()),
+                                       residents: nil, reconciliation: empty))
+        try Data("x".utf8).write(to: store.dataFolder.appendingPathComponent("stays-2.bin"))
+        #expect(try store.removeOrphanFiles() == ["stays-2.bin"])
+        #expect(try store.stays(with: nil).stays.count == 1)
+    }
+}
