@@ -161,6 +161,27 @@ import TestSupport
         #expect(try ws.measure(of: p1)?["status"] == "continuing")
     }
 
+    @Test func onlyIssuedNoticesAndRescissionsArePrinted() throws {
+        let ws = try Workspace("rendered")
+        let (p1, p2) = (person(1), person(2))
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1"), (p2, Community.cuiyuan, "G1")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-02-01", "2020-02-01"), ("r2", p2, "330302", "2020-02-02", "2020-02-02")])
+        let first = try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"], extra: [])
+        func pdfs(_ folder: URL) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("batches").path)) ?? []).filter { $0.hasSuffix(".pdf") }.sorted()
+        }
+        #expect(pdfs(first).count == 2, "one batch per community with new notices: \(pdfs(first))")
+        #expect(pdfs(first).allSatisfy { $0.contains(Community.xixi.code) || $0.contains(Community.cuiyuan.code) }, "\(pdfs(first))")
+
+        // Nothing changes: nothing to print. Then Wenzhou is lifted: only 翠苑 gets a batch, with the rescission.
+        let second = try ws.night(asOf: "2020-02-07", extra: [])
+        #expect(pdfs(second).isEmpty, "\(pdfs(second))")
+        try ws.write("wuhan-only.csv", "region_code,region_name,risk_level,from,to\n420100,武汉市,high,2020-01-01,\n")
+        let third = try ws.night(asOf: "2020-02-08", regions: "wuhan-only.csv", extra: [])
+        #expect(pdfs(third).count == 1 && pdfs(third).allSatisfy { $0.contains(Community.cuiyuan.code) }, "\(pdfs(third))")
+        #expect(try ws.rescinded().map { $0["id_no"] } == [p2])
+    }
+
     @Test func anAsOfDateBeforeTheLastRunIsRefusedUnlessForced() throws {
         let ws = try Workspace("backwards")
         try ws.travel("t1.csv", [("r1", person(1), "420102", "2020-02-01", "2020-02-01")])
