@@ -162,9 +162,6 @@ public struct Run {
             return summary(try publisher.publish(staging, name: name, preview: true))
         }
 
-        CrashPoint.hit("before-publish")
-        let folder = try publisher.publish(staging, name: name, preview: false)
-        CrashPoint.hit("after-publish")
         let now = ISO8601DateFormatter().string(from: Date())
         let record = RunRecord(
             id: runID, asOf: v.asOf.description, startedAt: now, finishedAt: now, policyName: policy.name, policyFile: v.policy,
@@ -180,6 +177,11 @@ public struct Run {
                                        residents: residentBatch?.table, reconciliation: reconciliation,
                                        rules: (policy: v.policy, regions: v.regions.path)))
         CrashPoint.hit("after-commit")
+        // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
+        // A crash from here on is finished by `Publisher.recover`, which moves the staged folder in and swaps latest.
+        CrashPoint.hit("before-publish")
+        let folder = try publisher.publish(staging, name: name, preview: false)
+        CrashPoint.hit("after-publish")
         try publisher.pointLatest(to: name)
         lap("commit")
         return summary(folder)

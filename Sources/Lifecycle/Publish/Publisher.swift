@@ -6,8 +6,9 @@ import Glibc
 
 /// Publishes run folders so that a folder appears whole or not at all, and `latest` only ever points at a committed run.
 ///
-/// Order of a run: build in `DIR/.staging-*`, rename to `runs/<name>`, commit the store, then swap `latest`.
-/// `recover` finishes a run that crashed between the commit and the swap, and removes folders of runs never committed.
+/// Order of a run: build in `DIR/.staging-*`, commit the store, rename the staged folder to `runs/<name>`, then swap `latest`.
+/// `recover` finishes a run that crashed after its commit (moving its staged folder in, swapping `latest`) and removes
+/// what a run that never committed left.
 public struct Publisher: Sendable {
     public let root: URL
 
@@ -76,6 +77,11 @@ public struct Publisher: Sendable {
     /// - Parameter committed: folder names of every committed run, oldest first.
     public func recover(committed: [String]) throws {
         let fm = FileManager.default
+        // The last run committed but crashed before its folder was moved in: its staged folder is complete, move it now.
+        if let last = committed.last, !fm.fileExists(atPath: runs.appendingPathComponent(last).path),
+           let staged = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).sorted().last(where: { $0.hasPrefix(".staging-\(last)-") }) {
+            _ = try publish(root.appendingPathComponent(staged), name: last, preview: false)
+        }
         for name in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where name.hasPrefix(".staging-") || name.hasPrefix(".latest-") {
             try? fm.removeItem(at: root.appendingPathComponent(name))
         }
