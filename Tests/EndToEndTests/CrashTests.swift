@@ -90,11 +90,13 @@ import TestSupport
         #expect(crashed.status == SIGKILL, "the run should die by SIGKILL at \(stage): \(crashed)")
         try Self.expectConsistent(ws, previous: previous)
         #expect(ws.latestName() == previous.last, "a crash leaves the previous latest")
-        let committed = stage == "after-commit"
+        // The store commits before the folder is moved into runs/, so only the first stage is before the commit.
+        let committed = stage != "before-store-commit"
         if committed {
             #expect(try ws.committedFolders() == previous + ["000002-2020-02-07"])
         } else {
             #expect(try ws.history() == history, "a crash before the commit leaves the store unchanged")
+            #expect(ws.runFolders() == previous, "runs/ never shows a run that was not committed")
         }
 
         // A dry run recovers the folder first: the notices a crashed run committed must be reachable through latest.

@@ -43,6 +43,18 @@ import TestSupport
         #expect(names(p.runs) == ["000001-2020-02-06", "000002-2020-02-07"])
     }
 
+    @Test func recoveryMovesInTheStagedFolderOfACommittedRun() throws {
+        let p = Publisher(root: try makeTemporaryDirectory("publisher"))
+        _ = try p.publish(try staged(p, "000001-2020-02-06"), name: "000001-2020-02-06", preview: false)
+        try p.pointLatest(to: "000001-2020-02-06")
+        _ = try staged(p, "000002-2020-02-07")  // committed, then crashed before the rename
+        try p.recover(committed: ["000001-2020-02-06", "000002-2020-02-07"])
+        #expect(names(p.runs) == ["000001-2020-02-06", "000002-2020-02-07"])
+        #expect(p.latestName() == "000002-2020-02-07")
+        #expect(FileManager.default.fileExists(atPath: p.latest.appendingPathComponent("measures.csv").path))
+        #expect(names(p.root) == ["latest", "runs"])
+    }
+
     @Test func recoveryRemovesWhatNoCommittedRunOwns() throws {
         let p = Publisher(root: try makeTemporaryDirectory("publisher"))
         _ = try p.publish(try staged(p, "000001-2020-02-06"), name: "000001-2020-02-06", preview: false)
