@@ -26,6 +26,16 @@ final class TextEngine {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
+    private var bodySizes: [Double: OpaquePointer] = [:]
+
+    /// The body face at a size, without building a font string per call.
+    func body(_ size: Double) -> OpaquePointer {
+        if let font = bodySizes[size] { return font }
+        let font = self.font("\(Fonts.body) \(size)")
+        bodySizes[size] = font
+        return font
+    }
+
     /// A font description parsed once per engine, e.g. `AR PL UMing CN 12`.
     func font(_ spec: String) -> OpaquePointer {
         if let font = fonts[spec] { return font }
@@ -79,6 +89,8 @@ final class TextBox {
     }
 
     func setFont(_ spec: String) { pango_layout_set_font_description(layout, engine.font(spec)) }
+
+    func setFont(_ font: OpaquePointer) { pango_layout_set_font_description(layout, font) }
 
     func setWidth(_ width: Double) { pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE))) }
 

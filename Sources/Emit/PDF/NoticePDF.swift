@@ -230,16 +230,32 @@ final class NoticeDocumentWriter {
         case flush(String)
         case indented(String)
         case item(String)
+
+        /// Identifies the drawn text for stamp reuse (string interpolation of an enum would go through reflection).
+        func key(size: Double, number: Int) -> String {
+            switch self {
+            case let .flush(text): return "f\(size)|" + text
+            case let .indented(text): return "i\(size)|" + text
+            case let .item(text): return "n\(size)|\(number)|" + text
+            }
+        }
     }
 
     static func blocks(_ text: String) -> [Block] {
         text.split(whereSeparator: \.isNewline).compactMap { raw in
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(raw)
             if line.isEmpty { return nil }
             if line.hasPrefix("- ") { return .item(String(line.dropFirst(2))) }
             if line.hasPrefix("= ") { return .flush(String(line.dropFirst(2))) }
             return .indented(line)
         }
+    }
+
+    /// Drops spaces, tabs and U+3000 at both ends (Foundation's trimming is slow in a per-page loop).
+    static func trimmed(_ text: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0.isNewline }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     func drawNotice(_ notice: Notice, batch: NoticeBatch, batchFields: [String: Any], on canvas: Canvas) throws {
@@ -265,7 +281,7 @@ final class NoticeDocumentWriter {
         }
 
         // Title.
-        let titleText = settings.templates.title.render(fields).trimmingCharacters(in: .whitespacesAndNewlines)
+        let titleText = NoticeDocumentWriter.trimmed(settings.templates.title.render(fields)[...])
         heading.setWidth(Page.contentWidth)
         heading.set(titleText)
         drawRepeating(heading, key: "title|\(titleText)", x: L, y: 100, canvas: canvas)
@@ -320,7 +336,7 @@ final class NoticeDocumentWriter {
         y += 16
         y = drawBlocks(blocks, size: size, y: y, canvas: canvas)
         y += 8
-        paragraph.setFont("\(Fonts.body) \(size)")
+        paragraph.setFont(engine.body(size))
         paragraph.setWidth(Page.contentWidth)
         pango_layout_set_indent(paragraph.layout, 0)
         for line in contactLines {
@@ -359,7 +375,7 @@ final class NoticeDocumentWriter {
 
     /// Sets up the paragraph box for a block and returns the box and the x offset to draw at.
     func prepare(_ block: Block, size: Double, number: Int) -> (height: Double, x: Double, box: TextBox) {
-        paragraph.setFont("\(Fonts.body) \(size)")
+        paragraph.setFont(engine.body(size))
         switch block {
         case let .flush(text):
             paragraph.setWidth(Page.contentWidth)
@@ -387,7 +403,7 @@ final class NoticeDocumentWriter {
         for block in blocks {
             if case .item = block { number += 1 } else { number = 0 }
             let (height, x, box) = prepare(block, size: size, number: number)
-            drawRepeating(box, key: "\(size)|\(number)|\(block)", x: Page.left + x, y: y, canvas: canvas)
+            drawRepeating(box, key: block.key(size: size, number: number), x: Page.left + x, y: y, canvas: canvas)
             y += height + 4
         }
         return y
@@ -421,7 +437,7 @@ final class NoticeDocumentWriter {
             value.draw(canvas, x: L + lbl.size.width, y: y)
             y += 19
         }
-        let statement = settings.templates.receipt.render(fields).trimmingCharacters(in: .whitespacesAndNewlines)
+        let statement = NoticeDocumentWriter.trimmed(settings.templates.receipt.render(fields)[...])
         paragraph.setFont(font)
         paragraph.setWidth(R - L - 84)
         pango_layout_set_indent(paragraph.layout, Int32(2 * 11.5 * Double(PANGO_SCALE)))
