@@ -31,8 +31,14 @@ public final class RunLock: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 512)
             let n = pread(fd, &buffer, buffer.count, 0)
             let written = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
-            // The holder may not have written its line yet, or be another tool (flock(1)): ask the kernel who holds it.
-            let holder = written.isEmpty ? RunLock.kernelHolder(of: fd) ?? "unknown holder" : written
+            // The holder may not have written its line yet, be another tool (flock(1)), or the line may be a dead
+            // run's leftover: the kernel knows who holds the lock; the line adds host and start time when it is theirs.
+            let holder: String
+            if let kernel = RunLock.kernelHolder(of: fd) {
+                holder = written.hasPrefix("pid \(kernel.pid) ") ? written : "pid \(kernel.pid)" + (kernel.command.map { " (\($0))" } ?? "")
+            } else {
+                holder = written.isEmpty ? "unknown holder" : written
+            }
             close(fd)
             throw LockHeld(path: path, holder: holder)
         }
@@ -45,8 +51,8 @@ public final class RunLock: @unchecked Sendable {
         _ = pwrite(fd, info, info.count, 0)
     }
 
-    /// `pid N (program)` of the process holding an flock on the file open at `fd`, from `/proc/locks`.
-    static func kernelHolder(of fd: Int32) -> String? {
+    /// The process holding an flock on the file open at `fd`, from `/proc/locks`.
+    static func kernelHolder(of fd: Int32) -> (pid: Int32, command: String?)? {
         var info = stat()
         guard fstat(fd, &info) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
         // Lines look like `1: FLOCK  ADVISORY  WRITE 4779 fe:00:16220438 0 EOF`; the device is in hex, the inode in decimal.
@@ -55,7 +61,7 @@ public final class RunLock: @unchecked Sendable {
             let fields = line.split(separator: " ")
             guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(inode), let pid = Int32(fields[4]) else { continue }
             let command = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-            return "pid \(pid)" + (command.map { " (\($0))" } ?? "")
+            return (pid, command)
         }
         return nil
     }
