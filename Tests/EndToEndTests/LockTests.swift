@@ -23,7 +23,7 @@ import TestSupport
         let history = try ws.history()
 
         // Hold the lock from this process, as flock(1) or a stuck run would: an flock that writes nothing into the file.
-        let fd = open(ws.state + ".lock", O_RDWR | O_CREAT, 0o600)
+        let fd = open(ws.state + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         try #require(fd >= 0)
         try #require(flock(fd, LOCK_EX | LOCK_NB) == 0)
         defer { close(fd) }
