@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "TestSupport"]),
-        .testTarget(name: "EmitTests", dependencies: ["Emit", "TestSupport"]),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RiskModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
