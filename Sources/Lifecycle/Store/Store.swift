@@ -36,6 +36,9 @@ public final class Store: @unchecked Sendable {
             try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             var config = Configuration()
             config.foreignKeysEnabled = true
+            // `explain` or `history` reading while a run commits (or the reverse) waits instead of failing at once
+            // with "database is locked" (exit 4), which would throw away a whole night's run.
+            config.busyMode = .timeout(30)
             db = try DatabaseQueue(path: path, configuration: config)
             try Store.migrator.migrate(db)
         } catch {
