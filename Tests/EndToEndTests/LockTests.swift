@@ -41,6 +41,26 @@ import TestSupport
         try ws.night(asOf: "2020-02-07", travel: ["t1.csv"])
     }
 
+    @Test func readersAndRunsWaitForAStoreTransactionInsteadOfFailing() throws {
+        let ws = try Workspace("busy")
+        try ws.travel("t1.csv", [("r1", person(1), "420102", "2020-02-01", "2020-02-01")])
+        try ws.night(asOf: "2020-02-06", travel: ["t1.csv"])
+        for command in [["history", "--state", ws.state], ws.runArguments(asOf: "2020-02-07", extra: ["--no-render"])] {
+            // Another process (a run committing, or an operator's sqlite3) holds the database for a second.
+            try ws.write("hold.sql", "BEGIN EXCLUSIVE;\nINSERT INTO serialSequence VALUES('hold', 1);\n.shell sleep 1\nROLLBACK;\n")
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+            holder.arguments = ["-c", "sqlite3 '\(ws.state)' < hold.sql"]
+            holder.currentDirectoryURL = ws.dir
+            try holder.run()
+            usleep(300_000)
+            let r = try riskscreen(command, in: ws.dir)
+            holder.waitUntilExit()
+            #expect(r.status == 0, "\(r)")
+        }
+        #expect(try ws.measure(of: person(1))?["status"] == "continuing")
+    }
+
     @Test func aLockFileLeftWithContentButNoHolderDoesNotBlock() throws {
         let ws = try Workspace("lock-stale")
         try FileManager.default.createDirectory(at: ws.dir.appendingPathComponent("state"), withIntermediateDirectories: true)
