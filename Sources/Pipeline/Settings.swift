@@ -127,7 +127,7 @@ public struct RunSettings: Sendable {
     /// Today's date in Asia/Shanghai, the default as-of date.
     public static func todayInShanghai() -> Day {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
     }
