@@ -87,6 +87,10 @@ enum PackedFile {
             guard synced, rename(temporary.path, url.path) == 0 else {
                 throw StoreError.cannotOpen(path: url.path, reason: String(cString: strerror(errno)))
             }
+            // The rename must be on disk before the database commit that refers to the file, or a power cut
+            // leaves a store pointing at a segment that is not there.
+            let folder = open(url.deletingLastPathComponent().path, O_RDONLY)
+            if folder >= 0 { fsync(folder); close(folder) }
             return written
         }
 
