@@ -8,6 +8,7 @@ RISKSCREEN_PACKAGES=(
   fonts-arphic-uming fonts-wqy-zenhei
   poppler-utils zbar-tools unzip python3
   cups cups-bsd printer-driver-cups-pdf
+  chromium bsdutils
 )
 
 install_missing() {

@@ -38,6 +38,7 @@ func printError(_ message: String) {
 
 /// Exits with the status SPEC 4 gives a run error, after printing it.
 func fail(_ error: RunError) -> ExitCode {
-    printError("riskscreen: \(error.description)")
+    // A safety net: no message should hold an ID number, and none leaves the program unmasked if one does.
+    printError("riskscreen: \(IDRedaction.redact(error.description))")
     return ExitCode(error.exitCode)
 }
