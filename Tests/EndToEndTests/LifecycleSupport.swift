@@ -154,9 +154,17 @@ struct Workspace {
         return r.stdout
     }
 
-    /// Runs SQL on the state store with the sqlite3 tool, read-only, and returns its rows as `|`-separated lines.
+    /// Runs SQL on the state store, read-only, and returns its rows as `|`-separated lines; `.dump` dumps it.
+    ///
+    /// Through python3's sqlite3 module, which scripts/deps.sh installs (the sqlite3 tool is not a dependency).
     func sql(_ query: String) throws -> [String] {
-        let r = try runProgram("/usr/bin/sqlite3", ["-readonly", state, query], in: dir)
+        let script = """
+            import sqlite3, sys
+            c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+            rows = ((line,) for line in c.iterdump()) if sys.argv[2] == ".dump" else c.execute(sys.argv[2])
+            for row in rows: print("|".join("" if v is None else str(v) for v in row))
+            """
+        let r = try runProgram("/usr/bin/env", ["python3", "-c", script, state, query], in: dir)
         try #require(r.status == 0, "\(r)")
         return r.stdout.split(separator: "\n").map(String.init)
     }

@@ -47,10 +47,15 @@ import TestSupport
         try ws.night(asOf: "2020-02-06", travel: ["t1.csv"])
         for command in [["history", "--state", ws.state], ws.runArguments(asOf: "2020-02-07", extra: ["--no-render"])] {
             // Another process (a run committing, or an operator's sqlite3) holds the database for a second.
-            try ws.write("hold.sql", "BEGIN EXCLUSIVE;\nINSERT INTO serialSequence VALUES('hold', 1);\n.shell sleep 1\nROLLBACK;\n")
+            let hold = """
+                import sqlite3, sys, time
+                c = sqlite3.connect(sys.argv[1], isolation_level=None)
+                c.execute("BEGIN EXCLUSIVE"); c.execute("INSERT INTO serialSequence VALUES ('hold', 1)")
+                time.sleep(1); c.execute("ROLLBACK")
+                """
             let holder = Process()
-            holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-            holder.arguments = ["-c", "sqlite3 '\(ws.state)' < hold.sql"]
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            holder.arguments = ["python3", "-c", hold, ws.state]
             holder.currentDirectoryURL = ws.dir
             try holder.run()
             usleep(300_000)
