@@ -173,6 +173,7 @@ public struct Run {
             RunInputRecord(runID: runID, kind: $0.kind, feed: $0.feed, path: $0.path, sha256: $0.sha256, read: $0.read,
                            accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates)
         }
+        try publisher.sync(staging)
         _ = try store.commit(RunCommit(run: record, inputs: inputs, stays: travel.map { ($0.stays, $0.contacts) },
                                        residents: residentBatch?.table, reconciliation: reconciliation,
                                        rules: (policy: v.policy, regions: v.regions.path)))

@@ -57,6 +57,27 @@ public struct Publisher: Sendable {
         return target
     }
 
+    /// Flushes every file and folder under a staged folder to disk.
+    ///
+    /// Called before the store commits the run: recovery may later move this folder in as the committed run's,
+    /// so after a power cut it must hold whole files, not the empty ones a file system can leave.
+    public func sync(_ staging: URL) throws {
+        let fm = FileManager.default
+        var paths = [staging.path]
+        if let walker = fm.enumerator(atPath: staging.path) {
+            while let relative = walker.nextObject() as? String { paths.append(staging.appendingPathComponent(relative).path) }
+        }
+        for path in paths.reversed() {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            let synced = fsync(fd) == 0
+            close(fd)
+            guard synced else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        }
+    }
+
     /// Points `latest` at `runs/<name>` with an atomic rename of a new symbolic link.
     public func pointLatest(to name: String) throws {
         let temporary = root.appendingPathComponent(".latest-\(getpid())")
