@@ -29,6 +29,15 @@ public struct FeedStats: Sendable, Hashable {
     public var blankLines: Int
     /// The encoding the file was read in (`auto` resolved).
     public var encoding: TextEncoding
+
+    public init(bytes: Int, sha256: String, records: Int, lines: Int, blankLines: Int, encoding: TextEncoding) {
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.records = records
+        self.lines = lines
+        self.blankLines = blankLines
+        self.encoding = encoding
+    }
 }
 
 /// A byte range of a feed file that starts at a record boundary, with the line number it starts on.
@@ -332,7 +341,8 @@ public final class FeedReader {
     /// A boundary is a LF with an even number of `"` before it (outside quotes). A stray quote
     /// inside an unquoted field (which libcsv keeps as data) upsets the parity; a chunk then
     /// ends inside a quoted field and `forEachRecord(in:)` throws `unterminatedQuote`, so callers
-    /// should fall back to one pass. The scan reads the whole file but is far cheaper than parsing.
+    /// should fall back to one pass. The scan reads the whole file but counts quotes and line
+    /// feeds eight bytes at a time, so it costs a small fraction of parsing.
     public func splitPoints(parts: Int) throws(IngestError) -> [FeedChunk] {
         let total = file.size - dataStart
         guard parts > 1, total > 0 else { return [FeedChunk(range: dataStart..<file.size, firstLine: dataStartLine)] }
@@ -341,34 +351,70 @@ public final class FeedReader {
         var chunkStart = dataStart
         var chunkLine = dataStartLine
         var line = dataStartLine
-        var inQuotes = false
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        var quotes = 0
+        // Searching for a boundary: from this offset on, look byte by byte for an unquoted LF.
+        var searching = false
+        let size = max(chunkSize, 1 << 20)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size + 8, alignment: 16)
         defer { buffer.deallocate() }
         var offset = dataStart
         while offset < file.size, !targets.isEmpty {
-            let n = try file.read(into: buffer, at: offset)
+            let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<size]), at: offset)
             if n == 0 { break }
             let bytes = buffer.bindMemory(to: UInt8.self)
-            for i in 0..<n {
-                let c = bytes[i]
-                if c == UInt8(ascii: "\"") {
-                    inQuotes.toggle()
-                } else if c == 0x0A {
-                    line += 1
-                    if !inQuotes, let target = targets.first, offset + i + 1 >= target {
-                        let boundary = offset + i + 1
-                        if boundary < file.size {
-                            chunks.append(FeedChunk(range: chunkStart..<boundary, firstLine: chunkLine))
-                            chunkStart = boundary
-                            chunkLine = line
+            var i = 0
+            while i < n {
+                if !searching, let target = targets.first, offset + i >= target { searching = true }
+                if searching {
+                    let c = bytes[i]
+                    if c == UInt8(ascii: "\"") {
+                        quotes += 1
+                    } else if c == 0x0A {
+                        line += 1
+                        if quotes & 1 == 0 {
+                            let boundary = offset + i + 1
+                            if boundary < file.size {
+                                chunks.append(FeedChunk(range: chunkStart..<boundary, firstLine: chunkLine))
+                                chunkStart = boundary
+                                chunkLine = line
+                            }
+                            while let t = targets.first, t <= boundary { targets.removeFirst() }
+                            searching = false
                         }
-                        while let t = targets.first, t <= boundary { targets.removeFirst() }
                     }
+                    i += 1
+                    continue
+                }
+                // Count whole words up to the next target (or the end of what was read).
+                let stop = min(n, (targets.first ?? Int.max) - offset)
+                let raw = UnsafeRawPointer(bytes.baseAddress! + i)
+                let words = (stop - i) / 8
+                var lf = 0, qt = 0
+                for w in 0..<words {
+                    let word = raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
+                    lf &+= Self.countBytes(word, equalTo: 0x0A)
+                    qt &+= Self.countBytes(word, equalTo: 0x22)
+                }
+                line += lf
+                quotes += qt
+                i += words * 8
+                while i < stop {
+                    if bytes[i] == 0x0A { line += 1 } else if bytes[i] == 0x22 { quotes += 1 }
+                    i += 1
                 }
             }
             offset += n
         }
         chunks.append(FeedChunk(range: chunkStart..<file.size, firstLine: chunkLine))
         return chunks
+    }
+
+    /// How many of the eight bytes of `word` equal `byte` (SWAR: no byte's test borrows from another).
+    @inline(__always)
+    static func countBytes(_ word: UInt64, equalTo byte: UInt8) -> Int {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let nonzero = ((x & low7) &+ low7) | x
+        return (~nonzero & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 }

@@ -29,6 +29,19 @@ public struct IdentitySet: Sendable {
         }
     }
 
+    /// Whether `value` was inserted.
+    @inline(__always)
+    public func contains(_ value: UInt64) -> Bool {
+        let key = value == 0 ? 0x9E37_79B9_7F4A_7C15 : value
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { return false }
+            if slot == key { return true }
+            i = (i + 1) & mask
+        }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)

@@ -40,6 +40,23 @@ public struct ResidentTable: Sendable {
         return rows.count - 1
     }
 
+    /// Reserves room for `rows` more rows and `bytes` more arena bytes, so appends do not reallocate and copy.
+    public mutating func reserve(rows: Int, bytes: Int) {
+        self.rows.reserveCapacity(self.rows.count + rows)
+        arena.reserveCapacity(arena.count + bytes)
+    }
+
+    /// Appends every row of another table after this one's, in order.
+    public mutating func append(contentsOf other: ResidentTable) {
+        let base = UInt32(arena.count)
+        arena.append(contentsOf: other.arena)
+        rows.append(contentsOf: other.rows.lazy.map { row in
+            var row = row
+            row.offset += base
+            return row
+        })
+    }
+
     /// Keeps only the rows at `indices`, in that order, compacting the arena.
     public func selecting(_ indices: [Int]) -> ResidentTable {
         var out = ResidentTable()

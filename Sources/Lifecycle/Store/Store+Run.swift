@@ -52,18 +52,32 @@ extension Store {
         }
         if let incoming { parts.append(incoming) }
         if parts.count == 1 { return parts[0] }
-        let total = parts.reduce(0) { $0 + $1.stays.count }
-        var seen = IdentitySet(capacity: total)
+        // Each part is already free of duplicates (a run dedupes its own feeds), so only identities of newer
+        // parts need a set; the oldest part, normally the largest, is only probed against it.
+        let newer = parts.dropFirst().reduce(0) { $0 + $1.stays.count }
+        let total = newer + parts[0].stays.count
+        var seen = IdentitySet(capacity: newer)
         var kept: [Stay] = []
         kept.reserveCapacity(total)
-        var contacts = ContactBook()
-        var offsets: [UInt32] = []
-        for part in parts { offsets.append(contacts.append(part.contacts)) }
+        // The oldest book comes first at offset 0: taking it out of `parts` lets it grow without a copy.
+        var contacts = parts[0].contacts
+        parts[0].contacts = ContactBook()
+        var offsets: [UInt32] = [0]
+        for part in parts.dropFirst() { offsets.append(contacts.append(part.contacts)) }
         for p in parts.indices.reversed() {
             let offset = offsets[p]
-            for var stay in parts[p].stays.reversed() where seen.insert(stay.identity) {
-                if stay.contact != Stay.noContact { stay.contact += offset }
-                kept.append(stay)
+            let stays = parts[p].stays
+            parts[p].stays = []
+            stays.withUnsafeBufferPointer { stays in
+                for var stay in stays.reversed() {
+                    if p == 0 {
+                        if seen.contains(stay.identity) { continue }
+                    } else if !seen.insert(stay.identity) {
+                        continue
+                    }
+                    if stay.contact != Stay.noContact { stay.contact += offset }
+                    kept.append(stay)
+                }
             }
         }
         return (kept, contacts)

@@ -21,74 +21,176 @@ public enum ResidentFeed {
     static let addressColumn = schema.index(of: "address") ?? -1
     static let updatedColumn = schema.index(of: "updated_at") ?? -1
 
+    /// What one chunk of one file gave: its accepted rows in line order, and its rejects.
+    struct Part: Sendable {
+        var table = ResidentTable()
+        var rejects: [Reject] = []
+        var accepted = 0
+        var blanked = 0
+        var file = 0
+    }
+
     /// Reads every input in order; when a person appears twice the latest `updated_at` wins, ties going to the later row.
+    ///
+    /// Large files are parsed in chunks on all cores and merged in file order.
     public static func read(_ inputs: [FeedInput]) throws -> ResidentBatch {
+        var parts: [Part] = []
+        var reports: [FeedReport] = []
+        for (fileIndex, input) in inputs.enumerated() {
+            let read = try ChunkedFeed.read(input, schema: schema) { reader, chunk in
+                try parse(reader, chunk: chunk, input: input)
+            }
+            var report = FeedReport(kind: "residents", input: input, stats: read.stats)
+            for var part in read.parts {
+                report.accepted += part.accepted
+                report.phonesBlanked += part.blanked
+                part.file = fileIndex
+                parts.append(part)
+            }
+            report.rejected = report.read - report.accepted
+            reports.append(report)
+        }
         var table = ResidentTable()
         var owners: [Int32] = []
         var rejects: [Reject] = []
-        var reports: [FeedReport] = []
-        for (fileIndex, input) in inputs.enumerated() {
-            let reader = try FeedReader(input: input, schema: schema)
-            let hasType = reader.mapping.fileColumn[idTypeColumn] >= 0
-            var accepted = 0, blanked = 0
-            try reader.forEachRecord { record in
-                if let problem = record.problem {
-                    rejects.append(Reject(record, input: input, column: problem.column, reason: problem.reason))
-                    return
-                }
-                do throws(FieldProblem) {
-                    let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
-                    let name = Fields.trimmed(record.field(nameColumn))
-                    guard !name.isEmpty else { throw FieldProblem("name is empty; every resident needs a name", column: "name") }
-                    let community: RegionCode
-                    do throws(FieldProblem) { community = try Fields.regionCode(record.field(communityColumn)) } catch {
-                        throw FieldProblem(error.reason, column: "community_code")
-                    }
-                    let communityName = Fields.trimmed(record.field(communityNameColumn))
-                    guard !communityName.isEmpty else {
-                        throw FieldProblem("community_name is empty", column: "community_name")
-                    }
-                    var updated: Day?
-                    if !Fields.isBlank(record.field(updatedColumn)) {
-                        do throws(FieldProblem) { updated = try Fields.date(record.field(updatedColumn)) } catch {
-                            throw FieldProblem(error.reason, column: "updated_at")
-                        }
-                    }
-                    let phone = Fields.phone(record.field(phoneColumn))
-                    if case .invalid = phone { blanked += 1 }
-                    Fields.withNormalized(record.field(gridColumn), fold: true) { grid in
-                        table.append(person: person, community: community, updatedAt: updated, name: name,
-                                     phone: phone.number ?? PhoneNumber(value: 0, digitCount: 0), communityName: communityName,
-                                     gridID: grid, address: Fields.trimmed(record.field(addressColumn)))
-                    }
-                    owners.append(Int32(fileIndex))
-                    accepted += 1
-                } catch {
-                    rejects.append(Reject(record, input: input, column: error.column ?? "", reason: error.reason))
-                }
+        if parts.count == 1 {
+            table = parts[0].table
+            owners = [Int32](repeating: Int32(parts[0].file), count: table.count)
+            rejects = parts[0].rejects
+        } else {
+            table.reserve(rows: parts.reduce(0) { $0 + $1.table.count }, bytes: parts.reduce(0) { $0 + $1.table.arena.count })
+            for p in parts.indices {
+                let part = parts[p]
+                parts[p] = Part()
+                table.append(contentsOf: part.table)
+                owners += repeatElement(Int32(part.file), count: part.table.count)
+                rejects += part.rejects
             }
-            var report = FeedReport(kind: "residents", input: input, stats: reader.stats)
-            report.accepted = accepted
-            report.rejected = report.read - accepted
-            report.phonesBlanked = blanked
-            reports.append(report)
         }
         // Rows are in file-then-line order, so a later row wins a tie simply by coming later.
-        var best: [PersonKey: Int] = [:]
-        best.reserveCapacity(table.count)
-        for (i, row) in table.rows.enumerated() {
-            if let current = best[row.person] {
-                let loser = row.updatedAt >= table.rows[current].updatedAt ? current : i
+        var best = PersonIndex(capacity: table.count)
+        var winners = 0
+        var keep = [Bool](repeating: false, count: table.count)
+        table.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                let current = best.claim(rows[i].person, row: Int32(i), rows: rows)
+                if current < 0 {
+                    keep[i] = true
+                    winners += 1
+                    continue
+                }
+                let loser = rows[i].updatedAt >= rows[Int(current)].updatedAt ? Int(current) : i
                 reports[Int(owners[loser])].duplicates += 1
                 reports[Int(owners[loser])].accepted -= 1
-                if loser == current { best[row.person] = i }
-            } else {
-                best[row.person] = i
+                if loser == Int(current) {
+                    best.replace(rows[i].person, with: Int32(i), rows: rows)
+                    keep[Int(current)] = false
+                    keep[i] = true
+                }
             }
         }
-        if best.count != table.count {
-            table = table.selecting(best.values.sorted())
+        if winners != table.count {
+            table = table.selecting(keep.indices.filter { keep[$0] })
         }
         return ResidentBatch(table: table, rejects: rejects, reports: reports)
+    }
+
+    /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
+    static func parse(_ reader: FeedReader, chunk: FeedChunk?, input: FeedInput) throws -> (part: Part, records: Int) {
+        let hasType = reader.mapping.fileColumn[idTypeColumn] >= 0
+        var part = Part()
+        let bytes = chunk?.range.count ?? reader.stats.bytes
+        // Untouched reserved pages cost no memory; rows are at least ~60 bytes of CSV.
+        part.table.reserve(rows: bytes / 60 + 16, bytes: bytes)
+        let body: (borrowing RecordView) throws -> Void = { record in
+            if let problem = record.problem {
+                part.rejects.append(Reject(record, input: input, column: problem.column, reason: problem.reason))
+                return
+            }
+            do throws(FieldProblem) {
+                let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
+                let name = Fields.trimmed(record.field(nameColumn))
+                guard !name.isEmpty else { throw FieldProblem("name is empty; every resident needs a name", column: "name") }
+                let community: RegionCode
+                do throws(FieldProblem) { community = try Fields.regionCode(record.field(communityColumn)) } catch {
+                    throw FieldProblem(error.reason, column: "community_code")
+                }
+                let communityName = Fields.trimmed(record.field(communityNameColumn))
+                guard !communityName.isEmpty else {
+                    throw FieldProblem("community_name is empty", column: "community_name")
+                }
+                var updated: Day?
+                if !Fields.isBlank(record.field(updatedColumn)) {
+                    do throws(FieldProblem) { updated = try Fields.date(record.field(updatedColumn)) } catch {
+                        throw FieldProblem(error.reason, column: "updated_at")
+                    }
+                }
+                let phone = Fields.phone(record.field(phoneColumn))
+                if case .invalid = phone { part.blanked += 1 }
+                Fields.withNormalized(record.field(gridColumn), fold: true) { grid in
+                    part.table.append(person: person, community: community, updatedAt: updated, name: name,
+                                      phone: phone.number ?? PhoneNumber(value: 0, digitCount: 0), communityName: communityName,
+                                      gridID: grid, address: Fields.trimmed(record.field(addressColumn)))
+                }
+                part.accepted += 1
+            } catch {
+                part.rejects.append(Reject(record, input: input, column: error.column ?? "", reason: error.reason))
+            }
+        }
+        let records: Int
+        if let chunk {
+            records = try reader.forEachRecord(in: chunk, body)
+        } else {
+            try reader.forEachRecord(body)
+            records = reader.stats.records
+        }
+        return (part, records)
+    }
+}
+
+/// Person → row of the current winner, in one flat open-addressing table of row numbers (no per-entry allocation).
+struct PersonIndex {
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func start(_ person: PersonKey) -> Int {
+        let h = (person.hi ^ (person.lo &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: h >> 24) & mask
+    }
+
+    /// The row already holding `person`, or -1 after recording `row` as its holder.
+    @inline(__always)
+    mutating func claim(_ person: PersonKey, row: Int32, rows: UnsafeBufferPointer<ResidentTable.Row>) -> Int32 {
+        var i = start(person)
+        while true {
+            let slot = slots[i]
+            if slot < 0 {
+                slots[i] = row
+                return -1
+            }
+            if rows[Int(slot)].person == person { return slot }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Makes `row` the holder of `person`, which must be present.
+    @inline(__always)
+    mutating func replace(_ person: PersonKey, with row: Int32, rows: UnsafeBufferPointer<ResidentTable.Row>) {
+        var i = start(person)
+        while slots[i] >= 0 {
+            if rows[Int(slots[i])].person == person {
+                slots[i] = row
+                return
+            }
+            i = (i + 1) & mask
+        }
     }
 }

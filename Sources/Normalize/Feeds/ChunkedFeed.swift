@@ -1,0 +1,116 @@
+import Dispatch
+import Glibc
+import Ingest
+
+/// Parses one feed file in chunks on all cores, hashing it alongside, and hands back the chunks' results in file order.
+enum ChunkedFeed {
+    /// Files smaller than this are read in one pass: splitting them would cost more than it saves.
+    static let minimumParallelBytes = 8 << 20
+
+    /// Chunks per core, so a slow chunk (or the hash) does not leave the other core idle at the end.
+    static let chunksPerCore = 4
+
+    /// Runs `parse` over every record of `input`: in one pass for small files, else on `FeedReader`s of their own per chunk.
+    ///
+    /// `parse(reader, chunk)` reads `chunk` with `reader.forEachRecord(in:)`, or the whole file with
+    /// `reader.forEachRecord(_:)` when `chunk` is nil, and returns what it kept with the number of records.
+    /// A chunk that ends inside a quoted field (a stray quote upset the split) sends the file back to one pass.
+    static func read<Part: Sendable>(
+        _ input: FeedInput, schema: FeedSchema, cores: Int = activeCores(),
+        _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
+    ) throws -> (parts: [Part], stats: FeedStats, mapping: ColumnMapping) {
+        let reader = try FeedReader(input: input, schema: schema)
+        if cores > 1, reader.stats.bytes >= minimumParallelBytes {
+            let chunks = try reader.splitPoints(parts: cores * chunksPerCore)
+            if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
+                var stats = reader.stats
+                stats.sha256 = parallel.sha256
+                stats.records = parallel.records
+                return (parallel.parts, stats, reader.mapping)
+            }
+        }
+        let whole = try parse(reader, nil)
+        return ([whole.part], reader.stats, reader.mapping)
+    }
+
+    /// The chunks' results, or nil when the split turned out not to be at record boundaries.
+    private static func parallelRead<Part: Sendable>(
+        _ input: FeedInput, schema: FeedSchema, chunks: [FeedChunk],
+        _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
+    ) throws -> (parts: [Part], records: Int, sha256: String)? {
+        // Slot 0 hashes the file; slot i > 0 parses chunk i - 1.
+        let slots = Slots<Result<(part: Part, records: Int), any Error>>(count: chunks.count)
+        let hash = Slots<Result<String, IngestError>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: chunks.count + 1) { i in
+            if i == 0 {
+                hash[0] = Result { () throws(IngestError) in try SHA256Hasher.hash(file: input.path) }
+                return
+            }
+            slots[i - 1] = Result {
+                let reader = try FeedReader(input: input, schema: schema)
+                return try parse(reader, chunks[i - 1])
+            }
+        }
+        var parts: [Part] = []
+        parts.reserveCapacity(chunks.count)
+        var records = 0
+        for i in 0..<chunks.count {
+            switch slots.take(i) {
+            case let .success(result)?:
+                parts.append(result.part)
+                records += result.records
+            case let .failure(error)?:
+                if case .unterminatedQuote = error as? IngestError { return nil }
+                throw error
+            case nil:
+                preconditionFailure("every chunk was parsed")
+            }
+        }
+        guard case let .success(sha256)? = hash[0] else {
+            if case let .failure(error)? = hash[0] { throw error }
+            preconditionFailure("the file was hashed")
+        }
+        return (parts, records, sha256)
+    }
+
+    /// Cores this process may use.
+    static func activeCores() -> Int {
+        max(1, min(ProcessInfoCores.count, 64))
+    }
+}
+
+/// The number of online cores, read once.
+enum ProcessInfoCores {
+    static let count: Int = {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 1
+    }()
+}
+
+/// Fixed slots written by concurrent workers, each slot by exactly one worker, read after they all finish.
+final class Slots<Value>: @unchecked Sendable {
+    // Raw storage: each worker writes its own slot, so no exclusivity check is wanted here.
+    private let values: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        values = .allocate(capacity: count)
+        values.initialize(repeating: nil)
+    }
+
+    deinit {
+        values.deinitialize()
+        values.deallocate()
+    }
+
+    subscript(i: Int) -> Value? {
+        get { values[i] }
+        set { values[i] = newValue }
+    }
+
+    /// Takes the value out of slot `i`, leaving nil, so large results are not copied or kept twice.
+    func take(_ i: Int) -> Value? {
+        let value = values[i]
+        values[i] = nil
+        return value
+    }
+}
