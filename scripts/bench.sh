@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Province benchmark: riskscreen `run --no-render` against the same screening in DuckDB SQL, on the same files.
+# Usage: scripts/bench.sh [STAYS...]   (default: 1000000 10000000 20000000, then the nightly case)
+# Needs: a release build (built here), python3 (DuckDB from PyPI goes into a venv under bench/.venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK="${BENCH_DIR:-/tmp/riskscreen-bench}"
+AS_OF=2020-02-06
+POINTS=("$@"); [ ${#POINTS[@]} -gt 0 ] || POINTS=(1000000 10000000 20000000)
+swift build -c release --scratch-path .build-perf --product riskscreen 2>&1 | grep -v "prohibited flag" | tail -1
+BIN="$(swift build -c release --scratch-path .build-perf --show-bin-path)/riskscreen"
+[ -x bench/.venv/bin/python ] || { python3 -m venv bench/.venv && bench/.venv/bin/pip install -q duckdb; }
+PY=bench/.venv/bin/python
+
+measure() { # label, command... ; prints "label wall_s peak_MB"
+  local label=$1; shift
+  /usr/bin/time -v "$@" > "$WORK/last.out" 2> "$WORK/last.time" || { cat "$WORK/last.out" "$WORK/last.time"; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/last.time")
+  rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$WORK/last.time")
+  echo "$label $wall $rss"
+}
+
+run_rs() { # data dir, state dir, travel files...
+  local d=$1 s=$2; shift 2
+  local travel=(); for f in "$@"; do travel+=(--travel "$f"); done
+  "$BIN" run --as-of $AS_OF --policy "$d/policy.toml" --regions "$d/regions.csv" --residents "$d/residents.csv" \
+    "${travel[@]}" --out "$s/out" --state "$s/state.sqlite" --no-render -q
+}
+
+mkdir -p "$WORK"
+printf "%-10s %-9s %10s %10s %10s %10s %8s %8s\n" stays round rs_wall_s rs_peak_MB db_wall_s db_peak_MB wall_x mem_x
+for n in "${POINTS[@]}"; do
+  d="$WORK/d$n"; residents=$((n / 5))
+  [ -f "$d/travel_rail.csv" ] || "$BIN" generate --residents $residents --stays $n --designations 1500 --as-of $AS_OF --seed 7 --out "$d" > /dev/null
+  cat "$d"/*.csv > /dev/null  # warm the page cache
+  for round in 1 2; do
+    rm -rf "$WORK/state"; mkdir -p "$WORK/state"
+    read -r _ rw rm_ < <(measure rs run_rs "$d" "$WORK/state" "$d/travel_rail.csv" "$d/travel_telecom.csv" "$d/travel_checkpoint.csv")
+    read -r _ dw dm < <(measure db "$PY" bench/duckdb_screen.py "$d" $AS_OF "$WORK/duck.csv" 2)
+    "$PY" bench/compare.py "$WORK/state/out/latest/measures.csv" "$WORK/duck.csv" > "$WORK/compare.txt" || { cat "$WORK/compare.txt"; exit 1; }
+    printf "%-10s %-9s %10s %10s %10s %10s %8.2f %8.2f\n" $n $round $rw $rm_ $dw $dm "$(echo "$rw / $dw" | bc -l)" "$(echo "$rm_ / $dm" | bc -l)"
+  done
+done
+# Nightly: 1M new stays on a 10M store (state from a full 10M run, then a run with a 1M-stay travel feed).
+big="$WORK/d10000000"; night="$WORK/night"
+if [ -f "$big/travel_rail.csv" ]; then
+  [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 8 --out "$night" > /dev/null
+  rm -rf "$WORK/state"; mkdir -p "$WORK/state"
+  read -r _ fw fm < <(measure rs run_rs "$big" "$WORK/state" "$big/travel_rail.csv" "$big/travel_telecom.csv" "$big/travel_checkpoint.csv")
+  read -r _ nw nm < <(measure rs "$BIN" run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
+      --travel "$night/travel_rail.csv" --travel "$night/travel_telecom.csv" --travel "$night/travel_checkpoint.csv" \
+      --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q)
+  echo "nightly: full 10M run $fw s ($fm MB); +1M night $nw s ($nm MB); ratio $(echo "$nw / $fw" | bc -l | cut -c1-5)"
+fi
