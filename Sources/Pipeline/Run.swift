@@ -79,7 +79,12 @@ public struct Run {
 
         let store = try Store(path: v.state)
         let publisher = Publisher(root: v.out)
-        try publisher.recover(committed: try store.runs().map(\.folder))
+        let committed = try store.runs().map(\.folder)
+        if let current = publisher.latestName(), !committed.contains(current) {
+            throw RunError.configuration("\(v.out.path)/latest points at \(current), a run the state store \(v.state) never committed; "
+                + "an output folder belongs to one state store: give the store it belongs to, or another --out")
+        }
+        try publisher.recover(committed: committed)
         _ = try store.removeOrphanFiles()
         let last = try store.lastRun()
         if let last, let lastDay = Day(iso: last.asOf), v.asOf < lastDay, !settings.force {

@@ -36,7 +36,9 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case let e as RuleFileError: return .inputRejected(e.description)
         case let e as IngestError: return .inputRejected(e.description)
         case let e as LockHeld: return .locked(e.description)
-        case let e as StoreError: return .internal(e.description)
+        case let e as StoreError:
+            if case .cannotOpen = e { return .configuration(e.description) }
+            return .internal(e.description)
         default: return .internal("internal error: \(error)")
         }
     }

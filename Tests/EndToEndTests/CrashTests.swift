@@ -127,13 +127,15 @@ import TestSupport
         }
     }
 
-    @Test func recoveryNeverDeletesRunFoldersOfAnotherStoreSharingTheOutputFolder() throws {
+    @Test func anotherStoreSharingTheOutputFolderIsRefusedAndDeletesNothing() throws {
         let ws = try Workspace("shared-out")
         try ws.travel("t1.csv", [("r1", person(1), "420102", "2020-02-01", "2020-02-01")])
         for day in ["2020-02-06", "2020-02-07", "2020-02-08"] { try ws.night(asOf: day, travel: ["t1.csv"]) }
         // A second store (a test store, or the first one restored from an old backup) publishing into the same folder.
         let other = try ws.run(asOf: "2020-02-09", travel: ["t1.csv"], extra: ["--no-render", "--state", "other/s.sqlite"])
-        #expect(other.status == 0, "\(other)")
+        #expect(other.status == 1, "a second store is refused: \(other)")
+        #expect(other.stderr.contains("belongs to one state store"), "\(other)")
+        #expect(ws.latestName() == "000003-2020-02-08")
         for folder in ["000002-2020-02-07", "000003-2020-02-08"] {
             #expect(ws.runFolders().contains(folder), "printed notices of \(folder) were deleted: \(ws.runFolders())")
         }
