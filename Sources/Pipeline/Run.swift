@@ -100,9 +100,11 @@ public struct Run {
             rejects += batch.rejects
             residentBatch = batch
         }
+        let residents = try residentBatch?.table ?? store.residents() ?? ResidentTable()
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
-            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel) }
+            let people = residents.people()
+            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel, residents: people) }
             reports += batch.reports
             rejects += batch.rejects
             travel = batch
@@ -111,7 +113,6 @@ public struct Run {
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
 
         let stored = try store.stays(with: travel.map { ($0.stays, $0.contacts) })
-        let residents = try residentBatch?.table ?? store.residents() ?? ResidentTable()
         lap("load")
 
         let screener = Screener(policy: policy, designations: rules.designations, asOf: v.asOf)
@@ -216,9 +217,10 @@ public struct Run {
         for d in designations where names[d.region] == nil { names[d.region] = d.regionName }
         let people = Set(best.keys)
         let rows = residents.index(of: people)
-        // Visitors: the contact of their latest-arriving stay that has one.
+        // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none).
+        let visitors = people.filter { rows[$0] == nil }
         var visitorContacts: [PersonKey: (day: Day, contact: UInt32)] = [:]
-        for stay in stays.stays where stay.contact != Stay.noContact && rows[stay.person] == nil && people.contains(stay.person) {
+        for stay in stays.stays where !visitors.isEmpty && stay.contact != Stay.noContact && visitors.contains(stay.person) {
             if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
             visitorContacts[stay.person] = (stay.arrived, stay.contact)
         }

@@ -52,6 +52,15 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public var type: IDType { IDType(rawValue: UInt8(hi >> 62)) ?? .other }
 
+    /// A well-mixed 64-bit digest of the key, for flat hash sets of people.
+    @inlinable
+    public var digest: UInt64 {
+        var h = (hi &* 0x9E37_79B9_7F4A_7C15) ^ lo
+        h ^= h >> 33; h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33; h &*= 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
+    }
+
     /// The normalised ID number as printed (`330111198001011234`, `E12345678`).
     public var idNo: String {
         if type == .cnID {

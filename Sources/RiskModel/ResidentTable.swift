@@ -10,47 +10,60 @@ public struct ResidentTable: Sendable {
         public var updatedAt: Int32
         public var offset: UInt32
         public var length: UInt32
+
+        @inlinable
+        public init(person: PersonKey, community: RegionCode, updatedAt: Int32, offset: UInt32, length: UInt32) {
+            self.person = person
+            self.community = community
+            self.updatedAt = updatedAt
+            self.offset = offset
+            self.length = length
+        }
     }
 
-    public private(set) var rows: [Row] = []
-    public private(set) var arena: [UInt8] = []
+    // Stored as usable-from-inline so `append` specialises in the callers' modules (no generic dispatch per record).
+    @usableFromInline var storedRows: [Row] = []
+    @usableFromInline var storedArena: [UInt8] = []
+
+    public var rows: [Row] { storedRows }
+    public var arena: [UInt8] { storedArena }
 
     public init() {}
 
     public init(rows: [Row], arena: [UInt8]) {
-        self.rows = rows
-        self.arena = arena
+        storedRows = rows
+        storedArena = arena
     }
 
-    public var count: Int { rows.count }
+    public var count: Int { storedRows.count }
 
     /// Appends a resident given as UTF-8 fields; returns its row index.
-    @discardableResult
+    @discardableResult @inlinable
     public mutating func append(person: PersonKey, community: RegionCode, updatedAt: Day?,
                                 name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
                                 gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
-        let start = arena.count
-        arena.append(contentsOf: name); arena.append(0x1F)
-        arena.append(contentsOf: phone); arena.append(0x1F)
-        arena.append(contentsOf: communityName); arena.append(0x1F)
-        arena.append(contentsOf: gridID); arena.append(0x1F)
-        arena.append(contentsOf: address)
-        rows.append(Row(person: person, community: community, updatedAt: updatedAt?.number ?? Int32.min,
-                        offset: UInt32(start), length: UInt32(arena.count - start)))
-        return rows.count - 1
+        let start = storedArena.count
+        storedArena.append(contentsOf: name); storedArena.append(0x1F)
+        storedArena.append(contentsOf: phone); storedArena.append(0x1F)
+        storedArena.append(contentsOf: communityName); storedArena.append(0x1F)
+        storedArena.append(contentsOf: gridID); storedArena.append(0x1F)
+        storedArena.append(contentsOf: address)
+        storedRows.append(Row(person: person, community: community, updatedAt: updatedAt?.number ?? Int32.min,
+                        offset: UInt32(start), length: UInt32(storedArena.count - start)))
+        return storedRows.count - 1
     }
 
     /// Reserves room for `rows` more rows and `bytes` more arena bytes, so appends do not reallocate and copy.
     public mutating func reserve(rows: Int, bytes: Int) {
-        self.rows.reserveCapacity(self.rows.count + rows)
-        arena.reserveCapacity(arena.count + bytes)
+        storedRows.reserveCapacity(storedRows.count + rows)
+        storedArena.reserveCapacity(storedArena.count + bytes)
     }
 
     /// Appends every row of another table after this one's, in order.
     public mutating func append(contentsOf other: ResidentTable) {
-        let base = UInt32(arena.count)
-        arena.append(contentsOf: other.arena)
-        rows.append(contentsOf: other.rows.lazy.map { row in
+        let base = UInt32(storedArena.count)
+        storedArena.append(contentsOf: other.storedArena)
+        storedRows.append(contentsOf: other.storedRows.lazy.map { row in
             var row = row
             row.offset += base
             return row
@@ -60,13 +73,13 @@ public struct ResidentTable: Sendable {
     /// Keeps only the rows at `indices`, in that order, compacting the arena.
     public func selecting(_ indices: [Int]) -> ResidentTable {
         var out = ResidentTable()
-        out.rows.reserveCapacity(indices.count)
+        out.storedRows.reserveCapacity(indices.count)
         for i in indices {
             var row = rows[i]
-            let start = out.arena.count
-            out.arena.append(contentsOf: arena[Int(row.offset)..<Int(row.offset + row.length)])
+            let start = out.storedArena.count
+            out.storedArena.append(contentsOf: arena[Int(row.offset)..<Int(row.offset + row.length)])
             row.offset = UInt32(start)
-            out.rows.append(row)
+            out.storedRows.append(row)
         }
         return out
     }
@@ -78,6 +91,13 @@ public struct ResidentTable: Sendable {
         func text(_ i: Int) -> String { i < fields.count ? String(decoding: fields[i], as: UTF8.self) : "" }
         return Resident(person: row.person, name: text(0), phone: text(1), community: row.community, communityName: text(2),
                         gridID: text(3), address: text(4), updatedAt: row.updatedAt == Int32.min ? nil : Day(number: row.updatedAt))
+    }
+
+    /// The digests of every resident, for telling residents from visitors while reading travel feeds.
+    public func people() -> IdentitySet {
+        var set = IdentitySet(capacity: storedRows.count)
+        for row in storedRows { _ = set.insert(row.person.digest) }
+        return set
     }
 
     /// A map from person to row, for looking up the few people under a measure.

@@ -25,35 +25,41 @@ public struct Stay: Sendable, Hashable {
 
 /// Names and phones of travel records, kept as UTF-8 bytes in one arena so ten million stays cost no allocations.
 public struct ContactBook: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    // Stored as usable-from-inline so the appends below specialise in the callers' modules (no generic dispatch per record).
+    @usableFromInline var storedBytes: [UInt8] = []
+    @usableFromInline var storedStarts: [UInt32] = [0]
+
+    public var bytes: [UInt8] { storedBytes }
     /// Start of each entry in `bytes`; entry `i` ends where `i + 1` starts.
-    public private(set) var starts: [UInt32] = [0]
+    public var starts: [UInt32] { storedStarts }
 
     public init() {}
 
     /// Rebuilds a book from its stored arrays.
     public init(starts: [UInt32], bytes: [UInt8]) {
-        self.starts = starts.isEmpty ? [0] : starts
-        self.bytes = bytes
+        storedStarts = starts.isEmpty ? [0] : starts
+        storedBytes = bytes
     }
 
-    public var count: Int { starts.count - 1 }
+    @inlinable
+    public var count: Int { storedStarts.count - 1 }
 
     /// Stores a name and a phone (either may be empty) and returns the index to keep in a `Stay`.
+    @inlinable
     public mutating func append(name: some Collection<UInt8>, phone: some Collection<UInt8>) -> UInt32 {
-        bytes.append(contentsOf: name)
-        bytes.append(0x1F)
-        bytes.append(contentsOf: phone)
-        starts.append(UInt32(bytes.count))
+        storedBytes.append(contentsOf: name)
+        storedBytes.append(0x1F)
+        storedBytes.append(contentsOf: phone)
+        storedStarts.append(UInt32(storedBytes.count))
         return UInt32(count - 1)
     }
 
     /// Appends every entry of another book, returning the offset to add to its indices.
     public mutating func append(_ other: ContactBook) -> UInt32 {
         let offset = UInt32(count)
-        let base = UInt32(bytes.count)
-        bytes.append(contentsOf: other.bytes)
-        starts.append(contentsOf: other.starts.dropFirst().map { $0 + base })
+        let base = UInt32(storedBytes.count)
+        storedBytes.append(contentsOf: other.storedBytes)
+        storedStarts.append(contentsOf: other.storedStarts.dropFirst().map { $0 + base })
         return offset
     }
 
