@@ -115,6 +115,13 @@ public struct Run {
         let stored = try store.stays(with: travel.map { ($0.stays, $0.contacts) })
         lap("load")
 
+        // The packed files take seconds to write at province scale: write them while the run screens and renders.
+        let runID = try store.nextRunID()
+        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, residentBatch, v] in
+            try store.writeFiles(runID: runID, stays: travel.map { ($0.stays, $0.contacts) }, residents: residentBatch?.table,
+                                 rules: (policy: v.policy, regions: v.regions.path))
+        }
+
         let screener = Screener(policy: policy, designations: rules.designations, asOf: v.asOf)
         let best = progress.watching("screening \(stored.stays.count) stays") { screener.screen(stored.stays) }
         lap("screen")
@@ -123,7 +130,6 @@ public struct Run {
         let reconciliation = try Reconciler.reconcile(findings, previous: store.noticesInForce(), asOf: v.asOf, lastSequence: store.lastSequence)
         lap("lifecycle")
 
-        let runID = try store.nextRunID()
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
         let staging = try publisher.stage(name)
         var files = ["measures.csv", "rescinded.csv", "rejects.csv", "report.html"]
@@ -180,9 +186,13 @@ public struct Run {
                            accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates)
         }
         try publisher.sync(staging)
+        let written = try packedFiles?.wait()
+        lap("write-store-files")
         _ = try store.commit(RunCommit(run: record, inputs: inputs, stays: travel.map { ($0.stays, $0.contacts) },
                                        residents: residentBatch?.table, reconciliation: reconciliation,
-                                       rules: (policy: v.policy, regions: v.regions.path)))
+                                       rules: (policy: v.policy, regions: v.regions.path)),
+                             files: written)
+        lap("store-commit")
         CrashPoint.hit("after-commit")
         // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
         // A crash from here on is finished by `Publisher.recover`, which moves the staged folder in and swaps latest.
@@ -190,7 +200,7 @@ public struct Run {
         let folder = try publisher.publish(staging, name: name, preview: false)
         CrashPoint.hit("after-publish")
         try publisher.pointLatest(to: name)
-        lap("commit")
+        lap("publish")
         return summary(folder)
     }
 
@@ -235,5 +245,26 @@ public struct Run {
             let contact = visitorContacts[person].flatMap { stays.contacts.entry($0.contact) }
             return Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
         }
+    }
+}
+
+/// A job started on another thread whose result (or error) is collected later with `wait()`.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    init(_ job: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result { try job() }
+            self.done.signal()
+        }
+    }
+
+    /// Blocks until the job has finished; returns its value or rethrows its error.
+    func wait() throws -> Value {
+        done.wait()
+        done.signal()
+        guard let result else { preconditionFailure("the job stored its result before signalling") }
+        return try result.get()
     }
 }

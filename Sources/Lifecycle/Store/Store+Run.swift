@@ -89,23 +89,23 @@ extension Store {
         return try PackedFile.readResidents(dataFolder.appendingPathComponent(latest.file), expectedBytes: latest.bytes)
     }
 
-    /// Writes the run's packed files, then commits the run, its inputs, notices and rescissions in one transaction.
+    /// Writes a run's packed stays, residents and rule files beside the database; they count only once a commit names them.
     ///
-    /// A crash before the transaction leaves only orphan files, removed by `removeOrphanFiles()` next time.
-    public func commit(_ commit: RunCommit) throws -> Int64 {
-        guard let runID = commit.run.id else { preconditionFailure("a run to commit has its id assigned") }
+    /// Callable ahead of the commit (on another thread, while the run screens), since nothing refers to them yet.
+    public func writeFiles(runID: Int64, stays: (stays: [Stay], contacts: ContactBook)?, residents: ResidentTable?,
+                           rules: (policy: String, regions: String)?) throws -> [SegmentRecord] {
         var segments: [SegmentRecord] = []
-        if let stays = commit.stays, !stays.stays.isEmpty {
+        if let stays, !stays.stays.isEmpty {
             let file = "stays-\(runID).bin"
             let bytes = try PackedFile.writeStays(stays.stays, contacts: stays.contacts, to: dataFolder.appendingPathComponent(file))
             segments.append(SegmentRecord(runID: runID, kind: "stays", file: file, count: stays.stays.count, bytes: bytes))
         }
-        if let residents = commit.residents {
+        if let residents {
             let file = "residents-\(runID).bin"
             let bytes = try PackedFile.writeResidents(residents, to: dataFolder.appendingPathComponent(file))
             segments.append(SegmentRecord(runID: runID, kind: "residents", file: file, count: residents.count, bytes: bytes))
         }
-        if let rules = commit.rules {
+        if let rules {
             for (kind, path, ext) in [("policy", rules.policy, "toml"), ("regions", rules.regions, "csv")] {
                 let file = "\(kind)-\(runID).\(ext)"
                 let target = dataFolder.appendingPathComponent(file)
@@ -115,17 +115,37 @@ extension Store {
                 segments.append(SegmentRecord(runID: runID, kind: kind, file: file, count: 0, bytes: bytes))
             }
         }
+        return segments
+    }
+
+    /// Commits the run, its inputs, notices and rescissions in one transaction, writing its packed files first unless given.
+    ///
+    /// A crash before the transaction leaves only orphan files, removed by `removeOrphanFiles()` next time.
+    public func commit(_ commit: RunCommit, files: [SegmentRecord]? = nil) throws -> Int64 {
+        guard let runID = commit.run.id else { preconditionFailure("a run to commit has its id assigned") }
+        let segments = try files ?? writeFiles(runID: runID, stays: commit.stays, residents: commit.residents, rules: commit.rules)
         CrashPoint.hit("before-store-commit")
         try db.write { db in
             var run = commit.run
             try run.insert(db)
             for input in commit.inputs { try input.insert(db) }
             for segment in segments { try segment.insert(db) }
+            // Prepared statements rather than record inserts: a province night commits tens of thousands of notices.
+            let insertNotice = try db.makeStatement(sql: """
+                INSERT INTO notice (serial, runID, person, status, supersedes, action, level, regionCode, regionName,
+                  lastExposureOn, until, communityCode, communityName, gridID, address, name, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertRunNotice = try db.makeStatement(sql: "INSERT INTO runNotice (runID, serial, person, status) VALUES (?, ?, ?, ?)")
             for notice in commit.reconciliation.notices {
+                let person = notice.person.description
                 if notice.status != .continuing {
-                    try NoticeRecord(notice, runID: runID).insert(db)
+                    let r = NoticeRecord(notice, runID: runID)
+                    try insertNotice.execute(arguments: [r.serial, r.runID, r.person, r.status, r.supersedes, r.action, r.level, r.regionCode,
+                                                         r.regionName, r.lastExposureOn, r.until, r.communityCode, r.communityName, r.gridID,
+                                                         r.address, r.name, r.phone])
                 }
-                try RunNoticeRecord(runID: runID, serial: notice.serial, person: notice.person.description, status: notice.status.rawValue).insert(db)
+                try insertRunNotice.execute(arguments: [runID, notice.serial, person, notice.status.rawValue])
             }
             for r in commit.reconciliation.rescinded {
                 try RescissionRecord(runID: runID, serial: r.serial, reason: r.reason).insert(db)
