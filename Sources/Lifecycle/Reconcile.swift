@@ -57,7 +57,7 @@ public enum Reconciler {
             }
             notices.append(notice)
         }
-        notices.sort(by: Notice.outputOrder)
+        notices = Notice.inOutputOrder(notices)
 
         // Serials in output order, so the same inputs always give the same numbers.
         var sequences: [String: Int] = [:]

@@ -123,7 +123,7 @@ public struct Run {
         }
 
         let screener = Screener(policy: policy, designations: rules.designations, asOf: v.asOf)
-        let best = progress.watching("screening \(stored.stays.count) stays") { screener.screen(stored.stays) }
+        let best = progress.watching("screening \(stored.count) stays") { screener.screen(stored) }
         lap("screen")
 
         let findings = Run.findings(best, designations: rules.designations, residents: residents, stays: stored)
@@ -154,7 +154,7 @@ public struct Run {
             regions: .init(file: v.regions.path, sha256: rules.report.sha256, name: nil, designations: rules.designations.count),
             inputs: Manifest.inputs(reports),
             counts: .init(measures: reconciliation.notices.count, byStatus: byStatus, byAction: byAction, rescinded: reconciliation.rescinded.count,
-                          rejects: rejects.count, stays: stored.stays.count, residents: residents.count),
+                          rejects: rejects.count, stays: stored.count, residents: residents.count),
             communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded),
             files: files.sorted() + ["manifest.json"], timings: timings)
         try manifest.json().write(to: staging.appendingPathComponent("manifest.json"))
@@ -221,7 +221,7 @@ public struct Run {
 
     /// Attaches names and places to the winning candidates: residents by their snapshot row, others from their stays.
     static func findings(_ best: [PersonKey: Candidate], designations: [Designation], residents: ResidentTable,
-                         stays: (stays: [Stay], contacts: ContactBook)) -> [Finding] {
+                         stays: StayParts) -> [Finding] {
         guard !best.isEmpty else { return [] }
         var names: [RegionCode: String] = [:]
         for d in designations where names[d.region] == nil { names[d.region] = d.regionName }
@@ -229,10 +229,12 @@ public struct Run {
         let rows = residents.index(of: people)
         // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none).
         let visitors = people.filter { rows[$0] == nil }
-        var visitorContacts: [PersonKey: (day: Day, contact: UInt32)] = [:]
-        for stay in stays.stays where !visitors.isEmpty && stay.contact != Stay.noContact && visitors.contains(stay.person) {
-            if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
-            visitorContacts[stay.person] = (stay.arrived, stay.contact)
+        var visitorContacts: [PersonKey: (day: Day, name: String, phone: String)] = [:]
+        for part in stays.parts where !visitors.isEmpty {
+            for stay in part.stays where stay.contact != Stay.noContact && visitors.contains(stay.person) {
+                if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
+                if let entry = part.contacts.entry(stay.contact) { visitorContacts[stay.person] = (stay.arrived, entry.name, entry.phone) }
+            }
         }
         return best.map { person, c in
             let measure = Measure(person: person, action: c.action, level: c.level, region: c.region, regionName: names[c.region] ?? "",
@@ -242,7 +244,7 @@ public struct Run {
                 return Finding(measure: measure, name: r.name, phone: r.phone,
                                assignment: Assignment(community: r.community, communityName: r.communityName, gridID: r.gridID, address: r.address))
             }
-            let contact = visitorContacts[person].flatMap { stays.contacts.entry($0.contact) }
+            let contact = visitorContacts[person]
             return Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
         }
     }

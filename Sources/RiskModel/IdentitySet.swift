@@ -1,52 +1,75 @@
 /// A set of 64-bit hashes in one flat open-addressing table: millions of inserts without per-entry allocation.
+///
+/// A bitset of about one byte per element sits in front of the table: most probes for absent values
+/// (a night's identities against a province store) end there, in cache, without touching the table.
 public struct IdentitySet: Sendable {
-    private var slots: [UInt64]
-    private var mask: Int
-    public private(set) var count = 0
+    @usableFromInline var slots: [UInt64]
+    @usableFromInline var mask: Int
+    @usableFromInline var filter: [UInt64]
+    @usableFromInline var filterMask: Int
+    @usableFromInline var stored = 0
+
+    public var count: Int { stored }
 
     public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+        // Four filter bits per slot = eight per element at most load: a false "maybe" about one time in eight.
+        filter = [UInt64](repeating: 0, count: size * 4 / 64)
+        filterMask = size * 4 - 1
     }
 
+    @inlinable @inline(__always)
+    static func key(_ value: UInt64) -> UInt64 { value == 0 ? 0x9E37_79B9_7F4A_7C15 : value }
+
+    @inlinable @inline(__always)
+    func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
+
+    @inlinable @inline(__always)
+    func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> 23) & filterMask }
+
     /// Inserts `value`; returns false when it was already present.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func insert(_ value: UInt64) -> Bool {
-        if count * 2 >= slots.count { grow() }
-        let key = value == 0 ? 0x9E37_79B9_7F4A_7C15 : value
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        if stored * 2 >= slots.count { grow() }
+        let key = Self.key(value)
+        let bit = filterBit(key)
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        var i = slot(key)
         while true {
-            let slot = slots[i]
-            if slot == 0 {
+            let found = slots[i]
+            if found == 0 {
                 slots[i] = key
-                count += 1
+                stored += 1
                 return true
             }
-            if slot == key { return false }
+            if found == key { return false }
             i = (i + 1) & mask
         }
     }
 
     /// Whether `value` was inserted.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ value: UInt64) -> Bool {
-        let key = value == 0 ? 0x9E37_79B9_7F4A_7C15 : value
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        let key = Self.key(value)
+        let bit = filterBit(key)
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        var i = slot(key)
         while true {
-            let slot = slots[i]
-            if slot == 0 { return false }
-            if slot == key { return true }
+            let found = slots[i]
+            if found == 0 { return false }
+            if found == key { return true }
             i = (i + 1) & mask
         }
     }
 
-    private mutating func grow() {
+    @usableFromInline
+    mutating func grow() {
         let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
-        count = 0
-        for v in old where v != 0 { _ = insert(v) }
+        var bigger = IdentitySet(capacity: old.count)
+        for v in old where v != 0 { _ = bigger.insert(v) }
+        self = bigger
     }
 }

@@ -73,16 +73,27 @@ public struct Rescission: Sendable, Hashable {
 
 extension Notice {
     /// SPEC 4's order for `measures.csv`: community code (unassigned last), grid, ID number.
-    public static func outputOrder(_ a: Notice, _ b: Notice) -> Bool {
-        switch (a.assignment.community, b.assignment.community) {
-        case let (x?, y?) where x != y: return x < y
-        case (nil, _?): return false
-        case (_?, nil): return true
-        default: break
+    public struct OutputKey: Comparable, Sendable {
+        var community: UInt64
+        var grid: String
+        var idNo: String
+        var type: UInt8
+
+        public init(_ n: Notice) {
+            community = n.assignment.community?.raw ?? UInt64.max
+            grid = n.assignment.gridID
+            idNo = n.person.idNo
+            type = n.person.type.rawValue
         }
-        if a.assignment.gridID != b.assignment.gridID { return a.assignment.gridID < b.assignment.gridID }
-        let (ia, ib) = (a.person.idNo, b.person.idNo)
-        if ia != ib { return ia < ib }
-        return a.person.type.rawValue < b.person.type.rawValue
+
+        public static func < (a: OutputKey, b: OutputKey) -> Bool {
+            (a.community, a.grid, a.idNo, a.type) < (b.community, b.grid, b.idNo, b.type)
+        }
+    }
+
+    /// Sorts notices into SPEC 4's order, building each sort key once (the ID text is not rebuilt per comparison).
+    public static func inOutputOrder(_ notices: [Notice]) -> [Notice] {
+        let keys = notices.map(OutputKey.init)
+        return notices.indices.sorted { keys[$0] < keys[$1] }.map { notices[$0] }
     }
 }

@@ -69,6 +69,18 @@ public struct Screener: Sendable {
         return merged
     }
 
+    /// Screens every part of a store and returns each exposed person's winning candidate.
+    public func screen(_ stays: StayParts) -> [PersonKey: Candidate] {
+        var merged: [PersonKey: Candidate] = [:]
+        for part in stays.parts {
+            for (person, candidate) in screen(part.stays) {
+                if let current = merged[person], !candidate.beats(current) { continue }
+                merged[person] = candidate
+            }
+        }
+        return merged
+    }
+
     /// Every exposure of one stay, kept or not, for `explain`.
     public func exposures(of stay: Stay) -> [Exposure] {
         var found: [Exposure] = []

@@ -37,50 +37,54 @@ extension Store {
     }
 
     /// The notices in force after the last committed run, as values.
+    ///
+    /// Read by column position rather than decoded by name: a province store holds tens of thousands of them.
     public func noticesInForce() throws -> [Notice] {
         guard let last = try lastRun(), let id = last.id else { return [] }
-        return try notices(after: id).compactMap { $0.record.notice(status: NoticeStatus(rawValue: $0.status) ?? .continuing) }
+        return try db.read { db in
+            var notices: [Notice] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT notice.serial, runNotice.status, notice.supersedes, notice.person, notice.action, notice.level,
+                  notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until, notice.communityCode,
+                  notice.communityName, notice.gridID, notice.address, notice.name, notice.phone
+                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY notice.serial
+                """, arguments: [id])
+            while let row = try rows.next() {
+                let status = NoticeStatus(rawValue: row[1]) ?? .continuing
+                let record = NoticeRecord(
+                    serial: row[0], runID: id, person: row[3], status: status.rawValue, supersedes: row[2], action: row[4], level: row[5],
+                    regionCode: row[6], regionName: row[7], lastExposureOn: row[8], until: row[9], communityCode: row[10],
+                    communityName: row[11], gridID: row[12], address: row[13], name: row[14], phone: row[15])
+                if let notice = record.notice(status: status) { notices.append(notice) }
+            }
+            return notices
+        }
     }
 
-    /// Every stored stay with later runs' versions replacing earlier ones, followed by `incoming` (which replaces them all).
+    /// Every stored stay with later runs' versions replacing earlier ones, and `incoming` (which replaces them all).
     ///
-    /// Identity replacement runs newest first, keeping the first occurrence of each identity (SPEC 1.3).
-    public func stays(with incoming: (stays: [Stay], contacts: ContactBook)?) throws -> (stays: [Stay], contacts: ContactBook) {
-        var parts: [(stays: [Stay], contacts: ContactBook)] = []
+    /// Identity replacement runs newest first, keeping the newest occurrence of each identity (SPEC 1.3).
+    public func stays(with incoming: (stays: [Stay], contacts: ContactBook)?) throws -> StayParts {
+        var parts: [StayParts.Part] = []
         for segment in try segments(kind: "stays") {
-            parts.append(try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes))
+            let read = try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes)
+            parts.append(StayParts.Part(stays: read.stays, contacts: read.contacts))
         }
-        if let incoming { parts.append(incoming) }
-        if parts.count == 1 { return parts[0] }
-        // Each part is already free of duplicates (a run dedupes its own feeds), so only identities of newer
-        // parts need a set; the oldest part, normally the largest, is only probed against it.
+        if let incoming { parts.append(StayParts.Part(stays: incoming.stays, contacts: incoming.contacts)) }
+        guard parts.count > 1 else { return StayParts(parts: parts) }
+        // Each part is already free of duplicates (a run dedupes its own feeds), so going from the newest part to
+        // the oldest, a stay survives unless a newer part has its identity. Parts are filtered in place, never merged.
         let newer = parts.dropFirst().reduce(0) { $0 + $1.stays.count }
-        let total = newer + parts[0].stays.count
         var seen = IdentitySet(capacity: newer)
-        var kept: [Stay] = []
-        kept.reserveCapacity(total)
-        // The oldest book comes first at offset 0: taking it out of `parts` lets it grow without a copy.
-        var contacts = parts[0].contacts
-        parts[0].contacts = ContactBook()
-        var offsets: [UInt32] = [0]
-        for part in parts.dropFirst() { offsets.append(contacts.append(part.contacts)) }
         for p in parts.indices.reversed() {
-            let offset = offsets[p]
-            let stays = parts[p].stays
-            parts[p].stays = []
-            stays.withUnsafeBufferPointer { stays in
-                for var stay in stays.reversed() {
-                    if p == 0 {
-                        if seen.contains(stay.identity) { continue }
-                    } else if !seen.insert(stay.identity) {
-                        continue
-                    }
-                    if stay.contact != Stay.noContact { stay.contact += offset }
-                    kept.append(stay)
-                }
+            if seen.count > 0 {
+                parts[p].stays.removeAll { seen.contains($0.identity) }
+            }
+            if p > 0 {
+                for stay in parts[p].stays { _ = seen.insert(stay.identity) }
             }
         }
-        return (kept, contacts)
+        return StayParts(parts: parts)
     }
 
     /// The stored residence snapshot, or nil when no run has given one.

@@ -39,7 +39,7 @@ public enum TravelFeed {
     /// rejects, counts and identity replacement are the same as in one sequential pass.
     ///
     /// `residents` are the registered people: their stays keep no name and phone, which only visitors need.
-    public static func read(_ inputs: [FeedInput], residents: IdentitySet? = nil) throws -> TravelBatch {
+    public static func read(_ inputs: [FeedInput], residents: IdentitySet = IdentitySet(capacity: 0)) throws -> TravelBatch {
         var parts: [Part] = []
         var reports: [FeedReport] = []
         for (fileIndex, input) in inputs.enumerated() {
@@ -99,7 +99,7 @@ public enum TravelFeed {
     }
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
-    static func parse(_ reader: FeedReader, chunk: FeedChunk?, input: FeedInput, residents: IdentitySet?) throws -> (part: Part, records: Int) {
+    static func parse(_ reader: FeedReader, chunk: FeedChunk?, input: FeedInput, residents: IdentitySet) throws -> (part: Part, records: Int) {
         let hasType = reader.mapping.fileColumn[idTypeColumn] >= 0
         let defaultSource = Array(input.feed.utf8)
         var part = Part()
@@ -148,7 +148,7 @@ public enum TravelFeed {
                 if case .invalid = phoneField { part.blanked += 1 }
                 let nameField = Fields.trimmed(record.field(nameColumn))
                 var contact = Stay.noContact
-                if residents?.contains(person.digest) != true, !nameField.isEmpty || phoneField.number != nil {
+                if !residents.contains(person.digest), !nameField.isEmpty || phoneField.number != nil {
                     contact = part.contacts.append(name: nameField, phone: phoneField.number ?? PhoneNumber(value: 0, digitCount: 0))
                 }
                 part.stays.append(Stay(person: person, region: region, arrived: first, left: last, identity: hasher.value, contact: contact))
