@@ -14,18 +14,18 @@ PY=bench/.venv/bin/python
 
 measure() { # label, command... ; prints "label wall_s peak_MB"
   local label=$1; shift
-  /usr/bin/time -v "$@" > "$WORK/last.out" 2> "$WORK/last.time" || { cat "$WORK/last.out" "$WORK/last.time"; exit 1; }
+  /usr/bin/time -v "$@" > "$WORK/last.out" 2> "$WORK/last.time" || { cat "$WORK/last.out" "$WORK/last.time" >&2; exit 1; }
   local wall rss
   wall=$(awk -F': ' '/Elapsed/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/last.time")
   rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$WORK/last.time")
   echo "$label $wall $rss"
 }
 
-run_rs() { # data dir, state dir, travel files...
-  local d=$1 s=$2; shift 2
-  local travel=(); for f in "$@"; do travel+=(--travel "$f"); done
-  "$BIN" run --as-of $AS_OF --policy "$d/policy.toml" --regions "$d/regions.csv" --residents "$d/residents.csv" \
-    "${travel[@]}" --out "$s/out" --state "$s/state.sqlite" --no-render -q
+rs_args() { # data dir, state dir: the arguments of a full riskscreen run on that data
+  local d=$1 s=$2
+  echo run --as-of $AS_OF --policy "$d/policy.toml" --regions "$d/regions.csv" --residents "$d/residents.csv" \
+    --travel "$d/travel_rail.csv" --travel "$d/travel_telecom.csv" --travel "$d/travel_checkpoint.csv" \
+    --out "$s/out" --state "$s/state.sqlite" --no-render -q
 }
 
 mkdir -p "$WORK"
@@ -36,8 +36,9 @@ for n in "${POINTS[@]}"; do
   cat "$d"/*.csv > /dev/null  # warm the page cache
   for round in 1 2; do
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
-    read -r _ rw rm_ < <(measure rs run_rs "$d" "$WORK/state" "$d/travel_rail.csv" "$d/travel_telecom.csv" "$d/travel_checkpoint.csv")
-    read -r _ dw dm < <(measure db "$PY" bench/duckdb_screen.py "$d" $AS_OF "$WORK/duck.csv" 2)
+    # (paths here have no spaces, so the word splitting of $(rs_args) is safe)
+    measure rs "$BIN" $(rs_args "$d" "$WORK/state") > "$WORK/m.txt"; read -r _ rw rm_ < "$WORK/m.txt"
+    measure db "$PY" bench/duckdb_screen.py "$d" $AS_OF "$WORK/duck.csv" 2 > "$WORK/m.txt"; read -r _ dw dm < "$WORK/m.txt"
     "$PY" bench/compare.py "$WORK/state/out/latest/measures.csv" "$WORK/duck.csv" > "$WORK/compare.txt" || { cat "$WORK/compare.txt"; exit 1; }
     printf "%-10s %-9s %10s %10s %10s %10s %8.2f %8.2f\n" $n $round $rw $rm_ $dw $dm "$(echo "$rw / $dw" | bc -l)" "$(echo "$rm_ / $dm" | bc -l)"
   done
@@ -47,10 +48,11 @@ big="$WORK/d10000000"; night="$WORK/night"
 if [ -f "$big/travel_rail.csv" ]; then
   [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 8 --out "$night" > /dev/null
   rm -rf "$WORK/state"; mkdir -p "$WORK/state"
-  read -r _ fw fm < <(measure rs run_rs "$big" "$WORK/state" "$big/travel_rail.csv" "$big/travel_telecom.csv" "$big/travel_checkpoint.csv")
-  read -r _ nw nm < <(measure rs "$BIN" run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
+  measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw fm < "$WORK/m.txt"
+  measure rs "$BIN" run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
       --travel "$night/travel_rail.csv" --travel "$night/travel_telecom.csv" --travel "$night/travel_checkpoint.csv" \
-      --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q)
+      --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q > "$WORK/m.txt"
+  read -r _ nw nm < "$WORK/m.txt"
   echo "nightly: full 10M run $fw s ($fm MB); +1M night $nw s ($nm MB); ratio $(echo "$nw / $fw" | bc -l | cut -c1-5)"
 fi
 # Notice rendering (issue 4): one community of 10,000 notices, then 10,000 notices over 20 communities (both cores).
