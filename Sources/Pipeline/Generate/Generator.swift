@@ -222,16 +222,6 @@ struct World {
         return code
     }
 
-    static func scale(_ length: Int) -> UInt64 {
-        switch length {
-        case 2: return 10_000_000_000
-        case 4: return 100_000_000
-        case 6: return 1_000_000
-        case 9: return 1_000
-        default: return 1
-        }
-    }
-
     // MARK: People
 
     /// Visitors with index ≡ 2 (mod 3) hold passports; the others hold resident IDs from elsewhere.
@@ -310,7 +300,7 @@ struct World {
         let words: [RiskLevel: [StaticString]] = [.high: ["high", "高", "高风险"], .medium: ["medium", "中", "中风险"], .low: ["low", "低", "低风险"]]
         for d in designations {
             try sink.beginRow()
-            if rng.below(10) == 0 { sink.put(digits: d.padded, width: 12) } else { sink.put(digits: d.padded / World.scale(d.length), width: d.length) }
+            if rng.below(10) == 0 { sink.put(digits: d.padded, width: 12) } else { sink.put(digits: d.padded / RegionCode.scale(d.length), width: d.length) }
             sink.put(UInt8(ascii: ","))
             sink.put(string: NameTables.fullName(code: d.padded, length: d.length))
             sink.put(UInt8(ascii: ","))
@@ -490,7 +480,7 @@ struct World {
             let levels = RegionCode.levels.filter { $0 < d.length }
             let length = levels[rng.below(levels.count)]
             let last = d.coarseDays.first + rng.below(d.coarseDays.last - d.coarseDays.first + 1)
-            return DrawnStay(person: person, padded: d.padded / World.scale(length) * World.scale(length), length: length,
+            return DrawnStay(person: person, padded: d.padded / RegionCode.scale(length) * RegionCode.scale(length), length: length,
                              arrived: last - rng.below(3), left: last, record: 0)
         }
         let d = designations[hitIndex[rng.below(hitIndex.count)]]
@@ -552,7 +542,7 @@ struct World {
         } else if style == .checkpoint, stay.length < 12, rng.below(2) == 0 {
             sink.put(digits: stay.padded, width: 12) // padded form of a coarser code
         } else {
-            sink.put(digits: stay.padded / World.scale(stay.length), width: stay.length)
+            sink.put(digits: stay.padded / RegionCode.scale(stay.length), width: stay.length)
         }
         sink.put(comma)
         let dates: DateStyle = style == .rail ? .iso : style == .telecom ? .isoTime : (stay.record % 2 == 0 ? .compact : .slashes)
