@@ -112,13 +112,13 @@ public struct Run {
         lap("ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
 
-        let stored = try store.stays(with: travel.map { ($0.stays, $0.contacts) })
+        let stored = try store.stays(with: travel?.stays)
         lap("load")
 
         // The packed files take seconds to write at province scale: write them while the run screens and renders.
         let runID = try store.nextRunID()
         let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, residentBatch, v] in
-            try store.writeFiles(runID: runID, stays: travel.map { ($0.stays, $0.contacts) }, residents: residentBatch?.table,
+            try store.writeFiles(runID: runID, stays: travel?.stays, residents: residentBatch?.table,
                                  rules: (policy: v.policy, regions: v.regions.path))
         }
 
@@ -188,7 +188,7 @@ public struct Run {
         try publisher.sync(staging)
         let written = try packedFiles?.wait()
         lap("write-store-files")
-        _ = try store.commit(RunCommit(run: record, inputs: inputs, stays: travel.map { ($0.stays, $0.contacts) },
+        _ = try store.commit(RunCommit(run: record, inputs: inputs, stays: travel?.stays,
                                        residents: residentBatch?.table, reconciliation: reconciliation,
                                        rules: (policy: v.policy, regions: v.regions.path)),
                              files: written)

@@ -13,10 +13,10 @@ public struct IdentitySet: Sendable {
 
     public init(capacity: Int) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size < capacity + capacity / 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        // Four filter bits per slot = eight per element at most load: a false "maybe" about one time in eight.
+        // Four filter bits per slot, five to eight per element: a false "maybe" about one time in six to eight.
         filter = [UInt64](repeating: 0, count: size * 4 / 64)
         filterMask = size * 4 - 1
     }
@@ -33,7 +33,7 @@ public struct IdentitySet: Sendable {
     /// Inserts `value`; returns false when it was already present.
     @inlinable @inline(__always)
     public mutating func insert(_ value: UInt64) -> Bool {
-        if stored * 2 >= slots.count { grow() }
+        if stored * 4 >= slots.count * 3 { grow() }
         let key = Self.key(value)
         let bit = filterBit(key)
         filter[bit >> 6] |= 1 << UInt64(bit & 63)

@@ -90,6 +90,11 @@ public struct StayParts: Sendable {
 
     public init(parts: [Part]) { self.parts = parts }
 
+    /// One part.
+    public init(stays: [Stay], contacts: ContactBook = ContactBook()) {
+        parts = [Part(stays: stays, contacts: contacts)]
+    }
+
     public var count: Int { parts.reduce(0) { $0 + $1.stays.count } }
 
     /// Every stay in one array (a copy: for small stores, tests and `explain`).

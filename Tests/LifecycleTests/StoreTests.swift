@@ -40,13 +40,13 @@ import TestSupport
         let p = PersonKey.cn("33010619800101001")
         let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
         let night1 = [stay(p, identity: 1, left: "2020-01-26"), stay(p, identity: 2, left: "2020-01-27")]
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: (night1, ContactBook()), residents: nil, reconciliation: empty))
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: night1), residents: nil, reconciliation: empty))
         let incoming = [stay(p, identity: 1, left: "2020-02-01")]
-        let merged = try store.stays(with: (incoming, ContactBook()))
+        let merged = try store.stays(with: StayParts(stays: incoming))
         #expect(merged.stays.map(\.identity).sorted() == [1, 2])
         #expect(merged.stays.first { $0.identity == 1 }?.left == .of("2020-02-01"))
 
-        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: (incoming, ContactBook()), residents: nil, reconciliation: empty))
+        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: StayParts(stays: incoming), residents: nil, reconciliation: empty))
         let stored = try store.stays(with: nil).stays
         #expect(stored.count == 2)
         #expect(stored.first { $0.identity == 1 }?.left == .of("2020-02-01"), "the later run's version wins")
@@ -56,7 +56,7 @@ import TestSupport
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
         let p = PersonKey.cn("33010619800101001")
         let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: ([stay(p, identity: 1, left: "2020-01-26")], ContactBook()),
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: [stay(p, identity: 1, left: "2020-01-26")]),
                                        residents: nil, reconciliation: empty))
         try Data("x".utf8).write(to: store.dataFolder.appendingPathComponent("stays-2.bin"))
         #expect(try store.removeOrphanFiles() == ["stays-2.bin"])

@@ -10,29 +10,37 @@ import Glibc
 /// They are written and read by this program on the same machine, so the layout check in the header
 /// (magic, stride of each array) is enough; a file from another build with another layout is refused.
 enum PackedFile {
-    static let stayMagic: UInt64 = 0x3159_4154_5352_5352  // "RSRSTAY1"
+    static let stayMagic: UInt64 = 0x3259_4154_5352_5352  // "RSRSTAY2": parts, each with its own contacts
     static let residentMagic: UInt64 = 0x3153_4552_5352_5352  // "RSRSRES1"
 
-    /// Writes stays and their contacts to `url` (through a temporary file renamed into place).
-    static func writeStays(_ stays: [Stay], contacts: ContactBook, to url: URL) throws -> Int {
+    /// Writes stays in parts, each with its contacts, to `url` (through a temporary file renamed into place).
+    static func writeStays(_ stays: StayParts, to url: URL) throws -> Int {
         let writer = try Writer(url)
-        try writer.put([stayMagic, UInt64(MemoryLayout<Stay>.stride), UInt64(stays.count), UInt64(contacts.starts.count), UInt64(contacts.bytes.count)])
-        try writer.put(stays)
-        try writer.put(contacts.starts)
-        try writer.put(contacts.bytes)
+        try writer.put([stayMagic, UInt64(MemoryLayout<Stay>.stride), UInt64(stays.parts.count)])
+        for part in stays.parts {
+            try writer.put([UInt64(part.stays.count), UInt64(part.contacts.starts.count), UInt64(part.contacts.bytes.count)])
+            try writer.put(part.stays)
+            try writer.put(part.contacts.starts)
+            try writer.put(part.contacts.bytes)
+        }
         return try writer.finish()
     }
 
-    static func readStays(_ url: URL, expectedBytes: Int) throws -> (stays: [Stay], contacts: ContactBook) {
+    static func readStays(_ url: URL, expectedBytes: Int) throws -> StayParts {
         let reader = try Reader(url, expectedBytes: expectedBytes)
-        let header: [UInt64] = try reader.take(5)
+        let header: [UInt64] = try reader.take(3)
         guard header[0] == stayMagic, header[1] == UInt64(MemoryLayout<Stay>.stride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
         }
-        let stays: [Stay] = try reader.take(Int(header[2]))
-        let starts: [UInt32] = try reader.take(Int(header[3]))
-        let bytes: [UInt8] = try reader.take(Int(header[4]))
-        return (stays, ContactBook(starts: starts, bytes: bytes))
+        var parts: [StayParts.Part] = []
+        for _ in 0..<header[2] {
+            let counts: [UInt64] = try reader.take(3)
+            let stays: [Stay] = try reader.take(Int(counts[0]))
+            let starts: [UInt32] = try reader.take(Int(counts[1]))
+            let bytes: [UInt8] = try reader.take(Int(counts[2]))
+            parts.append(StayParts.Part(stays: stays, contacts: ContactBook(starts: starts, bytes: bytes)))
+        }
+        return StayParts(parts: parts)
     }
 
     static func writeResidents(_ table: ResidentTable, to url: URL) throws -> Int {

@@ -18,19 +18,23 @@ extension Store {
         var report = PurgeReport()
         var replacements: [(old: SegmentRecord, new: SegmentRecord?)] = []
         for segment in try segments(kind: "stays") {
-            let (stays, contacts) = try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes)
-            var kept: [Stay] = []
-            var book = ContactBook()
-            for var stay in stays where stay.left >= before {
-                if let entry = contacts.entry(stay.contact) {
-                    stay.contact = book.append(name: Array(entry.name.utf8), phone: Array(entry.phone.utf8))
+            let stored = try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes)
+            var kept = StayParts(parts: [])
+            for part in stored.parts {
+                var stays: [Stay] = []
+                var book = ContactBook()
+                for var stay in part.stays where stay.left >= before {
+                    if let entry = part.contacts.entry(stay.contact) {
+                        stay.contact = book.append(name: Array(entry.name.utf8), phone: Array(entry.phone.utf8))
+                    }
+                    stays.append(stay)
                 }
-                kept.append(stay)
+                if !stays.isEmpty { kept.parts.append(StayParts.Part(stays: stays, contacts: book)) }
             }
-            report.staysRemoved += stays.count - kept.count
+            report.staysRemoved += stored.count - kept.count
             report.staysKept += kept.count
-            if kept.count == stays.count { continue }
-            if kept.isEmpty {
+            if kept.count == stored.count { continue }
+            if kept.count == 0 {
                 replacements.append((segment, nil))
                 continue
             }
@@ -40,7 +44,7 @@ extension Store {
                 generation += 1
                 file = "stays-\(segment.runID)-p\(generation).bin"
             }
-            let bytes = try PackedFile.writeStays(kept, contacts: book, to: dataFolder.appendingPathComponent(file))
+            let bytes = try PackedFile.writeStays(kept, to: dataFolder.appendingPathComponent(file))
             replacements.append((segment, SegmentRecord(runID: segment.runID, kind: "stays", file: file, count: kept.count, bytes: bytes)))
         }
         let cutoff = before.description

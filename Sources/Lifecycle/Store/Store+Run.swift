@@ -7,14 +7,14 @@ public struct RunCommit: Sendable {
     public var run: RunRecord
     public var inputs: [RunInputRecord]
     /// Stays accepted by this run's travel feeds, with their contacts; nil when the run had none.
-    public var stays: (stays: [Stay], contacts: ContactBook)?
+    public var stays: StayParts?
     /// The new residence snapshot; nil when the run had no residence feed.
     public var residents: ResidentTable?
     public var reconciliation: Reconciliation
     /// Paths of the policy and rule file, copied into the store so `explain` can replay the run.
     public var rules: (policy: String, regions: String)?
 
-    public init(run: RunRecord, inputs: [RunInputRecord], stays: (stays: [Stay], contacts: ContactBook)?, residents: ResidentTable?,
+    public init(run: RunRecord, inputs: [RunInputRecord], stays: StayParts?, residents: ResidentTable?,
                 reconciliation: Reconciliation, rules: (policy: String, regions: String)? = nil) {
         self.rules = rules
         self.run = run
@@ -64,27 +64,28 @@ extension Store {
     /// Every stored stay with later runs' versions replacing earlier ones, and `incoming` (which replaces them all).
     ///
     /// Identity replacement runs newest first, keeping the newest occurrence of each identity (SPEC 1.3).
-    public func stays(with incoming: (stays: [Stay], contacts: ContactBook)?) throws -> StayParts {
-        var parts: [StayParts.Part] = []
+    public func stays(with incoming: StayParts?) throws -> StayParts {
+        // One group of parts per run (a run's file holds its feeds' chunks), oldest run first, this run last.
+        var runs: [[StayParts.Part]] = []
         for segment in try segments(kind: "stays") {
-            let read = try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes)
-            parts.append(StayParts.Part(stays: read.stays, contacts: read.contacts))
+            runs.append(try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes).parts)
         }
-        if let incoming { parts.append(StayParts.Part(stays: incoming.stays, contacts: incoming.contacts)) }
-        guard parts.count > 1 else { return StayParts(parts: parts) }
-        // Each part is already free of duplicates (a run dedupes its own feeds), so going from the newest part to
-        // the oldest, a stay survives unless a newer part has its identity. Parts are filtered in place, never merged.
-        let newer = parts.dropFirst().reduce(0) { $0 + $1.stays.count }
+        if let incoming { runs.append(incoming.parts) }
+        guard runs.count > 1 else { return StayParts(parts: runs.first ?? []) }
+        // No identity repeats within one run (a run dedupes its own feeds), so going from the newest run to the
+        // oldest, a stay survives unless a newer run has its identity. The oldest run, normally the largest, is only
+        // probed, never hashed. Parts are filtered in place, never merged.
+        let newer = runs.dropFirst().joined().reduce(0) { $0 + $1.stays.count }
         var seen = IdentitySet(capacity: newer)
-        for p in parts.indices.reversed() {
-            if seen.count > 0 {
-                parts[p].stays.removeAll { seen.contains($0.identity) }
+        for r in runs.indices.reversed() {
+            for p in runs[r].indices {
+                if seen.count > 0 { runs[r][p].stays.removeAll { seen.contains($0.identity) } }
             }
-            if p > 0 {
-                for stay in parts[p].stays { _ = seen.insert(stay.identity) }
+            if r > 0 {
+                for part in runs[r] { for stay in part.stays { _ = seen.insert(stay.identity) } }
             }
         }
-        return StayParts(parts: parts)
+        return StayParts(parts: Array(runs.joined()))
     }
 
     /// The stored residence snapshot, or nil when no run has given one.
@@ -96,13 +97,13 @@ extension Store {
     /// Writes a run's packed stays, residents and rule files beside the database; they count only once a commit names them.
     ///
     /// Callable ahead of the commit (on another thread, while the run screens), since nothing refers to them yet.
-    public func writeFiles(runID: Int64, stays: (stays: [Stay], contacts: ContactBook)?, residents: ResidentTable?,
+    public func writeFiles(runID: Int64, stays: StayParts?, residents: ResidentTable?,
                            rules: (policy: String, regions: String)?) throws -> [SegmentRecord] {
         var segments: [SegmentRecord] = []
-        if let stays, !stays.stays.isEmpty {
+        if let stays, stays.count > 0 {
             let file = "stays-\(runID).bin"
-            let bytes = try PackedFile.writeStays(stays.stays, contacts: stays.contacts, to: dataFolder.appendingPathComponent(file))
-            segments.append(SegmentRecord(runID: runID, kind: "stays", file: file, count: stays.stays.count, bytes: bytes))
+            let bytes = try PackedFile.writeStays(stays, to: dataFolder.appendingPathComponent(file))
+            segments.append(SegmentRecord(runID: runID, kind: "stays", file: file, count: stays.count, bytes: bytes))
         }
         if let residents {
             let file = "residents-\(runID).bin"

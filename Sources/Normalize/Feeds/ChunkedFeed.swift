@@ -79,11 +79,14 @@ enum ChunkedFeed {
     }
 }
 
-/// The number of online cores, read once.
+/// The number of online cores, read once; `RISKSCREEN_THREADS` lowers it (1 reads every file in one pass).
 enum ProcessInfoCores {
     static let count: Int = {
-        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return n > 0 ? n : 1
+        let online = max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
+        if let text = getenv("RISKSCREEN_THREADS"), let wanted = Int(String(cString: text)), wanted >= 1 {
+            return min(wanted, online)
+        }
+        return online
     }()
 }
 

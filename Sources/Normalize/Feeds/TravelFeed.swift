@@ -3,9 +3,8 @@ import RiskModel
 
 /// The stays of this run's travel feeds after validation and identity replacement (SPEC 1.3).
 public struct TravelBatch: Sendable {
-    /// Surviving stays: for each identity, its last occurrence (later file, then later line).
-    public var stays: [Stay]
-    public var contacts: ContactBook
+    /// Surviving stays, one part per chunk read: for each identity, its last occurrence (later file, then later line).
+    public var stays: StayParts
     public var rejects: [Reject]
     public var reports: [FeedReport]
 }
@@ -74,28 +73,28 @@ public enum TravelFeed {
                 }
             }
         }
-        // Merge forward, releasing each part once copied so the stays are never held twice.
-        var stays: [Stay] = []
-        stays.reserveCapacity(seen.count)
-        var contacts = ContactBook()
+        // Drop the replaced stays from each part in place: the parts are kept as they are, never copied into one array.
+        var kept: [StayParts.Part] = []
         var rejects: [Reject] = []
         for p in parts.indices {
-            let part = parts[p]
+            var part = parts[p]
             parts[p] = Part()
-            if parts.count == 1 && seen.count == part.stays.count {
-                stays = part.stays
-                contacts = part.contacts
-            } else {
-                let offset = contacts.append(part.contacts)
-                let kept = keep[p]
-                for (i, var stay) in part.stays.enumerated() where kept[i] {
-                    if stay.contact != Stay.noContact { stay.contact += offset }
-                    stays.append(stay)
-                }
-            }
             rejects += part.rejects
+            if keep[p].contains(false) {
+                var kept = 0
+                keep[p].withUnsafeBufferPointer { mask in
+                    part.stays.withUnsafeMutableBufferPointer { stays in
+                        for i in stays.indices where mask[i] {
+                            stays[kept] = stays[i]
+                            kept += 1
+                        }
+                    }
+                }
+                part.stays.removeLast(part.stays.count - kept)
+            }
+            if !part.stays.isEmpty { kept.append(StayParts.Part(stays: part.stays, contacts: part.contacts)) }
         }
-        return TravelBatch(stays: stays, contacts: contacts, rejects: rejects, reports: reports)
+        return TravelBatch(stays: StayParts(parts: kept), rejects: rejects, reports: reports)
     }
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
