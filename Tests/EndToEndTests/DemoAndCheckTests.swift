@@ -79,4 +79,17 @@ import TestSupport
         #expect(result.status == 2, "\(result)")
         for line in 3...9 { #expect(result.stderr.contains("regions.csv:\(line):"), "\(result)") }
     }
+
+    @Test(arguments: ["", "\u{FEFF}", "\n\n"])
+    func aFeedFileWithoutEvenAHeaderIsAnEmptyFeed(content: String) throws {
+        let dir = try freshCopy(ofFixture: "cases/reject-rate")
+        try content.write(to: dir.appendingPathComponent("empty.csv"), atomically: true, encoding: .utf8)
+        let args = ["run", "--as-of", "2020-02-06", "--policy", "policy.toml", "--regions", "regions.csv", "--travel", "empty.csv",
+                    "--out", "out", "--state", "state/s.sqlite", "--no-render"]
+        let refused = try riskscreen(args, in: dir)
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("empty.csv: no records; pass --allow-empty"), "\(refused)")
+        let allowed = try riskscreen(args + ["--allow-empty"], in: dir)
+        #expect(allowed.status == 0, "\(allowed)")
+    }
 }

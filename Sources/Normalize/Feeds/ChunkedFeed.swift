@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Glibc
 import Ingest
 
@@ -18,19 +19,34 @@ enum ChunkedFeed {
     static func read<Part: Sendable>(
         _ input: FeedInput, schema: FeedSchema, cores: Int = activeCores(),
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
-    ) throws -> (parts: [Part], stats: FeedStats, mapping: ColumnMapping) {
-        let reader = try FeedReader(input: input, schema: schema)
+    ) throws -> (parts: [Part], stats: FeedStats) {
+        guard let reader = try openUnlessEmpty(input, schema: schema) else {
+            // A file with not even a header is a feed with no records: the run's empty-feed rule decides (--allow-empty).
+            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+            return ([], FeedStats(bytes: size, sha256: try SHA256Hasher.hash(file: input.path), records: 0, lines: 0, blankLines: 0,
+                                  encoding: input.encoding))
+        }
         if cores > 1, reader.stats.bytes >= minimumParallelBytes {
             let chunks = try reader.splitPoints(parts: cores * chunksPerCore)
             if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
                 var stats = reader.stats
                 stats.sha256 = parallel.sha256
                 stats.records = parallel.records
-                return (parallel.parts, stats, reader.mapping)
+                return (parallel.parts, stats)
             }
         }
         let whole = try parse(reader, nil)
-        return ([whole.part], reader.stats, reader.mapping)
+        return ([whole.part], reader.stats)
+    }
+
+    /// A reader for the file, or nil when it has no header at all.
+    private static func openUnlessEmpty(_ input: FeedInput, schema: FeedSchema) throws(IngestError) -> FeedReader? {
+        do {
+            return try FeedReader(input: input, schema: schema)
+        } catch {
+            if case .empty = error { return nil }
+            throw error
+        }
     }
 
     /// The chunks' results, or nil when the split turned out not to be at record boundaries.
