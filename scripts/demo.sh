@@ -16,4 +16,7 @@ echo "PDF batches:  $folder/batches/"
 ls "$folder/batches" 2>/dev/null | sed 's/^/  /' | head -20
 echo "Worklists:    $folder/worklists/"
 echo "Manifest:     $folder/manifest.json"
-echo "Explain the Wenzhou visitor:  $bin explain --state $out/state/riskscreen.sqlite <ID number>"
+echo "Run report:   $folder/report.html   (open it in a browser)"
+echo
+echo "Why the resident of 山水社区 who visited Wenzhou is under home quarantine:"
+"$bin" explain --state "$out/state/riskscreen.sqlite" 33018319680315272X | sed 's/^/  /'
