@@ -70,18 +70,16 @@ public struct ResidentTable: Sendable {
         })
     }
 
-    /// Keeps only the rows at `indices`, in that order, compacting the arena.
-    public func selecting(_ indices: [Int]) -> ResidentTable {
-        var out = ResidentTable()
-        out.storedRows.reserveCapacity(indices.count)
-        for i in indices {
-            var row = rows[i]
-            let start = out.storedArena.count
-            out.storedArena.append(contentsOf: arena[Int(row.offset)..<Int(row.offset + row.length)])
-            row.offset = UInt32(start)
-            out.storedRows.append(row)
+    /// Keeps the rows whose flag is set, in order; the arena stays as it is (dropped rows' text is left unreferenced).
+    public mutating func keepRows(where keep: [Bool]) {
+        var kept = 0
+        storedRows.withUnsafeMutableBufferPointer { rows in
+            for i in rows.indices where keep[i] {
+                rows[kept] = rows[i]
+                kept += 1
+            }
         }
-        return out
+        storedRows.removeLast(storedRows.count - kept)
     }
 
     /// The resident at a row, with its text decoded.

@@ -90,7 +90,7 @@ public enum ResidentFeed {
             }
         }
         if winners != table.count {
-            table = table.selecting(keep.indices.filter { keep[$0] })
+            table.keepRows(where: keep)
         }
         return ResidentBatch(table: table, rejects: rejects, reports: reports)
     }
