@@ -8,8 +8,8 @@ struct Riskscreen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Screen travel records against risk regions and issue quarantine notices.",
         discussion: """
-            A nightly batch for district epidemic-prevention offices: travel feeds (stays) and the residence
-            snapshot are matched against the risk-region rule file under a policy; each community gets its
+            A nightly batch for district epidemic-prevention offices: travel feeds (stays) and the residence \
+            snapshot are matched against the risk-region rule file under a policy; each community gets its \
             notices to print and a worklist. See README.md for the input formats.
             """,
         version: programVersion,

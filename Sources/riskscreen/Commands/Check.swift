@@ -6,7 +6,7 @@ extension Riskscreen {
         static let configuration = CommandConfiguration(
             abstract: "Validate the policy, rule file and feeds, and list what `run` would reject; writes nothing.",
             discussion: """
-                Exit status as `run`: 0 when a run would accept the inputs, 1 for a configuration error,
+                Exit status as `run`: 0 when a run would accept the inputs, 1 for a configuration error, \
                 2 when a run would stop on them.
 
                 Example:

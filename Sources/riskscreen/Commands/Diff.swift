@@ -9,8 +9,8 @@ extension Riskscreen {
         static let configuration = CommandConfiguration(
             abstract: "Preview what a new rule file or policy would change against the last committed run.",
             discussion: """
-                A dry run: commits nothing and leaves `latest` alone. Counts by status and action, per
-                community, and (with --list) the notices themselves, IDs masked. With --out the preview's
+                A dry run: commits nothing and leaves `latest` alone. Counts by status and action, per \
+                community, and (with --list) the notices themselves, IDs masked. With --out the preview's \
                 files are kept under DIR/previews/.
 
                 Example:

@@ -9,16 +9,18 @@ extension Riskscreen {
         static let configuration = CommandConfiguration(
             abstract: "Screen for one as-of date and publish measures, notices and worklists.",
             discussion: """
-                Publishes DIR/runs/<run>/ and points DIR/latest at it (a --dry-run publishes under
+                Publishes DIR/runs/<run>/ and points DIR/latest at it (a --dry-run publishes under \
                 DIR/previews/ and commits nothing). The folder's path is the last line printed.
 
-                Exit status: 0 success; 1 usage or configuration error; 2 input rejected (invalid rule
-                file, unreadable feed, too many rejected rows, empty feed); 3 another run holds the lock;
+                Exit status: 0 success; 1 usage or configuration error; 2 input rejected (invalid rule \
+                file, unreadable feed, too many rejected rows, empty feed); 3 another run holds the lock; \
                 4 internal error.
 
                 Example:
-                  riskscreen run --as-of 2020-02-06 --policy policy.toml --regions regions.csv \\
-                    --residents residents.csv --travel travel_rail.csv --out out --state state/riskscreen.sqlite
+                  riskscreen run --as-of 2020-02-06 \\
+                    --policy policy.toml --regions regions.csv \\
+                    --residents residents.csv --travel travel_rail.csv \\
+                    --out out --state state/riskscreen.sqlite
                 """)
 
         @OptionGroup var inputs: InputOptions
