@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CQREncode", path: "Sources/CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCUPS", path: "Sources/CCUPS", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
 
         // The pipeline, one module per stage.
         .target(name: "RiskModel"),
@@ -34,7 +35,7 @@ let package = Package(
             "RiskModel", "Screen", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Emit", dependencies: [
-            "RiskModel", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS",
+            "RiskModel", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS", "CQPDF",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Pipeline", dependencies: [

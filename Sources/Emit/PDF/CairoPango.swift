@@ -227,6 +227,7 @@ final class QRCode {
 public enum PDFRenderError: Error, CustomStringConvertible, Equatable {
     case cairo(path: String, page: Int, status: String)
     case qrCode(serial: String)
+    case join(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -234,6 +235,8 @@ public enum PDFRenderError: Error, CustomStringConvertible, Equatable {
             return "\(path): page \(page): cairo stopped drawing (\(status)); check free disk space and rerun"
         case let .qrCode(serial):
             return "cannot encode serial \(serial) as a QR code; serials must be short printable text"
+        case let .join(path, reason):
+            return "\(path): cannot join the parts of a notice batch (\(reason)); check free disk space and rerun"
         }
     }
 }

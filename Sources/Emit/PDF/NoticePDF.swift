@@ -39,28 +39,69 @@ public enum NoticePDF {
     /// results come back in the order of `batches`. The first error is thrown after all threads stop.
     public static func renderAll(_ batches: [NoticeBatch], into folder: URL, settings: NoticeRenderSettings,
                                  concurrency: Int = 2) throws -> [RenderedBatch] {
-        let results = ResultBox(count: batches.count)
-        let workers = max(1, min(concurrency, batches.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let writer = NoticeDocumentWriter(settings: settings)
-            while let index = results.next() {
-                let batch = batches[index]
-                do {
-                    results.store(index, .success(try writer.write(batch, to: folder.appendingPathComponent(batch.fileName))))
-                } catch {
-                    results.store(index, .failure(error))
-                }
+        // A community with thousands of notices is drawn in parts on all workers, then joined into its one PDF:
+        // otherwise the largest community alone sets the night's rendering time on one core.
+        var planned: [(batch: Int, part: Int, notices: Range<Int>)] = []
+        var partCounts: [Int] = []
+        for (b, batch) in batches.enumerated() {
+            let n = batch.notices.count
+            let parts = concurrency > 1 && n >= partThreshold ? min(concurrency, n / (partThreshold / 2)) : 1
+            partCounts.append(parts)
+            for p in 0..<parts {
+                planned.append((b, p, (n * p / parts)..<(n * (p + 1) / parts)))
             }
         }
-        return try results.values()
+        let jobs = planned
+        // Largest jobs first, so a big community's parts start at once.
+        let order = jobs.indices.sorted { jobs[$0].notices.count > jobs[$1].notices.count }
+        let results = PartBox(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(concurrency, jobs.count))) { _ in
+            let writer = NoticeDocumentWriter(settings: settings)
+            while let next = results.next() {
+                let j = order[next]
+                let job = jobs[j]
+                let batch = batches[job.batch]
+                let file = folder.appendingPathComponent(".\(batch.fileName).part\(job.part)")
+                results.store(j, Result { (file, try writer.writePart(batch, notices: job.notices, front: job.part == 0, to: file)) })
+            }
+        }
+        let finished: [(file: URL, pages: Int)]
+        do {
+            finished = try jobs.indices.map { try results.value($0) }
+        } catch {
+            // No part file may stay behind in the run folder.
+            for j in jobs.indices { if let part = try? results.value(j) { try? FileManager.default.removeItem(at: part.file) } }
+            throw error
+        }
+        var rendered: [RenderedBatch] = []
+        var j = 0
+        for (b, batch) in batches.enumerated() {
+            let parts = Array(finished[j..<(j + partCounts[b])])
+            j += partCounts[b]
+            let file = folder.appendingPathComponent(batch.fileName)
+            if parts.count == 1 {
+                try NoticeDocumentWriter.replace(file, with: parts[0].file)
+            } else {
+                let joined = folder.appendingPathComponent(".\(batch.fileName).partial")
+                defer { for part in parts { try? FileManager.default.removeItem(at: part.file) } }
+                try PDFJoin.join(parts.map(\.file), into: joined)
+                try NoticeDocumentWriter.replace(file, with: joined)
+            }
+            rendered.append(RenderedBatch(community: batch.community, file: file, pages: parts.reduce(0) { $0 + $1.pages },
+                                          notices: batch.notices.count, warnings: settings.contacts.missing(in: batch)))
+        }
+        return rendered
     }
+
+    /// Batches with at least this many notices are split into parts drawn on different cores.
+    static let partThreshold = 2_000
 }
 
-/// Hands out batch indices to worker threads and collects their results.
-private final class ResultBox: @unchecked Sendable {
+/// Results of the parallel part jobs, handed out and collected under a lock.
+private final class PartBox: @unchecked Sendable {
     private let lock = NSLock()
     private var cursor = 0
-    private var results: [Result<RenderedBatch, any Error>?]
+    private var results: [Result<(file: URL, pages: Int), any Error>?]
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
@@ -72,10 +113,10 @@ private final class ResultBox: @unchecked Sendable {
         }
     }
 
-    func store(_ index: Int, _ result: Result<RenderedBatch, any Error>) { lock.withLock { results[index] = result } }
+    func store(_ index: Int, _ result: Result<(file: URL, pages: Int), any Error>) { lock.withLock { results[index] = result } }
 
-    func values() throws -> [RenderedBatch] {
-        try lock.withLock { try results.map { try ($0 ?? .failure(PDFRenderError.cairo(path: "", page: 0, status: "not rendered"))).get() } }
+    func value(_ index: Int) throws -> (file: URL, pages: Int) {
+        try lock.withLock { try (results[index] ?? .failure(PDFRenderError.cairo(path: "", page: 0, status: "not rendered"))).get() }
     }
 }
 
@@ -144,26 +185,37 @@ final class NoticeDocumentWriter {
 
     func write(_ batch: NoticeBatch, to file: URL) throws -> RenderedBatch {
         let partial = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
-        let pages: Int
+        let pages = try writePart(batch, notices: batch.notices.indices, front: true, to: partial)
+        try NoticeDocumentWriter.replace(file, with: partial)
+        return RenderedBatch(community: batch.community, file: file, pages: pages, notices: batch.notices.count,
+                             warnings: settings.contacts.missing(in: batch))
+    }
+
+    /// Draws some of a batch's notices, after its cover and rescinded pages when `front`; returns the page count.
+    func writePart(_ batch: NoticeBatch, notices: Range<Int>, front: Bool, to file: URL) throws -> Int {
         do {
-            let canvas = try Canvas(path: partial.path, createdOn: "\(batch.asOf)T00:00:00+08:00",
+            let canvas = try Canvas(path: file.path, createdOn: "\(batch.asOf)T00:00:00+08:00",
                                     title: "\(batch.communityName) \(batch.asOf) 通知书")
-            try drawCover(batch, on: canvas)
-            if !batch.rescissions.isEmpty { try drawRescinded(batch, on: canvas) }
+            if front {
+                try drawCover(batch, on: canvas)
+                if !batch.rescissions.isEmpty { try drawRescinded(batch, on: canvas) }
+            }
             let batchFields = self.batchFields(batch)
-            for notice in batch.notices {
+            for notice in batch.notices[notices] {
                 try drawNotice(notice, batch: batch, batchFields: batchFields, on: canvas)
             }
             try canvas.finish()
-            pages = canvas.pages
+            return canvas.pages
         } catch {
-            try? FileManager.default.removeItem(at: partial)
+            try? FileManager.default.removeItem(at: file)
             throw error
         }
+    }
+
+    /// Moves a finished file into place.
+    static func replace(_ file: URL, with finished: URL) throws {
         if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
-        try FileManager.default.moveItem(at: partial, to: file)
-        return RenderedBatch(community: batch.community, file: file, pages: pages, notices: batch.notices.count,
-                             warnings: settings.contacts.missing(in: batch))
+        try FileManager.default.moveItem(at: finished, to: file)
     }
 
     // MARK: - Template fields

@@ -1,0 +1,45 @@
+import Emit
+import Foundation
+import RiskModel
+import Testing
+
+/// A community with thousands of notices is drawn in parts on both cores and joined into its one PDF.
+@Suite struct PDFJoinTests {
+    /// 2,050 notices in one community: above the split threshold, so the batch is drawn as two parts.
+    static func bigBatch() -> NoticeBatch {
+        let notices = (0..<2_050).map { i in
+            PDFFixtures.notice(String(format: "LC-20200125-%04d", i + 1), "居民\(i)", person: PDFFixtures.person(33030219800101000 + UInt64(i)),
+                               grid: "G\(i / 500 + 1)", address: String(format: "解放街%03d号", i % 500))
+        }
+        return PDFFixtures.batch(notices: notices, rescissions: [])
+    }
+
+    @Test func aBigCommunityIsOnePDFInDeliveryOrderAndRerunsAreIdentical() throws {
+        let batch = Self.bigBatch()
+        let settings = try PDFFixtures.settings()
+        var bytes: [Data] = []
+        for _ in 0..<2 {
+            let folder = try PDFFixtures.temporaryDirectory()
+            let rendered = try NoticePDF.renderAll([batch], into: folder, settings: settings, concurrency: 2)
+            #expect(rendered.count == 1)
+            let file = try #require(rendered.first?.file)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [file.lastPathComponent], "no part files left behind")
+            let info = try tool("pdfinfo", [file.path])
+            let pages = rendered[0].pages
+            let pageLine = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            #expect(pageLine.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } == pages, "\(info)")
+            let covers = pages - batch.notices.count
+            #expect(covers >= 1)
+            // The notices around the split and at both ends sit on the pages delivery order gives them.
+            for index in [0, 1_024, 1_025, 1_026, 2_049] {
+                let page = covers + index + 1
+                let text = try tool("pdftotext", ["-f", "\(page)", "-l", "\(page)", file.path, "-"])
+                #expect(text.contains(batch.notices[index].serial), "page \(page) should hold notice \(index) \(batch.notices[index].serial)")
+            }
+            let fonts = try tool("pdffonts", [file.path]).split(separator: "\n").dropFirst(2)
+            #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes ") }, "every font embedded")
+            bytes.append(try Data(contentsOf: file))
+        }
+        #expect(bytes[0] == bytes[1], "the same batch gives the same bytes")
+    }
+}
