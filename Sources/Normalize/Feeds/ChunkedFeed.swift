@@ -3,6 +3,39 @@ import Foundation
 import Glibc
 import Ingest
 
+/// What a chunk of a feed gave, as far as the per-file counts are concerned.
+protocol FeedPart: Sendable {
+    var accepted: Int { get }
+    /// Accepted records whose invalid phone was kept blank.
+    var blanked: Int { get }
+    /// Index of the file among the inputs, set when the chunks are gathered.
+    var file: Int { get set }
+}
+
+extension ChunkedFeed {
+    /// Reads every input in order, each in chunks, and returns all chunks' parts in file order with a report per file.
+    static func readAll<Part: FeedPart>(
+        _ inputs: [FeedInput], schema: FeedSchema,
+        _ parse: @escaping @Sendable (FeedReader, FeedChunk?, FeedInput) throws -> (part: Part, records: Int)
+    ) throws -> (parts: [Part], reports: [FeedReport]) {
+        var parts: [Part] = []
+        var reports: [FeedReport] = []
+        for (fileIndex, input) in inputs.enumerated() {
+            let read = try ChunkedFeed.read(input, schema: schema) { reader, chunk in try parse(reader, chunk, input) }
+            var report = FeedReport(kind: schema.kind, input: input, stats: read.stats)
+            for var part in read.parts {
+                report.accepted += part.accepted
+                report.phonesBlanked += part.blanked
+                part.file = fileIndex
+                parts.append(part)
+            }
+            report.rejected = report.read - report.accepted
+            reports.append(report)
+        }
+        return (parts, reports)
+    }
+}
+
 /// Parses one feed file in chunks on all cores, hashing it alongside, and hands back the chunks' results in file order.
 enum ChunkedFeed {
     /// Files smaller than this are read in one pass: splitting them would cost more than it saves.

@@ -22,7 +22,7 @@ public enum ResidentFeed {
     static let updatedColumn = schema.index(of: "updated_at") ?? -1
 
     /// What one chunk of one file gave: its accepted rows in line order, and its rejects.
-    struct Part: Sendable {
+    struct Part: FeedPart {
         var table = ResidentTable()
         var rejects: [Reject] = []
         var accepted = 0
@@ -34,21 +34,8 @@ public enum ResidentFeed {
     ///
     /// Large files are parsed in chunks on all cores and merged in file order.
     public static func read(_ inputs: [FeedInput]) throws -> ResidentBatch {
-        var parts: [Part] = []
-        var reports: [FeedReport] = []
-        for (fileIndex, input) in inputs.enumerated() {
-            let read = try ChunkedFeed.read(input, schema: schema) { reader, chunk in
-                try parse(reader, chunk: chunk, input: input)
-            }
-            var report = FeedReport(kind: "residents", input: input, stats: read.stats)
-            for var part in read.parts {
-                report.accepted += part.accepted
-                report.phonesBlanked += part.blanked
-                part.file = fileIndex
-                parts.append(part)
-            }
-            report.rejected = report.read - report.accepted
-            reports.append(report)
+        var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
+            try parse(reader, chunk: chunk, input: input)
         }
         var table = ResidentTable()
         var owners: [Int32] = []

@@ -23,7 +23,7 @@ public enum TravelFeed {
     static let leftColumn = schema.index(of: "left_on") ?? -1
 
     /// What one chunk of one file gave: its stays in line order with their contacts, and its rejects.
-    struct Part: Sendable {
+    struct Part: FeedPart {
         var stays: [Stay] = []
         var contacts = ContactBook()
         var rejects: [Reject] = []
@@ -39,21 +39,8 @@ public enum TravelFeed {
     ///
     /// `residents` are the registered people: their stays keep no name and phone, which only visitors need.
     public static func read(_ inputs: [FeedInput], residents: IdentitySet = IdentitySet(capacity: 0)) throws -> TravelBatch {
-        var parts: [Part] = []
-        var reports: [FeedReport] = []
-        for (fileIndex, input) in inputs.enumerated() {
-            let read = try ChunkedFeed.read(input, schema: schema) { reader, chunk in
-                try parse(reader, chunk: chunk, input: input, residents: residents)
-            }
-            var report = FeedReport(kind: "travel", input: input, stats: read.stats)
-            for var part in read.parts {
-                report.accepted += part.accepted
-                report.phonesBlanked += part.blanked
-                part.file = fileIndex
-                parts.append(part)
-            }
-            report.rejected = report.read - report.accepted
-            reports.append(report)
+        var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
+            try parse(reader, chunk: chunk, input: input, residents: residents)
         }
         // Later occurrences replace earlier ones: walk backwards keeping the first identity seen.
         let total = parts.reduce(0) { $0 + $1.stays.count }
