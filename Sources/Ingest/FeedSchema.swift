@@ -98,35 +98,27 @@ public struct ColumnMapping: Sendable, Hashable {
         var claimedByConfig = Set<Int>()
         var positions = [Int](repeating: -1, count: schema.columns.count)
 
+        /// Gives schema column `i` the one header among `matches`; nil when there is none.
+        func claim(_ i: Int, _ matches: [Int]) throws(IngestError) -> Int? {
+            let column = schema.columns[i]
+            if matches.count > 1 {
+                throw .duplicateColumn(file: file, feed: feed, column: column.name, headers: matches.map { display[$0] })
+            }
+            guard let j = matches.first else { return nil }
+            if let other = positions.firstIndex(of: j) {
+                throw .ambiguousColumn(file: file, feed: feed, header: display[j], columns: [schema.columns[other].name, column.name])
+            }
+            positions[i] = j
+            return j
+        }
         // Configured headers first, so an alias cannot steal a header the officer named for another column.
         for (i, column) in schema.columns.enumerated() {
             guard let configured = columnMap[column.name] else { continue }
-            let matches = keys.indices.filter { keys[$0] == comparable(configured) }
-            if matches.count > 1 {
-                throw .duplicateColumn(file: file, feed: feed, column: column.name, headers: matches.map { display[$0] })
-            }
-            if let j = matches.first {
-                if let other = positions.firstIndex(of: j) {
-                    throw .ambiguousColumn(file: file, feed: feed, header: display[j],
-                                           columns: [schema.columns[other].name, column.name])
-                }
-                positions[i] = j
-                claimedByConfig.insert(j)
-            }
+            if let j = try claim(i, keys.indices.filter { keys[$0] == comparable(configured) }) { claimedByConfig.insert(j) }
         }
         for (i, column) in schema.columns.enumerated() where positions[i] < 0 {
             let accepted = Set(([column.name] + column.aliases).map(comparable))
-            let matches = keys.indices.filter { accepted.contains(keys[$0]) && !claimedByConfig.contains($0) }
-            if matches.count > 1 {
-                throw .duplicateColumn(file: file, feed: feed, column: column.name, headers: matches.map { display[$0] })
-            }
-            if let j = matches.first {
-                if let other = positions.firstIndex(of: j) {
-                    throw .ambiguousColumn(file: file, feed: feed, header: display[j],
-                                           columns: [schema.columns[other].name, column.name])
-                }
-                positions[i] = j
-            } else if column.required {
+            if try claim(i, keys.indices.filter { accepted.contains(keys[$0]) && !claimedByConfig.contains($0) }) == nil, column.required {
                 throw .missingColumn(file: file, feed: feed, column: column.name, found: display,
                                      configured: columnMap[column.name])
             }
