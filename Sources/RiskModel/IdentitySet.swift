@@ -11,14 +11,16 @@ public struct IdentitySet: Sendable {
 
     public var count: Int { stored }
 
-    public init(capacity: Int) {
+    /// - Parameter filtered: keep the bitset; worth it when most probes are for absent values, a second cache
+    ///   miss when most are for present ones (a night's stays probed against the residents).
+    public init(capacity: Int, filtered: Bool = true) {
         var size = 16
         while size < capacity + capacity / 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         // Four filter bits per slot, five to eight per element: a false "maybe" about one time in six to eight.
-        filter = [UInt64](repeating: 0, count: size * 4 / 64)
-        filterMask = size * 4 - 1
+        filter = filtered ? [UInt64](repeating: 0, count: size * 4 / 64) : []
+        filterMask = filtered ? size * 4 - 1 : -1
     }
 
     @inlinable @inline(__always)
@@ -35,8 +37,10 @@ public struct IdentitySet: Sendable {
     public mutating func insert(_ value: UInt64) -> Bool {
         if stored * 4 >= slots.count * 3 { grow() }
         let key = Self.key(value)
-        let bit = filterBit(key)
-        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        if filterMask >= 0 {
+            let bit = filterBit(key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         var i = slot(key)
         while true {
             let found = slots[i]
@@ -54,8 +58,10 @@ public struct IdentitySet: Sendable {
     @inlinable @inline(__always)
     public func contains(_ value: UInt64) -> Bool {
         let key = Self.key(value)
-        let bit = filterBit(key)
-        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        if filterMask >= 0 {
+            let bit = filterBit(key)
+            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        }
         var i = slot(key)
         while true {
             let found = slots[i]
@@ -68,7 +74,7 @@ public struct IdentitySet: Sendable {
     @usableFromInline
     mutating func grow() {
         let old = slots
-        var bigger = IdentitySet(capacity: old.count)
+        var bigger = IdentitySet(capacity: old.count, filtered: filterMask >= 0)
         for v in old where v != 0 { _ = bigger.insert(v) }
         self = bigger
     }

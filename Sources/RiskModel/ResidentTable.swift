@@ -93,7 +93,7 @@ public struct ResidentTable: Sendable {
 
     /// The digests of every resident, for telling residents from visitors while reading travel feeds.
     public func people() -> IdentitySet {
-        var set = IdentitySet(capacity: storedRows.count)
+        var set = IdentitySet(capacity: storedRows.count, filtered: false)
         for row in storedRows { _ = set.insert(row.person.digest) }
         return set
     }
