@@ -44,7 +44,7 @@ public enum TravelFeed {
         }
         // Later occurrences replace earlier ones: walk backwards keeping the first identity seen.
         let total = parts.reduce(0) { $0 + $1.stays.count }
-        var seen = IdentitySet(capacity: total)
+        var seen = IdentitySet(capacity: total, filtered: false)  // mostly inserts of new identities: the filter would be a second miss
         var keep: [[Bool]] = parts.map { [Bool](repeating: false, count: $0.stays.count) }
         for p in parts.indices.reversed() {
             parts[p].stays.withUnsafeBufferPointer { stays in
