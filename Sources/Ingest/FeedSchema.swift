@@ -54,6 +54,14 @@ public struct FeedSchema: Sendable, Hashable {
         ColumnSpec("left_on", aliases: ["离开日期"], required: false),
     ])
 
+    /// The grid workers who deliver notices (issue 4): one row per grid of a community.
+    public static let gridContacts = FeedSchema(kind: "grid_contacts", columns: [
+        ColumnSpec("community_code", aliases: ["社区代码", "村社代码"], required: true),
+        ColumnSpec("grid_id", aliases: ["网格", "网格编号"], required: true),
+        ColumnSpec("name", aliases: ["姓名", "网格员"], required: true),
+        ColumnSpec("phone", aliases: ["联系电话", "手机号", "手机号码", "电话"], required: true),
+    ])
+
     /// SPEC 1.4: the risk-region rule file.
     public static let regions = FeedSchema(kind: "regions", columns: [
         ColumnSpec("region_code", aliases: ["区划代码", "地区代码"], required: true),

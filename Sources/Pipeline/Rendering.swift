@@ -1,6 +1,7 @@
 import Emit
 import Foundation
 import Lifecycle
+import Normalize
 import Logging
 import RiskModel
 
@@ -15,9 +16,12 @@ struct Rendering {
         let templates = try NoticeTemplates(directory: try Rendering.templatesFolder(settings.templates), wording: wording)
         var contacts = GridContacts()
         if let path = settings.contacts {
-            let loaded = try GridContacts.load(contentsOf: URL(fileURLWithPath: path))
-            contacts = loaded.contacts
-            for w in loaded.warnings { logger.warning("grid contacts", metadata: ["file": "\(path)", "problem": "\(w)"]) }
+            let loaded = try GridContactFeed.read(RunSettings.input(path: path))
+            contacts = GridContacts(loaded.contacts)
+            for row in loaded.skipped {
+                logger.warning("grid contacts row skipped; fix it in the grid contacts file",
+                               metadata: ["file": "\(row.file)", "line": "\(row.line)", "column": "\(row.column)", "problem": "\(row.reason)"])
+            }
         }
         let batchesFolder = folder.appendingPathComponent("batches")
         let worklistsFolder = folder.appendingPathComponent("worklists")
