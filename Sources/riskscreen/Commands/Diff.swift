@@ -42,7 +42,9 @@ extension Riskscreen {
                 var s = try inputs.settings()
                 if let asOf { s.asOf = Day(iso: asOf) }
                 if let state { s.state = state }
-                if let out { s.out = out } else if s.out == nil || out == nil {
+                // Without --out the preview goes to a scratch folder removed afterwards (a config's `out` is the
+                // night's folder, which a preview must not touch).
+                if let out { s.out = out } else {
                     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("riskscreen-diff-\(getpid())")
                     scratch = dir
                     s.out = dir.path
