@@ -25,9 +25,11 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCUPS", path: "Sources/CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // A compiler builtin Swift does not expose (cache prefetch), header-only.
+        .target(name: "CPrefetch"),
 
         // The pipeline, one module per stage.
-        .target(name: "RiskModel"),
+        .target(name: "RiskModel", dependencies: ["CPrefetch"]),
         .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto"]),
         .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "TOMLKit"]),
         .target(name: "Screen", dependencies: ["RiskModel"]),

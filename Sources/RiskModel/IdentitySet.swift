@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A set of 64-bit hashes in one flat open-addressing table: millions of inserts without per-entry allocation.
 ///
 /// A bitset of about one byte per element sits in front of the table: most probes for absent values
@@ -52,6 +54,13 @@ public struct IdentitySet: Sendable {
             if found == key { return false }
             i = (i + 1) & mask
         }
+    }
+
+    /// Starts loading the table line where `value` would be, so a `contains` or `insert` issued a little later does not stall.
+    @inlinable @inline(__always)
+    public func prefetch(_ value: UInt64) {
+        let i = slot(Self.key(value))
+        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
     }
 
     /// Whether `value` was inserted.

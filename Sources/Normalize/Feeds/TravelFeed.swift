@@ -86,70 +86,111 @@ public enum TravelFeed {
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
     static func parse(_ reader: FeedReader, chunk: FeedChunk?, input: FeedInput, residents: IdentitySet) throws -> (part: Part, records: Int) {
-        let hasType = reader.mapping.fileColumn[idTypeColumn] >= 0
-        let defaultSource = Array(input.feed.utf8)
-        var part = Part()
+        var parser = ChunkParser(input: input, hasType: reader.mapping.fileColumn[idTypeColumn] >= 0, residents: residents)
         // Rows are at least ~40 bytes; untouched reserved pages cost no memory.
-        part.stays.reserveCapacity((chunk?.range.count ?? reader.stats.bytes) / 40 + 16)
-        let body: (borrowing RecordView) throws -> Void = { record in
+        parser.part.stays.reserveCapacity((chunk?.range.count ?? reader.stats.bytes) / 40 + 16)
+        // The closures are passed straight to the reader (not stored), so `parser` is checked for exclusive access
+        // at compile time rather than on every record.
+        let records: Int
+        if let chunk {
+            records = try reader.forEachRecord(in: chunk) { parser.take($0) }
+        } else {
+            try reader.forEachRecord { parser.take($0) }
+            records = reader.stats.records
+        }
+        parser.settlePending()
+        return (parser.part, records)
+    }
+
+    /// Turns the records of one chunk into stays and rejects.
+    struct ChunkParser {
+        let input: FeedInput
+        let hasType: Bool
+        let residents: IdentitySet
+        let defaultSource: [UInt8]
+        var part = Part()
+        /// The stay whose contact waits for the residents lookup: its index in `part.stays` and its person's digest.
+        var pending: (stay: Int, digest: UInt64)?
+
+        init(input: FeedInput, hasType: Bool, residents: IdentitySet) {
+            self.input = input
+            self.hasType = hasType
+            self.residents = residents
+            defaultSource = Array(input.feed.utf8)
+        }
+
+        mutating func take(_ record: borrowing RecordView) {
             if let problem = record.problem {
                 part.rejects.append(Reject(record, input: input, column: problem.column, reason: problem.reason))
                 return
             }
             do throws(FieldProblem) {
-                let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
-                let region: RegionCode
-                do throws(FieldProblem) { region = try Fields.regionCode(record.field(regionColumn)) } catch {
-                    throw FieldProblem(error.reason, column: "region_code")
-                }
-                let first: Day
-                do throws(FieldProblem) { first = try Fields.date(record.field(arrivedColumn)) } catch {
-                    throw FieldProblem(error.reason, column: "arrived_on")
-                }
-                var last = first
-                if !Fields.isBlank(record.field(leftColumn)) {
-                    do throws(FieldProblem) { last = try Fields.date(record.field(leftColumn)) } catch {
-                        throw FieldProblem(error.reason, column: "left_on")
-                    }
-                    guard last >= first else {
-                        throw FieldProblem("left on \(last), before arriving on \(first)", column: "left_on")
-                    }
-                }
-                var hasher = IdentityHasher()
-                let sourceField = Fields.trimmed(record.field(sourceColumn))
-                if sourceField.isEmpty {
-                    defaultSource.withUnsafeBufferPointer { hasher.add($0) }
-                } else {
-                    Fields.withNormalized(sourceField, fold: true) { hasher.add($0) }
-                }
-                let recordField = Fields.trimmed(record.field(recordIDColumn))
-                if recordField.isEmpty {
-                    hasher.add(person.hi); hasher.add(person.lo); hasher.add(region.raw)
-                    hasher.add(UInt64(UInt32(bitPattern: first.number)) << 32 | UInt64(UInt32(bitPattern: last.number)))
-                } else {
-                    Fields.withNormalized(recordField, fold: true) { hasher.add($0) }
-                    hasher.add(0x5245_4344)  // keeps "record id" identities apart from field-built ones
-                }
-                let phoneField = Fields.phone(record.field(phoneColumn))
-                if case .invalid = phoneField { part.blanked += 1 }
-                let nameField = Fields.trimmed(record.field(nameColumn))
-                var contact = Stay.noContact
-                if !residents.contains(person.digest), !nameField.isEmpty || phoneField.number != nil {
-                    contact = part.contacts.append(name: nameField, phone: phoneField.number ?? PhoneNumber(value: 0, digitCount: 0))
-                }
-                part.stays.append(Stay(person: person, region: region, arrived: first, left: last, identity: hasher.value, contact: contact))
-                part.accepted += 1
+                try accept(record)
             } catch {
                 part.rejects.append(Reject(record, input: input, column: error.column ?? "", reason: error.reason))
             }
         }
-        let records: Int
-        if let chunk {
-            records = try reader.forEachRecord(in: chunk, body)
-        } else {
-            try reader.forEachRecord(body)
-            records = reader.stats.records
+
+        /// Takes back the pending contact when its person is a resident (residents' stays keep no name and phone).
+        mutating func settlePending() {
+            guard let (stay, digest) = pending else { return }
+            pending = nil
+            if residents.contains(digest) {
+                part.contacts.removeLast()
+                part.stays[stay].contact = Stay.noContact
+            }
         }
-        return (part, records)
+
+        private mutating func accept(_ record: borrowing RecordView) throws(FieldProblem) {
+            let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
+            let region: RegionCode
+            do throws(FieldProblem) { region = try Fields.regionCode(record.field(regionColumn)) } catch {
+                throw FieldProblem(error.reason, column: "region_code")
+            }
+            let first: Day
+            do throws(FieldProblem) { first = try Fields.date(record.field(arrivedColumn)) } catch {
+                throw FieldProblem(error.reason, column: "arrived_on")
+            }
+            var last = first
+            if !Fields.isBlank(record.field(leftColumn)) {
+                do throws(FieldProblem) { last = try Fields.date(record.field(leftColumn)) } catch {
+                    throw FieldProblem(error.reason, column: "left_on")
+                }
+                guard last >= first else {
+                    throw FieldProblem("left on \(last), before arriving on \(first)", column: "left_on")
+                }
+            }
+            var hasher = IdentityHasher()
+            let sourceField = Fields.trimmed(record.field(sourceColumn))
+            if sourceField.isEmpty {
+                defaultSource.withUnsafeBufferPointer { hasher.add($0) }
+            } else {
+                Fields.withNormalized(sourceField, fold: true) { hasher.add($0) }
+            }
+            let recordField = Fields.trimmed(record.field(recordIDColumn))
+            if recordField.isEmpty {
+                hasher.add(person.hi); hasher.add(person.lo); hasher.add(region.raw)
+                hasher.add(UInt64(UInt32(bitPattern: first.number)) << 32 | UInt64(UInt32(bitPattern: last.number)))
+            } else {
+                Fields.withNormalized(recordField, fold: true) { hasher.add($0) }
+                hasher.add(0x5245_4344)  // keeps "record id" identities apart from field-built ones
+            }
+            let phoneField = Fields.phone(record.field(phoneColumn))
+            if case .invalid = phoneField { part.blanked += 1 }
+            let nameField = Fields.trimmed(record.field(nameColumn))
+            // The residents table is far larger than the cache: the previous record's line was prefetched while
+            // libcsv read this one, and this record's is fetched now. The contact is kept tentatively and taken
+            // back when the person turns out to be a resident.
+            settlePending()
+            var contact = Stay.noContact
+            if !nameField.isEmpty || phoneField.number != nil {
+                let phone = phoneField.number ?? PhoneNumber(value: 0, digitCount: 0)
+                contact = phone.withDigits { part.contacts.append(name: nameField, phone: $0) }
+                residents.prefetch(person.digest)
+                pending = (part.stays.count, person.digest)
+            }
+            part.stays.append(Stay(person: person, region: region, arrived: first, left: last, identity: hasher.value, contact: contact))
+            part.accepted += 1
+        }
     }
 }

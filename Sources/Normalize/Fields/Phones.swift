@@ -22,6 +22,22 @@ public struct PhoneNumber: Sendable, Hashable, RandomAccessCollection, CustomStr
         return UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
     }
 
+    /// Calls `body` with the ASCII digits, rendered once on the stack (the subscript divides anew for every digit).
+    @inlinable
+    public func withDigits<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let count = Swift.min(digitCount, 20)
+            var v = value
+            var i = count
+            while i > 0 {
+                i -= 1
+                buffer[i] = UInt8(truncatingIfNeeded: v % 10) &+ UInt8(ascii: "0")
+                v /= 10
+            }
+            return try body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
     /// The digits as text (`13800000000`).
     public var description: String { String(decoding: self, as: UTF8.self) }
 }
