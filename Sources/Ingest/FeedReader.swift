@@ -273,7 +273,15 @@ public final class FeedReader {
         from start: Int, to end: Int, feedFrom: Int, firstLine: Int, hasher: SHA256Hasher?,
         progress: ((Int, Int) -> Void)? = nil, _ body: (borrowing RecordView) throws -> Void
     ) throws -> RecordScanner {
-        let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes)
+        let mapped = file.mapped
+        let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes, contiguous: mapped != nil)
+        // A UTF-8 stream that is valid as a whole is valid field by field (fields end at ASCII bytes, and libcsv
+        // only drops ASCII quotes), so one pass over the range spares the check of every record.
+        var validated = false
+        if encoding == .utf8, let mapped, feedFrom < end {
+            validated = ByteValidation.firstInvalidUTF8(
+                UnsafeBufferPointer(rebasing: mapped.bindMemory(to: UInt8.self)[feedFrom..<end])) == nil
+        }
         let decoded = ByteBuffer(capacity: 1 << 16)
         let decodedEnds = GrowableBuffer<Int>(capacity: 64)
         let expected = header.count
@@ -290,7 +298,7 @@ public final class FeedReader {
                     var problem: RecordProblem? = count == expected ? nil : .fieldCount(found: count, expected: expected)
                     var base = UnsafePointer(s.fields.base)
                     var ends = UnsafePointer(s.ends.base)
-                    if !ByteValidation.isASCII(s.fields.bytes) {
+                    if !validated, !ByteValidation.isASCII(s.fields.bytes) {
                         if let decoder {
                             decoded.removeAll()
                             decodedEnds.removeAll()
@@ -319,13 +327,28 @@ public final class FeedReader {
                 }
                 defer { scanner.sink = nil }
                 var offset = start
+                var released = start
                 while offset < end {
-                    let n = try file.read(into: chunk, at: offset, limit: end - offset)
+                    let block: UnsafeRawBufferPointer
+                    if let mapped {
+                        block = UnsafeRawBufferPointer(rebasing: mapped[offset..<min(offset + chunkSize, end)])
+                    } else {
+                        let n = try file.read(into: chunk, at: offset, limit: end - offset)
+                        block = UnsafeRawBufferPointer(rebasing: chunk[..<n])
+                    }
+                    let n = block.count
                     if n == 0 { break }
-                    hasher?.update(UnsafeRawBufferPointer(rebasing: chunk[..<n]))
+                    hasher?.update(block)
                     if offset + n > feedFrom {
                         let skip = max(feedFrom - offset, 0)
-                        _ = try scanner.feed(UnsafeRawBufferPointer(rebasing: chunk[skip..<n]))
+                        _ = try scanner.feed(UnsafeRawBufferPointer(rebasing: block[skip...]))
+                    }
+                    // The raw text of a record that began before this block may still be read: release only
+                    // what lies before the record being read (a released page is mapped again if touched).
+                    let edge = offset - maxRecordBytes
+                    if edge > released {
+                        file.release(released..<edge)
+                        released = edge
                     }
                     offset += n
                     progress?(offset, end)
@@ -359,9 +382,16 @@ public final class FeedReader {
         defer { buffer.deallocate() }
         var offset = dataStart
         while offset < file.size, !targets.isEmpty {
-            let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<size]), at: offset)
+            let bytes: UnsafeBufferPointer<UInt8>
+            if let mapped = file.mapped {
+                bytes = UnsafeBufferPointer(rebasing: mapped.bindMemory(to: UInt8.self)[offset..<min(offset + size, file.size)])
+            } else {
+                let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<size]), at: offset)
+                bytes = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[..<n])
+            }
+            let n = bytes.count
             if n == 0 { break }
-            let bytes = buffer.bindMemory(to: UInt8.self)
+            defer { file.release(offset - n..<offset) }
             var i = 0
             while i < n {
                 if !searching, let target = targets.first, offset + i >= target { searching = true }

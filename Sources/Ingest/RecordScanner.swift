@@ -12,8 +12,13 @@ final class RecordScanner {
     /// Field bytes of the current record, back to back; `ends[i]` is where field i ends.
     let fields = ByteBuffer(capacity: 1 << 16)
     let ends = GrowableBuffer<Int>(capacity: 64)
-    /// The bytes of the lines the current record spans.
+    /// The bytes of the lines the current record spans (copied unless the input is `contiguous`).
     let raw = ByteBuffer(capacity: 1 << 16)
+    /// Whether every `feed` continues the previous one in memory (a mapped file): the raw record is then a
+    /// view of the input, `rawStart..<rawEnd`, and nothing is copied.
+    let contiguous: Bool
+    private var rawStart: UnsafePointer<UInt8>?
+    private var rawEnd: UnsafePointer<UInt8>?
 
     let file: String
     let maxRecordBytes: Int
@@ -33,8 +38,9 @@ final class RecordScanner {
     /// Receives each completed record; the scanner's buffers hold it only during the call.
     var sink: ((RecordScanner) throws -> Void)?
 
-    init(file: String, firstLine: Int, maxRecordBytes: Int) throws(IngestError) {
+    init(file: String, firstLine: Int, maxRecordBytes: Int, contiguous: Bool = false) throws(IngestError) {
         self.file = file
+        self.contiguous = contiguous
         self.line = firstLine
         self.startLine = firstLine
         self.maxRecordBytes = maxRecordBytes
@@ -57,9 +63,11 @@ final class RecordScanner {
 
     /// The raw record without its line terminator.
     var rawRecord: UnsafeBufferPointer<UInt8> {
-        var n = raw.count
-        while n > 0, raw.base[n - 1] == 0x0A || raw.base[n - 1] == 0x0D { n -= 1 }
-        return UnsafeBufferPointer(start: raw.base, count: n)
+        let start = contiguous ? rawStart : UnsafePointer(raw.base)
+        var n = contiguous ? (rawStart.map { rawEnd! - $0 } ?? 0) : raw.count
+        guard let start else { return UnsafeBufferPointer(start: nil, count: 0) }
+        while n > 0, start[n - 1] == 0x0A || start[n - 1] == 0x0D { n -= 1 }
+        return UnsafeBufferPointer(start: start, count: n)
     }
 
     /// Feeds bytes; returns how many were consumed (fewer only when the sink requested a stop).
@@ -82,13 +90,20 @@ final class RecordScanner {
                 lineStartedBetweenRecords = betweenRecords
                 recordsAtLineStart = records
                 if lineStartedBetweenRecords {
-                    raw.removeAll()
+                    if contiguous { rawStart = UnsafePointer(base + pos) } else { raw.removeAll() }
                     startLine = line
                 }
             }
             let length = segmentEnd - pos
-            raw.append(base + pos, length)
-            if raw.count > maxRecordBytes {
+            let rawCount: Int
+            if contiguous {
+                rawEnd = UnsafePointer(base + segmentEnd)
+                rawCount = rawStart.map { rawEnd! - $0 } ?? 0
+            } else {
+                raw.append(base + pos, length)
+                rawCount = raw.count
+            }
+            if rawCount > maxRecordBytes {
                 throw IngestError.recordTooLong(file: file, line: startLine, limit: maxRecordBytes)
             }
             let used = csv_parse(parser, base + pos, length, scannerFieldCallback, scannerRecordCallback, context)

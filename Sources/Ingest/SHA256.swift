@@ -58,6 +58,16 @@ public final class SHA256Hasher {
     public static func hash(file path: String) throws(IngestError) -> String {
         let file = try InputFile(path: path)
         guard let h = SHA256Hasher() else { throw IngestError.resource("OpenSSL SHA-256 context") }
+        if let mapped = file.mapped {
+            var offset = 0
+            while offset < mapped.count {
+                let end = min(offset + (8 << 20), mapped.count)
+                h.update(UnsafeRawBufferPointer(rebasing: mapped[offset..<end]))
+                file.release(offset..<end)
+                offset = end
+            }
+            return h.finalize()
+        }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
         var offset = 0
@@ -95,7 +105,39 @@ final class InputFile {
         self.size = Int(st.st_size)
     }
 
-    deinit { close(fd) }
+    deinit {
+        if let mapping { munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count) }
+        close(fd)
+    }
+
+    private var mapping: UnsafeRawBufferPointer?
+    private var mappingTried = false
+
+    /// The whole file mapped read-only, or nil when it cannot be (empty, not a regular file): callers then `read`.
+    ///
+    /// Parsing from the mapping copies nothing: the kernel's copy into a read buffer, a hashing pass and the
+    /// raw text of each record all use the page cache's own pages. (A feed truncated by another program
+    /// while a run reads it ends the run with SIGBUS, before anything is committed.)
+    var mapped: UnsafeRawBufferPointer? {
+        if !mappingTried {
+            mappingTried = true
+            if size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED {
+                mapping = UnsafeRawBufferPointer(start: base, count: size)
+            }
+        }
+        return mapping
+    }
+
+    /// Unmaps the whole pages of a range that has been read, so the process's resident size stays at what it
+    /// keeps rather than the size of its inputs; the pages stay in the page cache, and a later access maps them again.
+    func release(_ range: Range<Int>) {
+        guard let mapping else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lower = (range.lowerBound + page - 1) / page * page
+        let upper = range.upperBound == size ? size.roundedUp(to: page) : range.upperBound / page * page
+        guard lower < upper else { return }
+        madvise(UnsafeMutableRawPointer(mutating: mapping.baseAddress! + lower), upper - lower, MADV_DONTNEED)
+    }
 
     /// Reads up to `buffer.count` bytes at `offset`; returns 0 at end of file.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, limit: Int? = nil) throws(IngestError) -> Int {
@@ -113,4 +155,8 @@ final class InputFile {
         }
         return got
     }
+}
+
+private extension Int {
+    func roundedUp(to multiple: Int) -> Int { (self + multiple - 1) / multiple * multiple }
 }
