@@ -63,33 +63,75 @@ enum PackedFile {
     }
 
     /// Appends arrays to a temporary file, then syncs and renames it into place.
+    ///
+    /// The file is written with `O_DIRECT` where the file system allows it: copying the best part of a
+    /// gigabyte into the page cache cost more CPU than any other step of a province run but parsing, and
+    /// the data goes to disk anyway (the file is synced before the commit). Values are gathered in an
+    /// aligned block buffer, since direct writes must be whole aligned blocks; the last block is padded and
+    /// the file cut back to its true length.
     final class Writer {
         let url: URL
         let temporary: URL
         var fd: Int32
         var written = 0
+        private let direct: Bool
+        private static let blockSize = 8 << 20
+        // Glibc's module map hides O_DIRECT (it needs _GNU_SOURCE); these are the values of <asm/fcntl.h>.
+        #if arch(arm64)
+        private static let oDirect: Int32 = 0o200000
+        #else
+        private static let oDirect: Int32 = 0o40000
+        #endif
+        private static let alignment = 4096
+        private let block: UnsafeMutableRawPointer
+        private var filled = 0
 
         init(_ url: URL) throws {
             self.url = url
             temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-            fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            var fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | Self.oDirect, 0o600)
+            direct = fd >= 0
+            if fd < 0 { fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }  // tmpfs and others refuse O_DIRECT
             guard fd >= 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+            self.fd = fd
+            block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
         }
 
         func put<T>(_ values: [T]) throws {
             try values.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
-                    let n = write(fd, raw.baseAddress! + offset, min(raw.count - offset, 1 << 30))
-                    guard n > 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+                    let n = min(raw.count - offset, Self.blockSize - filled)
+                    (block + filled).copyMemory(from: raw.baseAddress! + offset, byteCount: n)
+                    filled += n
                     offset += n
+                    if filled == Self.blockSize { try flush() }
                 }
             }
             written += values.count * MemoryLayout<T>.stride
         }
 
+        /// Writes the block buffer out; a partial last block is padded to the alignment (cut off in `finish`).
+        private func flush() throws {
+            var length = filled
+            if direct && length % Self.alignment != 0 {
+                let padded = (length + Self.alignment - 1) / Self.alignment * Self.alignment
+                (block + length).initializeMemory(as: UInt8.self, repeating: 0, count: padded - length)
+                length = padded
+            }
+            var offset = 0
+            while offset < length {
+                let n = write(fd, block + offset, length - offset)
+                guard n > 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+                offset += n
+            }
+            filled = 0
+        }
+
         func finish() throws -> Int {
-            let synced = fsync(fd) == 0
+            if filled > 0 { try flush() }
+            let cut = ftruncate(fd, off_t(written)) == 0
+            let synced = cut && fsync(fd) == 0
             close(fd)
             fd = -1
             guard synced, rename(temporary.path, url.path) == 0 else {
@@ -103,6 +145,7 @@ enum PackedFile {
         }
 
         deinit {
+            block.deallocate()
             if fd >= 0 {
                 close(fd)
                 unlink(temporary.path)
