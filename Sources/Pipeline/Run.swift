@@ -91,6 +91,8 @@ public struct Run {
             throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
         }
 
+        // The stored stays are read from disk while tonight's feeds are parsed.
+        let storedStays = BackgroundWork { [store] in try store.storedStays() }
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
         var residentBatch: ResidentBatch?
@@ -112,7 +114,7 @@ public struct Run {
         lap("ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
 
-        let stored = try store.stays(with: travel?.stays)
+        let stored = Store.merge(try storedStays.wait(), with: travel?.stays)
         lap("load")
 
         // The packed files take seconds to write at province scale: write them while the run screens and renders.
@@ -262,11 +264,12 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Blocks until the job has finished; returns its value or rethrows its error.
+    /// Blocks until the job has finished; returns its value or rethrows its error. Call it once: the value is
+    /// handed over, not kept, so a caller that changes it (ten million stored stays) does not copy it.
     func wait() throws -> Value {
         done.wait()
-        done.signal()
-        guard let result else { preconditionFailure("the job stored its result before signalling") }
+        guard let result else { preconditionFailure("the job stored its result before signalling, and wait() is called once") }
+        self.result = nil
         return try result.get()
     }
 }

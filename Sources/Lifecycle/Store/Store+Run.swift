@@ -65,11 +65,23 @@ extension Store {
     ///
     /// Identity replacement runs newest first, keeping the newest occurrence of each identity (SPEC 1.3).
     public func stays(with incoming: StayParts?) throws -> StayParts {
-        // One group of parts per run (a run's file holds its feeds' chunks), oldest run first, this run last.
-        var runs: [[StayParts.Part]] = []
-        for segment in try segments(kind: "stays") {
-            runs.append(try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes).parts)
+        Store.merge(try storedStays(), with: incoming)
+    }
+
+    /// The stays of every committed run, one group of parts per run (a run's file holds its feeds' chunks), oldest first.
+    ///
+    /// Reading them takes a moment at province scale (the files were written past the page cache), so a run
+    /// starts this on another thread while it reads the night's feeds.
+    public func storedStays() throws -> [[StayParts.Part]] {
+        try segments(kind: "stays").map { segment in
+            try PackedFile.readStays(dataFolder.appendingPathComponent(segment.file), expectedBytes: segment.bytes).parts
         }
+    }
+
+    /// The stays in force: the stored runs' (from `storedStays()`) and this run's, each identity from its newest run.
+    public static func merge(_ stored: consuming [[StayParts.Part]], with incoming: StayParts?) -> StayParts {
+        // Taken over, not copied: the filtering below then changes the arrays in place.
+        var runs = consume stored
         if let incoming { runs.append(incoming.parts) }
         guard runs.count > 1 else { return StayParts(parts: runs.first ?? []) }
         // No identity repeats within one run (a run dedupes its own feeds), so going from the newest run to the
