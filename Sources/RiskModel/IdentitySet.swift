@@ -1,4 +1,5 @@
 import CPrefetch
+import Glibc
 
 /// A set of 64-bit hashes in one flat open-addressing table: millions of inserts without per-entry allocation.
 ///
@@ -18,11 +19,29 @@ public struct IdentitySet: Sendable {
     public init(capacity: Int, filtered: Bool = true) {
         var size = 16
         while size < capacity + capacity / 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = IdentitySet.zeroedTable(count: size)
         mask = size - 1
         // Four filter bits per slot, five to eight per element: a false "maybe" about one time in six to eight.
         filter = filtered ? [UInt64](repeating: 0, count: size * 4 / 64) : []
         filterMask = filtered ? size * 4 - 1 : -1
+    }
+
+    /// A zeroed table; a large one is backed by huge pages where the kernel allows it (`madvise` mode).
+    ///
+    /// Probes land on random pages: with 4 KiB pages nearly every probe of a province-size table also
+    /// misses the TLB, and under virtualisation a page walk costs as much as the cache miss itself.
+    static func zeroedTable(count: Int) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let bytes = count * MemoryLayout<UInt64>.stride
+            if bytes >= 8 << 20, let base = buffer.baseAddress {
+                let huge = 2 << 20
+                let start = (Int(bitPattern: base) + huge - 1) / huge * huge
+                let end = (Int(bitPattern: base) + bytes) / huge * huge
+                if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+            }
+            buffer.initialize(repeating: 0)
+            initialized = count
+        }
     }
 
     @inlinable @inline(__always)

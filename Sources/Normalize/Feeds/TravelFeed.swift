@@ -42,6 +42,7 @@ public enum TravelFeed {
         var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
             try parse(reader, chunk: chunk, input: input, residents: residents)
         }
+        let prefetchDistance = 16
         // Later occurrences replace earlier ones: walk backwards keeping the first identity seen.
         let total = parts.reduce(0) { $0 + $1.stays.count }
         var seen = IdentitySet(capacity: total, filtered: false)  // mostly inserts of new identities: the filter would be a second miss
@@ -50,6 +51,8 @@ public enum TravelFeed {
             parts[p].stays.withUnsafeBufferPointer { stays in
                 keep[p].withUnsafeMutableBufferPointer { keep in
                     for i in stays.indices.reversed() {
+                        // Every insert misses the cache (the table is ~20 bytes per stay): fetch a few ahead.
+                        if i >= prefetchDistance { seen.prefetch(stays[i - prefetchDistance].identity) }
                         if seen.insert(stays[i].identity) {
                             keep[i] = true
                         } else {
