@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// One input file of a feed and how to read it.
@@ -357,6 +358,57 @@ public final class FeedReader {
             }
         }
         return scanner
+    }
+
+    /// Splits the data part of a mapped file into at most `parts` chunks that each start after a line feed,
+    /// counting line feeds on all cores instead of scanning the file on one; nil when the file is not mapped.
+    ///
+    /// A line feed is a record boundary unless it sits inside a quoted field. That is not checked here:
+    /// the chunk before such a boundary ends inside quotes, so `forEachRecord(in:)` throws
+    /// `unterminatedQuote` for it, and callers fall back to one pass, as with `splitPoints`.
+    public func lineChunks(parts: Int) -> [FeedChunk]? {
+        guard let mapped = file.mapped else { return nil }
+        let bytes = mapped.bindMemory(to: UInt8.self)
+        let total = file.size - dataStart
+        guard parts > 1, total > 0 else { return [FeedChunk(range: dataStart..<file.size, firstLine: dataStartLine)] }
+        var bounds = [dataStart]
+        for k in 1..<parts {
+            let target = max(dataStart + total * k / parts, bounds[bounds.count - 1])
+            guard target < file.size, let lf = memchr(bytes.baseAddress! + target, 0x0A, file.size - target) else { break }
+            let boundary = UnsafeRawPointer(lf) - UnsafeRawPointer(bytes.baseAddress!) + 1
+            if boundary < file.size && boundary > bounds[bounds.count - 1] { bounds.append(boundary) }
+        }
+        bounds.append(file.size)
+        let ranges = (1..<bounds.count).map { bounds[$0 - 1]..<bounds[$0] }
+        nonisolated(unsafe) let lineFeeds = UnsafeMutableBufferPointer<Int>.allocate(capacity: ranges.count)
+        defer { lineFeeds.deallocate() }
+        // Each worker writes its own slot and reads the mapping, which outlives the loop.
+        nonisolated(unsafe) let base = UnsafeRawPointer(bytes.baseAddress!)
+        let file = self.file
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
+            lineFeeds[i] = Self.countLineFeeds(base, ranges[i])
+            file.release(ranges[i])
+        }
+        var line = dataStartLine
+        return ranges.indices.map { i in
+            defer { line += lineFeeds[i] }
+            return FeedChunk(range: ranges[i], firstLine: line)
+        }
+    }
+
+    /// Line feeds in a byte range, eight bytes at a time.
+    private static func countLineFeeds(_ base: UnsafeRawPointer, _ range: Range<Int>) -> Int {
+        var count = 0
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            count &+= countBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self), equalTo: 0x0A)
+            i += 8
+        }
+        while i < range.upperBound {
+            if base.load(fromByteOffset: i, as: UInt8.self) == 0x0A { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// Splits the data part of the file into at most `parts` chunks that start at record boundaries.

@@ -82,7 +82,9 @@ public final class SHA256Hasher {
 }
 
 /// A read-only file descriptor closed on deinit; reads are positional so byte ranges can be parsed independently.
-final class InputFile {
+///
+/// Sendable: its state is set once in `init`, and `pread` and `madvise` may be called from any thread.
+final class InputFile: @unchecked Sendable {
     let path: String
     let fd: Int32
     let size: Int
@@ -103,6 +105,11 @@ final class InputFile {
         }
         self.fd = fd
         self.size = Int(st.st_size)
+        if size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED {
+            mapping = UnsafeRawBufferPointer(start: base, count: size)
+        } else {
+            mapping = nil
+        }
     }
 
     deinit {
@@ -110,23 +117,14 @@ final class InputFile {
         close(fd)
     }
 
-    private var mapping: UnsafeRawBufferPointer?
-    private var mappingTried = false
+    private let mapping: UnsafeRawBufferPointer?
 
     /// The whole file mapped read-only, or nil when it cannot be (empty, not a regular file): callers then `read`.
     ///
     /// Parsing from the mapping copies nothing: the kernel's copy into a read buffer, a hashing pass and the
     /// raw text of each record all use the page cache's own pages. (A feed truncated by another program
     /// while a run reads it ends the run with SIGBUS, before anything is committed.)
-    var mapped: UnsafeRawBufferPointer? {
-        if !mappingTried {
-            mappingTried = true
-            if size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED {
-                mapping = UnsafeRawBufferPointer(start: base, count: size)
-            }
-        }
-        return mapping
-    }
+    var mapped: UnsafeRawBufferPointer? { mapping }
 
     /// Unmaps the whole pages of a range that has been read, so the process's resident size stays at what it
     /// keeps rather than the size of its inputs; the pages stay in the page cache, and a later access maps them again.

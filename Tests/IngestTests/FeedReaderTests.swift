@@ -300,4 +300,44 @@ import Testing
         }
         #expect(chunked == single)
     }
+
+    /// Line chunks guess boundaries at line feeds: every guess that lands inside a quoted field must show up
+    /// as an unterminated quote in the chunk before it (so the caller reads the file in one pass), and
+    /// chunks that all parse must give exactly the one-pass records and line numbers.
+    @Test(arguments: [2, 3, 7, 16])
+    func lineChunksParseLikeOnePassOrReportTheQuote(parts: Int) throws {
+        for quotedEvery in [3, 1_000] {
+            var text = regionsHeader
+            for i in 0..<400 {
+                text += i % quotedEvery == 0 ? "\(i),\"名称\n第二行\n第三行\",high,2020-01-20,\n" : "\(i),名称\(i),low,2020-02-02,\n"
+                if i % 40 == 0 { text += "\n" }
+            }
+            let path = try writeFile(text)
+            let (reader, single) = try readAll(path: path, chunkSize: 4096)
+            let chunks = try #require(reader.lineChunks(parts: parts))
+            #expect(chunks.first?.range.lowerBound == reader.dataStart)
+            #expect(chunks.last?.range.upperBound == reader.stats.bytes)
+            #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound })
+            var chunked: [Row] = []
+            var split = false
+            for chunk in chunks {
+                let part = try FeedReader(input: reader.input, schema: .regions, chunkSize: 4096)
+                do {
+                    try part.forEachRecord(in: chunk) { record in
+                        chunked.append(Row(line: record.line, fields: (0..<5).map { record.string($0) },
+                                           problem: record.problem, raw: record.raw))
+                    }
+                } catch IngestError.unterminatedQuote {
+                    split = true
+                    break
+                }
+            }
+            if split {
+                // Only files with quoted line breaks can be split inside quotes.
+                #expect(quotedEvery == 3)
+            } else {
+                #expect(chunked == single)
+            }
+        }
+    }
 }

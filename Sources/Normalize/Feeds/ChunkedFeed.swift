@@ -60,7 +60,8 @@ enum ChunkedFeed {
                                   encoding: input.encoding))
         }
         if cores > 1, reader.stats.bytes >= minimumParallelBytes {
-            let chunks = try reader.splitPoints(parts: cores * chunksPerCore)
+            let parts = cores * chunksPerCore
+            let chunks = try reader.lineChunks(parts: parts) ?? reader.splitPoints(parts: parts)
             if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
                 var stats = reader.stats
                 stats.sha256 = parallel.sha256

@@ -35,10 +35,8 @@ public enum RuleFile {
         var designations: [Designation] = []
         var problems: [Reject] = []
         let reader: FeedReader
-        do { reader = try FeedReader(input: input, schema: schema) } catch let error as IngestError {
+        do { reader = try FeedReader(input: input, schema: schema) } catch {
             throw .structure(error)
-        } catch {
-            throw .structure(.unreadable(file: input.path, reason: "\(error)"))
         }
         do {
             try reader.forEachRecord { record in
