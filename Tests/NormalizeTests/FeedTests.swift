@@ -27,6 +27,34 @@ import TestSupport
         for r in batch.reports { #expect(r.read == r.accepted + r.rejected + r.duplicates) }
     }
 
+    /// A feed large enough to be read in chunks, where line breaks inside quoted names make guessed chunk
+    /// boundaries fall inside quotes: every record must still be read once, with its own line number.
+    @Test func quotedLineBreaksInALargeFeedKeepRecordsAndLineNumbers() throws {
+        let dir = try makeTemporaryDirectory()
+        var text = "record_id,id_no,name,region_code,arrived_on,note\n"
+        var line = 2
+        var badLines: [Int] = []
+        let records = 90_000
+        for i in 0..<records {
+            let region = i % 997 == 0 ? "99999x" : "330302"
+            if region != "330302" { badLines.append(line) }
+            let name = i % 3 == 0 ? "\"张\n三 \(i)\n\"\"号\"\"\"" : "李四\(i)"
+            text += "r\(i),\(a),\(name),\(region),2020-01-20,padding-to-make-the-file-large-enough-to-split-into-chunks\n"
+            line += i % 3 == 0 ? 3 : 1
+        }
+        #expect(text.utf8.count > 8 << 20)
+        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)])
+        try #require(batch.rejects.count == badLines.count, "first reject: \(batch.rejects.first.map { "\($0.line) \($0.reason)" } ?? "none")")
+        #expect(batch.rejects.map(\.line) == badLines)
+        #expect(batch.rejects.allSatisfy { $0.column == "region_code" })
+        #expect(batch.stays.count == records - badLines.count)
+        let report = try #require(batch.reports.first)
+        #expect(report.read == records && report.accepted == records - badLines.count)
+        let part = try #require(batch.stays.parts.first)
+        // Record 0 has the bad region; record 3 is the first accepted one with line breaks in its name.
+        #expect(part.contacts.entry(part.stays[2].contact)?.name == "张\n三 3\n\"号\"")
+    }
+
     @Test func sameRecordIDFromAnotherSourceIsAnotherStay() throws {
         let dir = try makeTemporaryDirectory()
         let rail = try write("record_id,id_no,region_code,arrived_on\nr1,\(a),330302,2020-01-20\n", "rail.csv", in: dir)

@@ -60,13 +60,17 @@ enum ChunkedFeed {
                                   encoding: input.encoding))
         }
         if cores > 1, reader.stats.bytes >= minimumParallelBytes {
+            // Guessed boundaries first; when one fell inside a quoted field, boundaries found by quote parity.
             let parts = cores * chunksPerCore
-            let chunks = try reader.lineChunks(parts: parts) ?? reader.splitPoints(parts: parts)
-            if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
-                var stats = reader.stats
-                stats.sha256 = parallel.sha256
-                stats.records = parallel.records
-                return (parallel.parts, stats)
+            let splits: [() throws -> [FeedChunk]] = [{ reader.lineChunks(parts: parts) ?? [] }, { try reader.splitPoints(parts: parts) }]
+            for split in splits {
+                let chunks = try split()
+                if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
+                    var stats = reader.stats
+                    stats.sha256 = parallel.sha256
+                    stats.records = parallel.records
+                    return (parallel.parts, stats)
+                }
             }
         }
         let whole = try parse(reader, nil)
