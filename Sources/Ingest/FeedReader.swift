@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 
 /// One input file of a feed and how to read it.
@@ -266,9 +265,15 @@ public final class FeedReader {
     public func forEachRecord(in chunk: FeedChunk, _ body: (borrowing RecordView) throws -> Void) throws -> Int {
         let lower = max(chunk.range.lowerBound, dataStart)
         let upper = min(chunk.range.upperBound, file.size)
+        chunkLines = 0
         guard lower < upper else { return 0 }
-        return try scan(from: lower, to: upper, feedFrom: lower, firstLine: chunk.firstLine, hasher: nil, body).records
+        let scanner = try scan(from: lower, to: upper, feedFrom: lower, firstLine: chunk.firstLine, hasher: nil, body)
+        chunkLines = scanner.line - chunk.firstLine
+        return scanner.records
     }
+
+    /// Physical lines read by the last `forEachRecord(in:)` (the line feeds of a chunk that ends with one).
+    public private(set) var chunkLines = 0
 
     private func scan(
         from start: Int, to end: Int, feedFrom: Int, firstLine: Int, hasher: SHA256Hasher?,
@@ -361,11 +366,15 @@ public final class FeedReader {
     }
 
     /// Splits the data part of a mapped file into at most `parts` chunks that each start after a line feed,
-    /// counting line feeds on all cores instead of scanning the file on one; nil when the file is not mapped.
+    /// without reading the file; nil when the file is not mapped.
     ///
     /// A line feed is a record boundary unless it sits inside a quoted field. That is not checked here:
     /// the chunk before such a boundary ends inside quotes, so `forEachRecord(in:)` throws
-    /// `unterminatedQuote` for it, and callers fall back to one pass, as with `splitPoints`.
+    /// `unterminatedQuote` for it, and callers fall back to `splitPoints` or one pass.
+    ///
+    /// Line numbers are not known either: every chunk but the first says it starts on line 1. After
+    /// reading the chunks in order, add to each chunk's line numbers the `chunkLines` of the chunks before
+    /// it, less one (the first chunk's are right as they are).
     public func lineChunks(parts: Int) -> [FeedChunk]? {
         guard let mapped = file.mapped else { return nil }
         let bytes = mapped.bindMemory(to: UInt8.self)
@@ -379,36 +388,9 @@ public final class FeedReader {
             if boundary < file.size && boundary > bounds[bounds.count - 1] { bounds.append(boundary) }
         }
         bounds.append(file.size)
-        let ranges = (1..<bounds.count).map { bounds[$0 - 1]..<bounds[$0] }
-        nonisolated(unsafe) let lineFeeds = UnsafeMutableBufferPointer<Int>.allocate(capacity: ranges.count)
-        defer { lineFeeds.deallocate() }
-        // Each worker writes its own slot and reads the mapping, which outlives the loop.
-        nonisolated(unsafe) let base = UnsafeRawPointer(bytes.baseAddress!)
-        let file = self.file
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-            lineFeeds[i] = Self.countLineFeeds(base, ranges[i])
-            file.release(ranges[i])
+        return (1..<bounds.count).map { i in
+            FeedChunk(range: bounds[i - 1]..<bounds[i], firstLine: i == 1 ? dataStartLine : 1)
         }
-        var line = dataStartLine
-        return ranges.indices.map { i in
-            defer { line += lineFeeds[i] }
-            return FeedChunk(range: ranges[i], firstLine: line)
-        }
-    }
-
-    /// Line feeds in a byte range, eight bytes at a time.
-    private static func countLineFeeds(_ base: UnsafeRawPointer, _ range: Range<Int>) -> Int {
-        var count = 0
-        var i = range.lowerBound
-        while i + 8 <= range.upperBound {
-            count &+= countBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self), equalTo: 0x0A)
-            i += 8
-        }
-        while i < range.upperBound {
-            if base.load(fromByteOffset: i, as: UInt8.self) == 0x0A { count += 1 }
-            i += 1
-        }
-        return count
     }
 
     /// Splits the data part of the file into at most `parts` chunks that start at record boundaries.

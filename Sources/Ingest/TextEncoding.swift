@@ -93,6 +93,18 @@ enum ByteValidation {
                 i += 1
                 continue
             }
+            // Fast path for the three-byte sequences of Chinese text: lead E0–EF and two continuation bytes,
+            // minus the overlong (E0 80–9F) and surrogate (ED A0–BF) forms.
+            if i + 4 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+                if w & 0x00C0_C0F0 == 0x0080_80E0 {
+                    let low = w & 0x0F, second = (w >> 8) & 0xFF
+                    if !(low == 0 && second < 0xA0) && !(low == 0xD && second > 0x9F) {
+                        i += 3
+                        continue
+                    }
+                }
+            }
             var need = 0
             var lo: UInt8 = 0x80
             var hi: UInt8 = 0xBF

@@ -176,9 +176,29 @@ import Testing
         ([0x61, 0xED, 0xA0, 0x80], 1),  // UTF-16 surrogate
         ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
         ([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0xE6, 0xAD], 9),  // truncated after the ASCII run
+        // Long enough for the three-byte fast path:
+        ([0xE6, 0xAD, 0xA6, 0xE6, 0xAD, 0xA6, 0x61], nil),
+        ([0xE0, 0xA0, 0x80, 0x61], nil),  // smallest three-byte code point
+        ([0xED, 0x9F, 0xBF, 0x61], nil),  // last before the surrogates
+        ([0xE0, 0x9F, 0xBF, 0x61], 0),  // overlong
+        ([0xED, 0xA0, 0x80, 0x61], 0),  // surrogate
+        ([0xE6, 0xAD, 0x41, 0x61], 0),  // second continuation byte missing
+        ([0x61, 0xE6, 0xAD, 0xA6, 0xFF, 0x61], 4),
     ] as [([UInt8], Int?)])
     func utf8Validator(bytes: [UInt8], firstInvalid: Int?) {
         bytes.withUnsafeBufferPointer { #expect(ByteValidation.firstInvalidUTF8($0) == firstInvalid) }
+    }
+
+    /// The validator agrees with the standard library on random bytes drawn mostly from the tricky ranges.
+    @Test func utf8ValidatorAgreesWithTheStandardLibrary() {
+        var rng = SplitMix64(seed: 42)
+        let pool: [UInt8] = [0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE6, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(rng.next() % 9)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            let ours = bytes.withUnsafeBufferPointer { ByteValidation.firstInvalidUTF8($0) == nil }
+            let standard = String(validating: bytes, as: UTF8.self) != nil
+            #expect(ours == standard, "\(bytes.map { String($0, radix: 16) })")
+        }
     }
 }
 
@@ -320,13 +340,16 @@ import Testing
             #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound })
             var chunked: [Row] = []
             var split = false
+            var line = reader.dataStartLine
             for chunk in chunks {
                 let part = try FeedReader(input: reader.input, schema: .regions, chunkSize: 4096)
                 do {
+                    let shift = line - chunk.firstLine
                     try part.forEachRecord(in: chunk) { record in
-                        chunked.append(Row(line: record.line, fields: (0..<5).map { record.string($0) },
+                        chunked.append(Row(line: record.line + shift, fields: (0..<5).map { record.string($0) },
                                            problem: record.problem, raw: record.raw))
                     }
+                    line += part.chunkLines
                 } catch IngestError.unterminatedQuote {
                     split = true
                     break
@@ -339,5 +362,18 @@ import Testing
                 #expect(chunked == single)
             }
         }
+    }
+}
+
+/// A small deterministic generator for test inputs.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

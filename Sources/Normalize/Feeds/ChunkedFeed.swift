@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import Ingest
+import RiskModel
 
 /// What a chunk of a feed gave, as far as the per-file counts are concerned.
 protocol FeedPart: Sendable {
@@ -10,6 +11,8 @@ protocol FeedPart: Sendable {
     var blanked: Int { get }
     /// Index of the file among the inputs, set when the chunks are gathered.
     var file: Int { get set }
+    /// Rejected rows, whose line numbers are shifted when the chunk's first line was not known in advance.
+    var rejects: [Reject] { get set }
 }
 
 extension ChunkedFeed {
@@ -49,7 +52,7 @@ enum ChunkedFeed {
     /// `parse(reader, chunk)` reads `chunk` with `reader.forEachRecord(in:)`, or the whole file with
     /// `reader.forEachRecord(_:)` when `chunk` is nil, and returns what it kept with the number of records.
     /// A chunk that ends inside a quoted field (a stray quote upset the split) sends the file back to one pass.
-    static func read<Part: Sendable>(
+    static func read<Part: FeedPart>(
         _ input: FeedInput, schema: FeedSchema, cores: Int = activeCores(),
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], stats: FeedStats) {
@@ -88,12 +91,12 @@ enum ChunkedFeed {
     }
 
     /// The chunks' results, or nil when the split turned out not to be at record boundaries.
-    private static func parallelRead<Part: Sendable>(
+    private static func parallelRead<Part: FeedPart>(
         _ input: FeedInput, schema: FeedSchema, chunks: [FeedChunk],
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], records: Int, sha256: String)? {
         // Slot 0 hashes the file; slot i > 0 parses chunk i - 1.
-        let slots = Slots<Result<(part: Part, records: Int), any Error>>(count: chunks.count)
+        let slots = Slots<Result<(part: Part, records: Int, lines: Int), any Error>>(count: chunks.count)
         let hash = Slots<Result<String, IngestError>>(count: 1)
         DispatchQueue.concurrentPerform(iterations: chunks.count + 1) { i in
             if i == 0 {
@@ -102,15 +105,23 @@ enum ChunkedFeed {
             }
             slots[i - 1] = Result {
                 let reader = try FeedReader(input: input, schema: schema)
-                return try parse(reader, chunks[i - 1])
+                let (part, records) = try parse(reader, chunks[i - 1])
+                return (part, records, reader.chunkLines)
             }
         }
         var parts: [Part] = []
         parts.reserveCapacity(chunks.count)
         var records = 0
+        // Chunks whose first line was not known (`lineChunks`) numbered their lines from 1: shift their rejects.
+        var line = chunks.first?.firstLine ?? 1
         for i in 0..<chunks.count {
             switch slots.take(i) {
-            case let .success(result)?:
+            case var .success(result)?:
+                let shift = line - chunks[i].firstLine
+                if shift != 0 {
+                    for r in result.part.rejects.indices { result.part.rejects[r].line += shift }
+                }
+                line += result.lines
                 parts.append(result.part)
                 records += result.records
             case let .failure(error)?:
