@@ -1,3 +1,4 @@
+import Dispatch
 import Ingest
 import RiskModel
 
@@ -42,26 +43,10 @@ public enum TravelFeed {
         var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
             try parse(reader, chunk: chunk, input: input, residents: residents)
         }
-        let prefetchDistance = 16
-        // Later occurrences replace earlier ones: walk backwards keeping the first identity seen.
-        let total = parts.reduce(0) { $0 + $1.stays.count }
-        var seen = IdentitySet(capacity: total, filtered: false)  // mostly inserts of new identities: the filter would be a second miss
-        var keep: [[Bool]] = parts.map { [Bool](repeating: false, count: $0.stays.count) }
-        for p in parts.indices.reversed() {
-            parts[p].stays.withUnsafeBufferPointer { stays in
-                keep[p].withUnsafeMutableBufferPointer { keep in
-                    for i in stays.indices.reversed() {
-                        // Every insert misses the cache (the table is ~20 bytes per stay): fetch a few ahead.
-                        if i >= prefetchDistance { seen.prefetch(stays[i - prefetchDistance].identity) }
-                        if seen.insert(stays[i].identity) {
-                            keep[i] = true
-                        } else {
-                            reports[parts[p].file].duplicates += 1
-                            reports[parts[p].file].accepted -= 1
-                        }
-                    }
-                }
-            }
+        let (keep, duplicates) = latestOccurrences(parts)
+        for p in parts.indices {
+            reports[parts[p].file].duplicates += duplicates[p]
+            reports[parts[p].file].accepted -= duplicates[p]
         }
         // Drop the replaced stays from each part in place: the parts are kept as they are, never copied into one array.
         var kept: [StayParts.Part] = []
@@ -85,6 +70,52 @@ public enum TravelFeed {
             if !part.stays.isEmpty { kept.append(StayParts.Part(stays: part.stays, contacts: part.contacts)) }
         }
         return TravelBatch(stays: StayParts(parts: kept), rejects: rejects, reports: reports)
+    }
+
+    /// Which stays are the last occurrence of their identity (later part, then later position), and how many
+    /// earlier occurrences each part had.
+    ///
+    /// The identity table misses the cache on nearly every insert, so it is kept small and busy: identities
+    /// are split by their top two bits into four quarters, each deduplicated with a table a quarter the size,
+    /// two quarters on each core (a pass over the stays per quarter is cheap next to the inserts).
+    static func latestOccurrences(_ parts: [Part]) -> (keep: [[Bool]], duplicates: [Int]) {
+        let quarters = 4
+        let workers = min(ChunkedFeed.activeCores(), quarters)
+        let total = parts.reduce(0) { $0 + $1.stays.count }
+        let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
+        // Each worker writes the flags of its own quarters' stays and its own row of duplicate counts.
+        nonisolated(unsafe) let flags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(total, 1))
+        nonisolated(unsafe) let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(workers * parts.count, 1))
+        defer { flags.deallocate(); counts.deallocate() }
+        flags.initialize(repeating: false)
+        counts.initialize(repeating: 0)
+        let prefetchDistance = 16
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for quarter in stride(from: UInt64(worker), to: UInt64(quarters), by: workers) {
+                // Mostly inserts of new identities: the filter would be a second miss.
+                var seen = IdentitySet(capacity: total / quarters + total / 64 + 16, filtered: false)
+                for p in parts.indices.reversed() {
+                    parts[p].stays.withUnsafeBufferPointer { stays in
+                        for i in stays.indices.reversed() {
+                            if i >= prefetchDistance {
+                                let ahead = stays[i - prefetchDistance].identity
+                                if ahead >> 62 == quarter { seen.prefetch(ahead) }
+                            }
+                            let identity = stays[i].identity
+                            guard identity >> 62 == quarter else { continue }
+                            if seen.insert(identity) {
+                                flags[offsets[p] + i] = true
+                            } else {
+                                counts[worker * parts.count + p] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let keep = parts.indices.map { p in Array(flags[offsets[p]..<offsets[p] + parts[p].stays.count]) }
+        let duplicates = parts.indices.map { p in (0..<workers).reduce(0) { $0 + counts[$1 * parts.count + p] } }
+        return (keep, duplicates)
     }
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
