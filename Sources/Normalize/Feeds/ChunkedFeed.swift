@@ -15,27 +15,139 @@ protocol FeedPart: Sendable {
     var rejects: [Reject] { get set }
 }
 
+/// One unit of work of `ChunkedFeed.readAll`: a file read in one pass, a file's hash, or one chunk of a file.
+private enum FeedTask: Sendable {
+    case whole(file: Int)
+    case hash(file: Int)
+    case chunk(file: Int, index: Int)
+}
+
 extension ChunkedFeed {
-    /// Reads every input in order, each in chunks, and returns all chunks' parts in file order with a report per file.
+    /// Reads every input, large ones in chunks, and returns all chunks' parts in file order with a report per file.
+    ///
+    /// Every file's chunks and hashes go through one parallel loop, so the cores do not wait for the slowest
+    /// chunk of each file in turn. Results are gathered in file order, so rejects, counts and identity
+    /// replacement are the same as in one sequential pass.
     static func readAll<Part: FeedPart>(
         _ inputs: [FeedInput], schema: FeedSchema,
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?, FeedInput) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], reports: [FeedReport]) {
+        let cores = activeCores()
+        var openReaders: [FeedReader?] = []
+        var plans: [[FeedChunk]?] = []  // nil: one pass
+        for input in inputs {
+            let reader = try openUnlessEmpty(input, schema: schema)
+            openReaders.append(reader)
+            if let reader, cores > 1, reader.stats.bytes >= minimumParallelBytes,
+               let chunks = reader.lineChunks(parts: cores * chunksPerCore), chunks.count > 1 {
+                plans.append(chunks)
+            } else {
+                plans.append(nil)
+            }
+        }
+        var tasks: [FeedTask] = []
+        var chunkTasks: [[Int]] = Array(repeating: [], count: inputs.count)
+        var wholeTask: [Int?] = Array(repeating: nil, count: inputs.count)
+        for f in inputs.indices where openReaders[f] != nil {
+            if let chunks = plans[f] {
+                tasks.append(.hash(file: f))
+                for c in chunks.indices {
+                    chunkTasks[f].append(tasks.count)
+                    tasks.append(.chunk(file: f, index: c))
+                }
+            } else {
+                wholeTask[f] = tasks.count
+                tasks.append(.whole(file: f))
+            }
+        }
+        // A one-pass file's reader is used by its one task only, and read here after the loop has ended.
+        nonisolated(unsafe) let readers = openReaders
+        let results = Slots<Result<(part: Part, records: Int, lines: Int), any Error>>(count: tasks.count)
+        let hashes = Slots<Result<String, IngestError>>(count: inputs.count)
+        let frozenPlans = plans, frozenTasks = tasks
+        DispatchQueue.concurrentPerform(iterations: frozenTasks.count) { t in
+            switch frozenTasks[t] {
+            case let .hash(f):
+                hashes[f] = Result { () throws(IngestError) in try SHA256Hasher.hash(file: inputs[f].path) }
+            case let .chunk(f, c):
+                results[t] = Result {
+                    let reader = try FeedReader(input: inputs[f], schema: schema)
+                    let (part, records) = try parse(reader, frozenPlans[f]![c], inputs[f])
+                    return (part, records, reader.chunkLines)
+                }
+            case let .whole(f):
+                results[t] = Result {
+                    let (part, records) = try parse(readers[f]!, nil, inputs[f])
+                    return (part, records, 0)
+                }
+            }
+        }
+
         var parts: [Part] = []
         var reports: [FeedReport] = []
-        for (fileIndex, input) in inputs.enumerated() {
-            let read = try ChunkedFeed.read(input, schema: schema) { reader, chunk in try parse(reader, chunk, input) }
-            var report = FeedReport(kind: schema.kind, input: input, stats: read.stats)
-            for var part in read.parts {
+        for (f, input) in inputs.enumerated() {
+            var fileParts: [Part] = []
+            let stats: FeedStats
+            if let reader = readers[f] {
+                if let whole = wholeTask[f] {
+                    fileParts = [try results.take(whole)!.get().part]
+                    stats = reader.stats
+                } else if let gathered = try gather(chunkTasks[f].map { results.take($0)! }, chunks: plans[f]!) {
+                    fileParts = gathered.parts
+                    var chunked = reader.stats
+                    chunked.sha256 = try hashes.take(f)!.get()
+                    chunked.records = gathered.records
+                    stats = chunked
+                } else {
+                    // A guessed boundary fell inside a quoted field: this file again, split by quote parity.
+                    let again = try read(input, schema: schema) { reader, chunk in try parse(reader, chunk, input) }
+                    fileParts = again.parts
+                    stats = again.stats
+                }
+            } else {
+                // A file with not even a header is a feed with no records: the run's empty-feed rule decides (--allow-empty).
+                let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+                stats = FeedStats(bytes: size, sha256: try SHA256Hasher.hash(file: input.path), records: 0, lines: 0, blankLines: 0,
+                                  encoding: input.encoding)
+            }
+            var report = FeedReport(kind: schema.kind, input: input, stats: stats)
+            for var part in fileParts {
                 report.accepted += part.accepted
                 report.phonesBlanked += part.blanked
-                part.file = fileIndex
+                part.file = f
                 parts.append(part)
             }
             report.rejected = report.read - report.accepted
             reports.append(report)
         }
         return (parts, reports)
+    }
+
+    /// A file's chunk results in order, with rejects' lines made absolute; nil when a chunk ended inside quotes.
+    private static func gather<Part: FeedPart>(
+        _ results: [Result<(part: Part, records: Int, lines: Int), any Error>], chunks: [FeedChunk]
+    ) throws -> (parts: [Part], records: Int)? {
+        var parts: [Part] = []
+        parts.reserveCapacity(chunks.count)
+        var records = 0
+        // Chunks whose first line was not known (`lineChunks`) numbered their lines from 1: shift their rejects.
+        var line = chunks.first?.firstLine ?? 1
+        for (i, result) in results.enumerated() {
+            switch result {
+            case var .success(result):
+                let shift = line - chunks[i].firstLine
+                if shift != 0 {
+                    for r in result.part.rejects.indices { result.part.rejects[r].line += shift }
+                }
+                line += result.lines
+                parts.append(result.part)
+                records += result.records
+            case let .failure(error):
+                if case .unterminatedQuote = error as? IngestError { return nil }
+                throw error
+            }
+        }
+        return (parts, records)
     }
 }
 
@@ -44,36 +156,26 @@ enum ChunkedFeed {
     /// Files smaller than this are read in one pass: splitting them would cost more than it saves.
     static let minimumParallelBytes = 8 << 20
 
-    /// Chunks per core, so a slow chunk (or the hash) does not leave the other core idle at the end.
-    static let chunksPerCore = 4
+    /// Chunks per core, so a slow chunk (or a hash) does not leave the other core idle at the end.
+    static let chunksPerCore = 8
 
-    /// Runs `parse` over every record of `input`: in one pass for small files, else on `FeedReader`s of their own per chunk.
+    /// Runs `parse` over every record of `input` in chunks split by quote parity, or in one pass when even
+    /// those are not at record boundaries (a stray quote inside an unquoted field); `readAll`'s fallback.
     ///
     /// `parse(reader, chunk)` reads `chunk` with `reader.forEachRecord(in:)`, or the whole file with
     /// `reader.forEachRecord(_:)` when `chunk` is nil, and returns what it kept with the number of records.
-    /// A chunk that ends inside a quoted field (a stray quote upset the split) sends the file back to one pass.
     static func read<Part: FeedPart>(
         _ input: FeedInput, schema: FeedSchema, cores: Int = activeCores(),
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], stats: FeedStats) {
-        guard let reader = try openUnlessEmpty(input, schema: schema) else {
-            // A file with not even a header is a feed with no records: the run's empty-feed rule decides (--allow-empty).
-            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
-            return ([], FeedStats(bytes: size, sha256: try SHA256Hasher.hash(file: input.path), records: 0, lines: 0, blankLines: 0,
-                                  encoding: input.encoding))
-        }
+        let reader = try FeedReader(input: input, schema: schema)
         if cores > 1, reader.stats.bytes >= minimumParallelBytes {
-            // Guessed boundaries first; when one fell inside a quoted field, boundaries found by quote parity.
-            let parts = cores * chunksPerCore
-            let splits: [() throws -> [FeedChunk]] = [{ reader.lineChunks(parts: parts) ?? [] }, { try reader.splitPoints(parts: parts) }]
-            for split in splits {
-                let chunks = try split()
-                if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
-                    var stats = reader.stats
-                    stats.sha256 = parallel.sha256
-                    stats.records = parallel.records
-                    return (parallel.parts, stats)
-                }
+            let chunks = try reader.splitPoints(parts: cores * chunksPerCore)
+            if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
+                var stats = reader.stats
+                stats.sha256 = parallel.sha256
+                stats.records = parallel.records
+                return (parallel.parts, stats)
             }
         }
         let whole = try parse(reader, nil)
@@ -109,33 +211,12 @@ enum ChunkedFeed {
                 return (part, records, reader.chunkLines)
             }
         }
-        var parts: [Part] = []
-        parts.reserveCapacity(chunks.count)
-        var records = 0
-        // Chunks whose first line was not known (`lineChunks`) numbered their lines from 1: shift their rejects.
-        var line = chunks.first?.firstLine ?? 1
-        for i in 0..<chunks.count {
-            switch slots.take(i) {
-            case var .success(result)?:
-                let shift = line - chunks[i].firstLine
-                if shift != 0 {
-                    for r in result.part.rejects.indices { result.part.rejects[r].line += shift }
-                }
-                line += result.lines
-                parts.append(result.part)
-                records += result.records
-            case let .failure(error)?:
-                if case .unterminatedQuote = error as? IngestError { return nil }
-                throw error
-            case nil:
-                preconditionFailure("every chunk was parsed")
-            }
-        }
+        guard let gathered = try gather((0..<chunks.count).map { slots.take($0)! }, chunks: chunks) else { return nil }
         guard case let .success(sha256)? = hash[0] else {
             if case let .failure(error)? = hash[0] { throw error }
             preconditionFailure("the file was hashed")
         }
-        return (parts, records, sha256)
+        return (gathered.parts, gathered.records, sha256)
     }
 
     /// Cores this process may use.
