@@ -1,5 +1,4 @@
 import CPrefetch
-import Glibc
 
 /// A set of 64-bit hashes in one flat open-addressing table: millions of inserts without per-entry allocation.
 ///
@@ -32,13 +31,7 @@ public struct IdentitySet: Sendable {
     /// misses the TLB, and under virtualisation a page walk costs as much as the cache miss itself.
     static func zeroedTable(count: Int) -> [UInt64] {
         [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let bytes = count * MemoryLayout<UInt64>.stride
-            if bytes >= 8 << 20, let base = buffer.baseAddress {
-                let huge = 2 << 20
-                let start = (Int(bitPattern: base) + huge - 1) / huge * huge
-                let end = (Int(bitPattern: base) + bytes) / huge * huge
-                if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
-            }
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             buffer.initialize(repeating: 0)
             initialized = count
         }

@@ -173,6 +173,7 @@ enum PackedFile {
             let bytes = count * MemoryLayout<T>.stride
             var failed = false
             let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
                 let raw = UnsafeMutableRawPointer(buffer.baseAddress)
                 var offset = 0
                 while offset < bytes, let raw {
