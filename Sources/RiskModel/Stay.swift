@@ -1,3 +1,5 @@
+import Glibc
+
 /// Where a person was and on which days (one accepted travel record, SPEC 1.3), packed for the hot path.
 public struct Stay: Sendable, Hashable {
     public var person: PersonKey
@@ -80,14 +82,99 @@ public struct ContactBook: Sendable {
     }
 }
 
-/// Stays held as several arrays (one per stored segment, plus the run's own), so merging a night into a
+/// A read-only file mapping that stays mapped while any `StayBlock` (or other view) refers to it.
+public final class MappedRegion: @unchecked Sendable {
+    // Immutable after init; the mapping is read-only, so views may read it from any thread.
+    public let base: UnsafeRawPointer
+    public let count: Int
+
+    /// Maps the whole of an open file read-only; nil when it cannot be mapped.
+    public init?(fd: Int32, count: Int) {
+        guard count > 0, let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        // The store files were written past the page cache: start reading them in now, ahead of the scan.
+        madvise(base, count, MADV_WILLNEED)
+        self.base = UnsafeRawPointer(base)
+        self.count = count
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+}
+
+/// The stays of one part: an array, or a view of a stored file mapped into memory.
+///
+/// A night's run reads ten million stored stays; viewing them where the page cache holds them spares
+/// copying half a gigabyte into fresh memory (and zeroing it first), which on this kind of machine costs
+/// more than screening them. A mapped block becomes an array only when something in it changes.
+public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
+    // Either `owned`, or `count` stays at `mapped` inside `region` (which keeps the mapping alive).
+    private var owned: [Stay]
+    private var region: MappedRegion?
+    private var mapped: UnsafePointer<Stay>?
+    private var mappedCount = 0
+
+    public init(_ stays: [Stay]) {
+        owned = stays
+    }
+
+    /// A view of `count` stays at byte `offset` of `region` (which must be aligned for `Stay`).
+    public init(region: MappedRegion, offset: Int, count: Int) {
+        precondition(offset % MemoryLayout<Stay>.alignment == 0 && offset + count * MemoryLayout<Stay>.stride <= region.count)
+        owned = []
+        self.region = region
+        mapped = (region.base + offset).assumingMemoryBound(to: Stay.self)
+        mappedCount = count
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { region == nil ? owned.count : mappedCount }
+
+    public subscript(position: Int) -> Stay {
+        if let mapped {
+            precondition(position >= 0 && position < mappedCount, "stay index out of range")
+            return mapped[position]
+        }
+        return owned[position]
+    }
+
+    /// Whether the stays are a view of a mapped file.
+    public var isMapped: Bool { region != nil }
+
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Stay>) throws -> R) rethrows -> R {
+        if let mapped { return try withExtendedLifetime(region) { try body(UnsafeBufferPointer(start: mapped, count: mappedCount)) } }
+        return try owned.withUnsafeBufferPointer(body)
+    }
+
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Stay>) throws -> R) rethrows -> R? {
+        try withUnsafeBufferPointer(body)
+    }
+
+    /// Removes the stays matching `shouldBeRemoved`; a mapped block is copied only when one does.
+    public mutating func removeAll(where shouldBeRemoved: (Stay) throws -> Bool) rethrows {
+        if region != nil {
+            guard try contains(where: shouldBeRemoved) else { return }
+            owned = try filter { try !shouldBeRemoved($0) }
+            region = nil
+            mapped = nil
+            mappedCount = 0
+            return
+        }
+        try owned.removeAll(where: shouldBeRemoved)
+    }
+}
+
+/// Stays held as several blocks (one per stored segment, plus the run's own), so merging a night into a
 /// province store never copies ten million of them; each part's contacts are indexed by its own stays.
 public struct StayParts: Sendable {
     public struct Part: Sendable {
-        public var stays: [Stay]
+        public var stays: StayBlock
         public var contacts: ContactBook
 
         public init(stays: [Stay], contacts: ContactBook) {
+            self.stays = StayBlock(stays)
+            self.contacts = contacts
+        }
+
+        public init(stays: StayBlock, contacts: ContactBook) {
             self.stays = stays
             self.contacts = contacts
         }

@@ -44,6 +44,11 @@ public struct Screener: Sendable {
 
     /// Screens `stays` on all cores and returns each exposed person's winning candidate.
     public func screen(_ stays: [Stay]) -> [PersonKey: Candidate] {
+        screen(StayBlock(stays))
+    }
+
+    /// Screens `stays` on all cores and returns each exposed person's winning candidate.
+    public func screen(_ stays: StayBlock) -> [PersonKey: Candidate] {
         let parts = stays.count < 100_000 ? 1 : 2
         var results = [[PersonKey: Candidate]](repeating: [:], count: parts)
         stays.withUnsafeBufferPointer { buffer in

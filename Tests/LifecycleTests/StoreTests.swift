@@ -52,6 +52,42 @@ import TestSupport
         #expect(stored.first { $0.identity == 1 }?.left == .of("2020-02-01"), "the later run's version wins")
     }
 
+    /// Stored stays come back as views of the mapped file: every part (with contacts of odd lengths, so the
+    /// file needs padding to keep each part's stays aligned) reads back as written, and a mapped block
+    /// turns into an array only when a later run replaces one of its stays.
+    @Test func storedPartsComeBackMappedAndExact() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        var parts: [StayParts.Part] = []
+        for p in 0..<3 {
+            var book = ContactBook()
+            var stays: [Stay] = []
+            for i in 0..<(5 + p) {
+                let person = PersonKey.cn("3301061980010100\(i)")
+                let contact = i % 2 == 0 ? book.append(name: Array("访客\(p)-\(i)".utf8), phone: Array("1380000000\(i)".utf8)) : Stay.noContact
+                stays.append(Stay(person: person, region: .of("420102"), arrived: .of("2020-01-25"), left: .of("2020-01-26"),
+                                  identity: UInt64(100 * p + i + 1), contact: contact))
+            }
+            parts.append(StayParts.Part(stays: stays, contacts: book))
+        }
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(parts: parts), residents: nil, reconciliation: empty))
+
+        let stored = try store.storedStays()
+        try #require(stored.count == 1 && stored[0].count == 3)
+        for (read, written) in zip(stored[0], parts) {
+            #expect(read.stays.isMapped)
+            #expect(Array(read.stays) == Array(written.stays))
+            #expect(read.stays.map { read.contacts.entry($0.contact)?.name } == written.stays.map { written.contacts.entry($0.contact)?.name })
+        }
+
+        // A night that resends identity 102 (part 1): only that part stops being a view of the file.
+        let night = StayParts(stays: [stay(PersonKey.cn("33010619800101009"), identity: 102, left: "2020-02-01")])
+        let merged = Store.merge(try store.storedStays(), with: night)
+        #expect(merged.parts.map(\.stays.isMapped) == [true, false, true, false])
+        #expect(merged.count == 18)
+        #expect(merged.stays.filter { $0.identity == 102 }.map(\.left) == [.of("2020-02-01")])
+    }
+
     @Test func filesNoCommittedRunOwnsAreRemoved() throws {
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
         let p = PersonKey.cn("33010619800101001")

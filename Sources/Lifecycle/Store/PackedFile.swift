@@ -10,18 +10,22 @@ import Glibc
 /// They are written and read by this program on the same machine, so the layout check in the header
 /// (magic, stride of each array) is enough; a file from another build with another layout is refused.
 enum PackedFile {
-    static let stayMagic: UInt64 = 0x3259_4154_5352_5352  // "RSRSTAY2": parts, each with its own contacts
+    static let stayMagic: UInt64 = 0x3359_4154_5352_5352  // "RSRSTAY3": parts, each with its own contacts, stays 8-byte aligned
+    static let stayMagicUnaligned: UInt64 = 0x3259_4154_5352_5352  // "RSRSTAY2": the same without padding (read, never written)
     static let residentMagic: UInt64 = 0x3153_4552_5352_5352  // "RSRSRES1"
 
     /// Writes stays in parts, each with its contacts, to `url` (through a temporary file renamed into place).
+    ///
+    /// Every array of stays starts at a multiple of 8 bytes, so a reader can view it in a mapping of the file.
     static func writeStays(_ stays: StayParts, to url: URL) throws -> Int {
         let writer = try Writer(url)
         try writer.put([stayMagic, UInt64(MemoryLayout<Stay>.stride), UInt64(stays.parts.count)])
         for part in stays.parts {
             try writer.put([UInt64(part.stays.count), UInt64(part.contacts.starts.count), UInt64(part.contacts.bytes.count)])
-            try writer.put(part.stays)
+            try part.stays.withUnsafeBufferPointer { try writer.put(UnsafeRawBufferPointer($0)) }
             try writer.put(part.contacts.starts)
             try writer.put(part.contacts.bytes)
+            try writer.pad(to: 8)
         }
         return try writer.finish()
     }
@@ -29,8 +33,12 @@ enum PackedFile {
     static func readStays(_ url: URL, expectedBytes: Int) throws -> StayParts {
         let reader = try Reader(url, expectedBytes: expectedBytes)
         let header: [UInt64] = try reader.take(3)
-        guard header[0] == stayMagic, header[1] == UInt64(MemoryLayout<Stay>.stride) else {
+        guard header[0] == stayMagic || header[0] == stayMagicUnaligned, header[1] == UInt64(MemoryLayout<Stay>.stride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
+        }
+        let aligned = header[0] == stayMagic
+        if aligned, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
+            return try mappedStays(region, parts: Int(header[2]), url: url)
         }
         var parts: [StayParts.Part] = []
         for _ in 0..<header[2] {
@@ -38,7 +46,34 @@ enum PackedFile {
             let stays: [Stay] = try reader.take(Int(counts[0]))
             let starts: [UInt32] = try reader.take(Int(counts[1]))
             let bytes: [UInt8] = try reader.take(Int(counts[2]))
+            if aligned { try reader.skip(toMultipleOf: 8) }
             parts.append(StayParts.Part(stays: stays, contacts: ContactBook(starts: starts, bytes: bytes)))
+        }
+        return StayParts(parts: parts)
+    }
+
+    /// The parts of a mapped stays file: stays viewed in place, contacts (visitors' only, small) copied out.
+    private static func mappedStays(_ region: MappedRegion, parts count: Int, url: URL) throws -> StayParts {
+        var offset = 24
+        func word() throws -> Int {
+            guard offset + 8 <= region.count else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            defer { offset += 8 }
+            return Int(region.base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+        func bytes(_ n: Int) throws -> UnsafeRawBufferPointer {
+            guard n >= 0, offset + n <= region.count else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            defer { offset += n }
+            return UnsafeRawBufferPointer(start: region.base + offset, count: n)
+        }
+        var parts: [StayParts.Part] = []
+        for _ in 0..<count {
+            let (stayCount, startCount, byteCount) = (try word(), try word(), try word())
+            let stays = StayBlock(region: region, offset: offset, count: stayCount)
+            _ = try bytes(stayCount * MemoryLayout<Stay>.stride)
+            let starts = Array(try bytes(startCount * 4).bindMemory(to: UInt32.self))
+            let text = Array(try bytes(byteCount).bindMemory(to: UInt8.self))
+            offset = (offset + 7) / 8 * 8
+            parts.append(StayParts.Part(stays: stays, contacts: ContactBook(starts: starts, bytes: text)))
         }
         return StayParts(parts: parts)
     }
@@ -98,17 +133,25 @@ enum PackedFile {
         }
 
         func put<T>(_ values: [T]) throws {
-            try values.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = min(raw.count - offset, Self.blockSize - filled)
-                    (block + filled).copyMemory(from: raw.baseAddress! + offset, byteCount: n)
-                    filled += n
-                    offset += n
-                    if filled == Self.blockSize { try flush() }
-                }
+            try values.withUnsafeBytes { try put($0) }
+        }
+
+        func put(_ raw: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < raw.count {
+                let n = min(raw.count - offset, Self.blockSize - filled)
+                (block + filled).copyMemory(from: raw.baseAddress! + offset, byteCount: n)
+                filled += n
+                offset += n
+                if filled == Self.blockSize { try flush() }
             }
-            written += values.count * MemoryLayout<T>.stride
+            written += raw.count
+        }
+
+        /// Writes zero bytes up to the next multiple of `alignment`.
+        func pad(to alignment: Int) throws {
+            let zeros = [UInt8](repeating: 0, count: (alignment - written % alignment) % alignment)
+            try put(zeros)
         }
 
         /// Writes the block buffer out; a partial last block is padded to the alignment (cut off in `finish`).
@@ -167,6 +210,13 @@ enum PackedFile {
                 close(fd)
                 throw StoreError.corruptSegment(file: url.path, reason: "size differs from what the store recorded")
             }
+        }
+
+        /// Skips the padding up to the next multiple of `alignment`.
+        func skip(toMultipleOf alignment: Int) throws {
+            let at = lseek(fd, 0, SEEK_CUR)
+            let padding = (alignment - Int(at) % alignment) % alignment
+            if padding > 0 { let _: [UInt8] = try take(padding) }
         }
 
         func take<T>(_ count: Int) throws -> [T] {
