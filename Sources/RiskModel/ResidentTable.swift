@@ -24,9 +24,16 @@ public struct ResidentTable: Sendable {
     // Stored as usable-from-inline so `append` specialises in the callers' modules (no generic dispatch per record).
     @usableFromInline var storedRows: [Row] = []
     @usableFromInline var storedArena: [UInt8] = []
+    /// A table read from the store views its file instead: rows and arena at these places in `region`.
+    @usableFromInline var region: MappedRegion?
+    // Views of the read-only mapping `region` keeps alive, so sharing them between threads is safe.
+    private nonisolated(unsafe) var mappedRows = UnsafeBufferPointer<Row>(start: nil, count: 0)
+    private nonisolated(unsafe) var mappedArena = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    public var rows: [Row] { storedRows }
-    public var arena: [UInt8] { storedArena }
+    /// The rows as an array (a copy when the table views a file; prefer `withRows`).
+    public var rows: [Row] { region == nil ? storedRows : Array(mappedRows) }
+    /// The arena as an array (a copy when the table views a file; prefer `withArena`).
+    public var arena: [UInt8] { region == nil ? storedArena : Array(mappedArena) }
 
     public init() {}
 
@@ -35,13 +42,47 @@ public struct ResidentTable: Sendable {
         storedArena = arena
     }
 
-    public var count: Int { storedRows.count }
+    /// A table viewing a stored file: `rowCount` rows at byte `rowsOffset` (aligned for `Row`), and the arena.
+    ///
+    /// A night's run needs only the rows of two million residents and the text of the few under a measure:
+    /// viewing the file where the page cache holds it spares copying ~300 MB into fresh memory.
+    public init(region: MappedRegion, rowsOffset: Int, rowCount: Int, arenaOffset: Int, arenaCount: Int) {
+        precondition(rowsOffset % MemoryLayout<Row>.alignment == 0
+                     && rowsOffset + rowCount * MemoryLayout<Row>.stride <= region.count && arenaOffset + arenaCount <= region.count)
+        self.region = region
+        mappedRows = UnsafeBufferPointer(start: (region.base + rowsOffset).assumingMemoryBound(to: Row.self), count: rowCount)
+        mappedArena = UnsafeBufferPointer(start: (region.base + arenaOffset).assumingMemoryBound(to: UInt8.self), count: arenaCount)
+    }
+
+    public var count: Int { region == nil ? storedRows.count : mappedRows.count }
+
+    public func withRows<R>(_ body: (UnsafeBufferPointer<Row>) throws -> R) rethrows -> R {
+        if region != nil { return try withExtendedLifetime(region) { try body(mappedRows) } }
+        return try storedRows.withUnsafeBufferPointer(body)
+    }
+
+    public func withArena<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if region != nil { return try withExtendedLifetime(region) { try body(mappedArena) } }
+        return try storedArena.withUnsafeBufferPointer(body)
+    }
+
+    /// Copies a viewed file into arrays before the table changes.
+    @usableFromInline
+    mutating func materialize() {
+        guard region != nil else { return }
+        storedRows = Array(mappedRows)
+        storedArena = Array(mappedArena)
+        region = nil
+        mappedRows = UnsafeBufferPointer(start: nil, count: 0)
+        mappedArena = UnsafeBufferPointer(start: nil, count: 0)
+    }
 
     /// Appends a resident given as UTF-8 fields; returns its row index.
     @discardableResult @inlinable
     public mutating func append(person: PersonKey, community: RegionCode, updatedAt: Day?,
                                 name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
                                 gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
+        if region != nil { materialize() }
         let start = storedArena.count
         storedArena.append(contentsOf: name); storedArena.append(0x1F)
         storedArena.append(contentsOf: phone); storedArena.append(0x1F)
@@ -55,12 +96,16 @@ public struct ResidentTable: Sendable {
 
     /// Reserves room for `rows` more rows and `bytes` more arena bytes, so appends do not reallocate and copy.
     public mutating func reserve(rows: Int, bytes: Int) {
+        materialize()
         storedRows.reserveCapacity(storedRows.count + rows)
         storedArena.reserveCapacity(storedArena.count + bytes)
     }
 
     /// Appends every row of another table after this one's, in order.
     public mutating func append(contentsOf other: ResidentTable) {
+        materialize()
+        var other = other
+        other.materialize()
         let base = UInt32(storedArena.count)
         storedArena.append(contentsOf: other.storedArena)
         storedRows.append(contentsOf: other.storedRows.lazy.map { row in
@@ -72,6 +117,7 @@ public struct ResidentTable: Sendable {
 
     /// Keeps the rows whose flag is set, in order; the arena stays as it is (dropped rows' text is left unreferenced).
     public mutating func keepRows(where keep: [Bool]) {
+        materialize()
         var kept = 0
         storedRows.withUnsafeMutableBufferPointer { rows in
             for i in rows.indices where keep[i] {
@@ -84,25 +130,35 @@ public struct ResidentTable: Sendable {
 
     /// The resident at a row, with its text decoded.
     public func resident(at index: Int) -> Resident {
-        let row = rows[index]
-        let fields = arena[Int(row.offset)..<Int(row.offset + row.length)].split(separator: 0x1F, maxSplits: 4, omittingEmptySubsequences: false)
-        func text(_ i: Int) -> String { i < fields.count ? String(decoding: fields[i], as: UTF8.self) : "" }
+        let row = withRows { $0[index] }
+        let fields = withArena { arena in
+            arena[Int(row.offset)..<Int(row.offset + row.length)].split(separator: 0x1F, maxSplits: 4, omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        func text(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
         return Resident(person: row.person, name: text(0), phone: text(1), community: row.community, communityName: text(2),
                         gridID: text(3), address: text(4), updatedAt: row.updatedAt == Int32.min ? nil : Day(number: row.updatedAt))
     }
 
     /// The digests of every resident, for telling residents from visitors while reading travel feeds.
     public func people() -> IdentitySet {
-        var set = IdentitySet(capacity: storedRows.count, filtered: false)
-        for row in storedRows { _ = set.insert(row.person.digest) }
+        var set = IdentitySet(capacity: count, filtered: false)
+        withRows { rows in
+            for row in rows { _ = set.insert(row.person.digest) }
+        }
         return set
     }
 
     /// A map from person to row, for looking up the few people under a measure.
     public func index(of people: Set<PersonKey>) -> [PersonKey: Int] {
+        // Most rows are not wanted: a digest set in cache answers for them before the hashed set is asked.
+        var digests = IdentitySet(capacity: people.count, filtered: false)
+        for person in people { _ = digests.insert(person.digest) }
         var found: [PersonKey: Int] = [:]
-        for (i, row) in rows.enumerated() where people.contains(row.person) {
-            found[row.person] = i
+        withRows { rows in
+            for (i, row) in rows.enumerated() where digests.contains(row.person.digest) && people.contains(row.person) {
+                found[row.person] = i
+            }
         }
         return found
     }

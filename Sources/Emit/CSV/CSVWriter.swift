@@ -20,19 +20,22 @@ public struct CSVWriter: Sendable {
     private mutating func appendRow(_ row: [String], neutralise: Bool) {
         for (i, cell) in row.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            var utf8 = Array(cell.utf8)
-            if neutralise, !literalColumns.contains(i), let first = utf8.first, CSVWriter.formulaStarts.contains(first) {
-                utf8.insert(UInt8(ascii: "'"), at: 0)
-            }
-            if utf8.contains(where: { CSVWriter.needsQuote.contains($0) }) {
-                bytes.append(UInt8(ascii: "\""))
+            var cell = cell
+            // Native strings are contiguous UTF-8: the bytes are read in place, without an array per cell.
+            cell.withUTF8 { utf8 in
+                let prefix = neutralise && !literalColumns.contains(i) && utf8.first.map(CSVWriter.startsFormula) == true
+                guard prefix || utf8.contains(where: CSVWriter.needsQuote) else {
+                    bytes.append(contentsOf: utf8)
+                    return
+                }
+                let quoted = utf8.contains(where: CSVWriter.needsQuote)
+                if quoted { bytes.append(UInt8(ascii: "\"")) }
+                if prefix { bytes.append(UInt8(ascii: "'")) }
                 for b in utf8 {
                     if b == UInt8(ascii: "\"") { bytes.append(b) }
                     bytes.append(b)
                 }
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                bytes.append(contentsOf: utf8)
+                if quoted { bytes.append(UInt8(ascii: "\"")) }
             }
         }
         bytes.append(contentsOf: [0x0D, 0x0A])
@@ -43,6 +46,14 @@ public struct CSVWriter: Sendable {
         try Data(bytes).write(to: url)
     }
 
-    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")]
-    static let needsQuote: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D]
+    /// A cell starting with one of these would be a formula in Excel or WPS.
+    @inline(__always)
+    static func startsFormula(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@")
+    }
+
+    @inline(__always)
+    static func needsQuote(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D
+    }
 }

@@ -80,9 +80,10 @@ enum PackedFile {
 
     static func writeResidents(_ table: ResidentTable, to url: URL) throws -> Int {
         let writer = try Writer(url)
-        try writer.put([residentMagic, UInt64(MemoryLayout<ResidentTable.Row>.stride), UInt64(table.rows.count), UInt64(table.arena.count)])
-        try writer.put(table.rows)
-        try writer.put(table.arena)
+        let arenaCount = table.withArena(\.count)
+        try writer.put([residentMagic, UInt64(MemoryLayout<ResidentTable.Row>.stride), UInt64(table.count), UInt64(arenaCount)])
+        try table.withRows { try writer.put(UnsafeRawBufferPointer($0)) }
+        try table.withArena { try writer.put(UnsafeRawBufferPointer($0)) }
         return try writer.finish()
     }
 
@@ -92,8 +93,14 @@ enum PackedFile {
         guard header[0] == residentMagic, header[1] == UInt64(MemoryLayout<ResidentTable.Row>.stride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a residents file of this version")
         }
-        let rows: [ResidentTable.Row] = try reader.take(Int(header[2]))
-        let arena: [UInt8] = try reader.take(Int(header[3]))
+        let rowCount = Int(header[2]), arenaCount = Int(header[3])
+        let rowsOffset = 32, arenaOffset = rowsOffset + rowCount * MemoryLayout<ResidentTable.Row>.stride
+        // The rows start after the four header words, aligned for `Row`: the file can be viewed where it lies.
+        if arenaOffset + arenaCount == expectedBytes, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
+            return ResidentTable(region: region, rowsOffset: rowsOffset, rowCount: rowCount, arenaOffset: arenaOffset, arenaCount: arenaCount)
+        }
+        let rows: [ResidentTable.Row] = try reader.take(rowCount)
+        let arena: [UInt8] = try reader.take(arenaCount)
         return ResidentTable(rows: rows, arena: arena)
     }
 

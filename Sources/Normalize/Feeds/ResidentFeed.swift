@@ -58,7 +58,7 @@ public enum ResidentFeed {
         var best = PersonIndex(capacity: table.count)
         var winners = 0
         var keep = [Bool](repeating: false, count: table.count)
-        table.rows.withUnsafeBufferPointer { rows in
+        table.withRows { rows in
             for i in rows.indices {
                 let current = best.claim(rows[i].person, row: Int32(i), rows: rows)
                 if current < 0 {
