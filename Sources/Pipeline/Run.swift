@@ -232,10 +232,12 @@ public struct Run {
         // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none).
         let visitors = people.filter { rows[$0] == nil }
         var visitorContacts: [PersonKey: (day: Day, name: String, phone: String)] = [:]
-        for part in stays.parts where !visitors.isEmpty {
-            for stay in part.stays where stay.contact != Stay.noContact && visitors.contains(stay.person) {
-                if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
-                if let entry = part.contacts.entry(stay.contact) { visitorContacts[stay.person] = (stay.arrived, entry.name, entry.phone) }
+        for part in stays.parts where !visitors.isEmpty && part.contacts.count > 0 {
+            part.stays.withUnsafeBufferPointer { stays in
+                for stay in stays where stay.contact != Stay.noContact && visitors.contains(stay.person) {
+                    if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
+                    if let entry = part.contacts.entry(stay.contact) { visitorContacts[stay.person] = (stay.arrived, entry.name, entry.phone) }
+                }
             }
         }
         return best.map { person, c in

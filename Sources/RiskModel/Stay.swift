@@ -151,8 +151,8 @@ public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
     /// Removes the stays matching `shouldBeRemoved`; a mapped block is copied only when one does.
     public mutating func removeAll(where shouldBeRemoved: (Stay) throws -> Bool) rethrows {
         if region != nil {
-            guard try contains(where: shouldBeRemoved) else { return }
-            owned = try filter { try !shouldBeRemoved($0) }
+            guard try withUnsafeBufferPointer({ try $0.contains(where: shouldBeRemoved) }) else { return }
+            owned = try withUnsafeBufferPointer { try $0.filter { try !shouldBeRemoved($0) } }
             region = nil
             mapped = nil
             mappedCount = 0

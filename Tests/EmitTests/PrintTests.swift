@@ -57,7 +57,8 @@ import Testing
         #expect(job > 0)
 
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(30)
+        // cups-pdf converts through Ghostscript; with the rest of the suite loading both cores that can take a while.
+        let deadline = clock.now + .seconds(90)
         var found: URL?
         while found == nil, clock.now < deadline {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
@@ -70,7 +71,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(200))
             }
         }
-        let printed = try #require(found, "no PDF of job \(job) titled \(title) in \(output.path) within 30 s; see /var/log/cups/error_log")
+        let printed = try #require(found, "no PDF of job \(job) titled \(title) in \(output.path) within 90 s; see /var/log/cups/error_log")
         let bytes = try Data(contentsOf: printed)
         #expect(bytes.starts(with: Array("%PDF".utf8)))
         try? FileManager.default.removeItem(at: printed)

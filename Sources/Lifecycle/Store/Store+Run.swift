@@ -94,7 +94,11 @@ extension Store {
                 if seen.count > 0 { runs[r][p].stays.removeAll { seen.contains($0.identity) } }
             }
             if r > 0 {
-                for part in runs[r] { for stay in part.stays { _ = seen.insert(stay.identity) } }
+                for part in runs[r] {
+                    part.stays.withUnsafeBufferPointer { stays in
+                        for stay in stays { _ = seen.insert(stay.identity) }
+                    }
+                }
             }
         }
         return StayParts(parts: Array(runs.joined()))

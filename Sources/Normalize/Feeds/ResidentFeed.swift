@@ -114,10 +114,13 @@ public enum ResidentFeed {
                 }
                 let phone = Fields.phone(record.field(phoneColumn))
                 if case .invalid = phone { part.blanked += 1 }
+                let number = phone.number ?? PhoneNumber(value: 0, digitCount: 0)
                 Fields.withNormalized(record.field(gridColumn), fold: true) { grid in
-                    part.table.append(person: person, community: community, updatedAt: updated, name: name,
-                                      phone: phone.number ?? PhoneNumber(value: 0, digitCount: 0), communityName: communityName,
-                                      gridID: grid, address: Fields.trimmed(record.field(addressColumn)))
+                    number.withDigits { digits in
+                        part.table.append(person: person, community: community, updatedAt: updated, name: name,
+                                          phone: digits, communityName: communityName,
+                                          gridID: grid, address: Fields.trimmed(record.field(addressColumn)))
+                    }
                 }
                 part.accepted += 1
             } catch {
