@@ -88,6 +88,36 @@ import TestSupport
         #expect(merged.stays.filter { $0.identity == 102 }.map(\.left) == [.of("2020-02-01")])
     }
 
+    /// The stored residence snapshot comes back as a view of its file, with every resident's text intact,
+    /// and still takes changes (it is copied out first).
+    @Test func storedResidentsComeBackMappedAndExact() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        var table = ResidentTable()
+        var written: [Resident] = []
+        for i in 0..<7 {
+            let r = Resident(person: .cn("3301061980010100\(i)"), name: "居民\(i)", phone: i % 3 == 0 ? "" : "1380000000\(i)",
+                             community: .of("330106001"), communityName: "和平社区", gridID: "G-\(i)",
+                             address: "杭州市西湖区和平社区\(i)幢", updatedAt: i % 2 == 0 ? nil : .of("2020-01-0\(i)"))
+            table.append(person: r.person, community: r.community, updatedAt: r.updatedAt, name: Array(r.name.utf8), phone: Array(r.phone.utf8),
+                         communityName: Array(r.communityName.utf8), gridID: Array(r.gridID.utf8), address: Array(r.address.utf8))
+            written.append(r)
+        }
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: table, reconciliation: empty))
+
+        var stored = try #require(try store.residents())
+        #expect(stored.count == written.count)
+        #expect((0..<stored.count).map { stored.resident(at: $0) } == written)
+        #expect(written.allSatisfy { stored.people().contains($0.person.digest) })
+        #expect(stored.index(of: [written[4].person]) == [written[4].person: 4])
+
+        stored.append(person: .cn("33010619900101001"), community: .of("330106001"), updatedAt: nil, name: Array("新居民".utf8),
+                      phone: [], communityName: Array("和平社区".utf8), gridID: [], address: [])
+        #expect(stored.count == written.count + 1)
+        #expect(stored.resident(at: 6) == written[6])
+        #expect(stored.resident(at: 7).name == "新居民")
+    }
+
     @Test func filesNoCommittedRunOwnsAreRemoved() throws {
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
         let p = PersonKey.cn("33010619800101001")
