@@ -31,7 +31,7 @@ let package = Package(
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["CPrefetch"]),
         .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto"]),
-        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "TOMLKit"]),
+        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "CPrefetch", "TOMLKit"]),
         .target(name: "Screen", dependencies: ["RiskModel"]),
         .target(name: "Lifecycle", dependencies: [
             "RiskModel", "Screen", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),

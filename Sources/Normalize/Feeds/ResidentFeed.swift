@@ -1,3 +1,4 @@
+import CPrefetch
 import Ingest
 import RiskModel
 
@@ -60,6 +61,8 @@ public enum ResidentFeed {
         var keep = [Bool](repeating: false, count: table.count)
         table.withRows { rows in
             for i in rows.indices {
+                // The index is larger than the cache: fetch a few rows ahead.
+                if i + 16 < rows.count { best.prefetch(rows[i + 16].person) }
                 let current = best.claim(rows[i].person, row: Int32(i), rows: rows)
                 if current < 0 {
                     keep[i] = true
@@ -154,6 +157,13 @@ struct PersonIndex {
     private func start(_ person: PersonKey) -> Int {
         let h = (person.hi ^ (person.lo &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
         return Int(truncatingIfNeeded: h >> 24) & mask
+    }
+
+    /// Starts loading the slot where `person` would be, so a `claim` a few rows later does not stall on it.
+    @inline(__always)
+    func prefetch(_ person: PersonKey) {
+        let i = start(person)
+        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
     }
 
     /// The row already holding `person`, or -1 after recording `row` as its holder.
