@@ -133,6 +133,26 @@ public struct Run {
         lap("lifecycle")
 
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
+        var statusCounts: [NoticeStatus: Int] = [:]
+        for n in reconciliation.notices { statusCounts[n.status, default: 0] += 1 }
+        let now = ISO8601DateFormatter().string(from: Date())
+        let record = RunRecord(
+            id: runID, asOf: v.asOf.description, startedAt: now, finishedAt: now, policyName: policy.name, policyFile: v.policy,
+            policySHA256: policySHA, regionsFile: v.regions.path, regionsSHA256: rules.report.sha256, folder: name,
+            measures: reconciliation.notices.count, newCount: statusCounts[.new, default: 0], amendedCount: statusCounts[.amended, default: 0],
+            continuingCount: statusCounts[.continuing, default: 0], rescindedCount: reconciliation.rescinded.count, rejects: rejects.count,
+            forced: settings.force)
+        let inputs = reports.map {
+            RunInputRecord(runID: runID, kind: $0.kind, feed: $0.feed, path: $0.path, sha256: $0.sha256, read: $0.read,
+                           accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates)
+        }
+        // The notices go into the store's transaction on another thread while the outputs are staged; it commits
+        // only after they and the packed files are on disk, and rolls back if the run stops before that.
+        let pending = settings.dryRun ? nil : store.beginCommit(RunCommit(
+            run: record, inputs: inputs, stays: travel?.stays, residents: residentBatch?.table, reconciliation: reconciliation,
+            rules: (policy: v.policy, regions: v.regions.path)))
+        defer { pending?.abandon() }
+
         let staging = try publisher.stage(name)
         var files = ["measures.csv", "rescinded.csv", "rejects.csv", "report.html"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
@@ -164,8 +184,6 @@ public struct Run {
                                previous: last.flatMap { r in r.id.map { RunReport.PreviousRun(id: $0, asOf: r.asOf) } })
         try Data(report.html().utf8).write(to: staging.appendingPathComponent("report.html"))
 
-        var statusCounts: [NoticeStatus: Int] = [:]
-        for n in reconciliation.notices { statusCounts[n.status, default: 0] += 1 }
         func summary(_ folder: URL) -> RunSummary {
             RunSummary(folder: folder, runID: runID, asOf: v.asOf, dryRun: settings.dryRun, measures: reconciliation.notices.count,
                        byStatus: statusCounts, rescinded: reconciliation.rescinded.count, rejects: rejects.count,
@@ -176,24 +194,10 @@ public struct Run {
             return summary(try publisher.publish(staging, name: name, preview: true))
         }
 
-        let now = ISO8601DateFormatter().string(from: Date())
-        let record = RunRecord(
-            id: runID, asOf: v.asOf.description, startedAt: now, finishedAt: now, policyName: policy.name, policyFile: v.policy,
-            policySHA256: policySHA, regionsFile: v.regions.path, regionsSHA256: rules.report.sha256, folder: name,
-            measures: reconciliation.notices.count, newCount: statusCounts[.new, default: 0], amendedCount: statusCounts[.amended, default: 0],
-            continuingCount: statusCounts[.continuing, default: 0], rescindedCount: reconciliation.rescinded.count, rejects: rejects.count,
-            forced: settings.force)
-        let inputs = reports.map {
-            RunInputRecord(runID: runID, kind: $0.kind, feed: $0.feed, path: $0.path, sha256: $0.sha256, read: $0.read,
-                           accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates)
-        }
         try publisher.sync(staging)
         let written = try packedFiles?.wait()
         lap("write-store-files")
-        _ = try store.commit(RunCommit(run: record, inputs: inputs, stays: travel?.stays,
-                                       residents: residentBatch?.table, reconciliation: reconciliation,
-                                       rules: (policy: v.policy, regions: v.regions.path)),
-                             files: written)
+        try pending?.finish(files: written ?? [])
         lap("store-commit")
         CrashPoint.hit("after-commit")
         // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.

@@ -118,6 +118,22 @@ import TestSupport
         #expect(stored.resident(at: 7).name == "新居民")
     }
 
+    /// A run's transaction started early is invisible until finished; an abandoned one leaves the store as it was.
+    @Test func anAbandonedPendingCommitLeavesNothingAndAFinishedOneCommits() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let findings = [finding(PersonKey.cn("33010619800101001"), Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001"))]
+        let r = try Reconciler.reconcile(findings, previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        let commit = RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r)
+
+        store.beginCommit(commit).abandon()
+        #expect(try store.lastRun() == nil)
+        #expect(try store.noticesInForce().isEmpty)
+
+        try store.beginCommit(commit).finish(files: [])
+        #expect(try store.lastRun()?.id == 1)
+        #expect(try store.noticesInForce().map(\.serial) == r.notices.map(\.serial))
+    }
+
     @Test func filesNoCommittedRunOwnsAreRemoved() throws {
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
         let p = PersonKey.cn("33010619800101001")

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import RiskModel
@@ -145,36 +146,96 @@ extension Store {
     public func commit(_ commit: RunCommit, files: [SegmentRecord]? = nil) throws -> Int64 {
         guard let runID = commit.run.id else { preconditionFailure("a run to commit has its id assigned") }
         let segments = try files ?? writeFiles(runID: runID, stays: commit.stays, residents: commit.residents, rules: commit.rules)
-        CrashPoint.hit("before-store-commit")
-        try db.write { db in
-            var run = commit.run
-            try run.insert(db)
-            for input in commit.inputs { try input.insert(db) }
-            for segment in segments { try segment.insert(db) }
-            // Prepared statements rather than record inserts: a province night commits tens of thousands of notices.
-            let insertNotice = try db.makeStatement(sql: """
-                INSERT INTO notice (serial, runID, person, status, supersedes, action, level, regionCode, regionName,
-                  lastExposureOn, until, communityCode, communityName, gridID, address, name, phone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertRunNotice = try db.makeStatement(sql: "INSERT INTO runNotice (runID, serial, person, status) VALUES (?, ?, ?, ?)")
-            for notice in commit.reconciliation.notices {
-                let person = notice.person.description
-                if notice.status != .continuing {
-                    let r = NoticeRecord(notice, runID: runID)
-                    try insertNotice.execute(arguments: [r.serial, r.runID, r.person, r.status, r.supersedes, r.action, r.level, r.regionCode,
-                                                         r.regionName, r.lastExposureOn, r.until, r.communityCode, r.communityName, r.gridID,
-                                                         r.address, r.name, r.phone])
-                }
-                try insertRunNotice.execute(arguments: [runID, notice.serial, person, notice.status.rawValue])
-            }
-            for r in commit.reconciliation.rescinded {
-                try RescissionRecord(runID: runID, serial: r.serial, reason: r.reason).insert(db)
-            }
-            for (prefix, last) in commit.reconciliation.sequences {
-                try SerialSequenceRecord(prefix: prefix, last: last).save(db)
-            }
-        }
+        try beginCommit(commit).finish(files: segments)
         return runID
+    }
+
+    /// Starts the run's transaction on another thread: the notices are inserted while the caller stages its
+    /// outputs, and nothing is committed until `finish` (or is, if the caller abandons it or the process dies).
+    ///
+    /// Until then the store takes no other calls from this process: its one connection is inside the transaction.
+    public func beginCommit(_ commit: RunCommit) -> PendingCommit {
+        guard let runID = commit.run.id else { preconditionFailure("a run to commit has its id assigned") }
+        let pending = PendingCommit()
+        DispatchQueue.global().async { [db] in
+            pending.settle(Result {
+                try db.write { db in
+                    var run = commit.run
+                    try run.insert(db)
+                    for input in commit.inputs { try input.insert(db) }
+                    try Store.insertNotices(commit.reconciliation, runID: runID, db)
+                    guard let segments = pending.waitForFiles() else { throw PendingCommit.Abandoned() }
+                    CrashPoint.hit("before-store-commit")
+                    for segment in segments { try segment.insert(db) }
+                }
+            })
+        }
+        return pending
+    }
+
+    private static func insertNotices(_ reconciliation: Reconciliation, runID: Int64, _ db: Database) throws {
+        // Prepared statements rather than record inserts: a province night commits tens of thousands of notices.
+        let insertNotice = try db.makeStatement(sql: """
+            INSERT INTO notice (serial, runID, person, status, supersedes, action, level, regionCode, regionName,
+              lastExposureOn, until, communityCode, communityName, gridID, address, name, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertRunNotice = try db.makeStatement(sql: "INSERT INTO runNotice (runID, serial, person, status) VALUES (?, ?, ?, ?)")
+        for notice in reconciliation.notices {
+            let person = notice.person.description
+            if notice.status != .continuing {
+                let r = NoticeRecord(notice, runID: runID)
+                try insertNotice.execute(arguments: [r.serial, r.runID, r.person, r.status, r.supersedes, r.action, r.level, r.regionCode,
+                                                     r.regionName, r.lastExposureOn, r.until, r.communityCode, r.communityName, r.gridID,
+                                                     r.address, r.name, r.phone])
+            }
+            try insertRunNotice.execute(arguments: [runID, notice.serial, person, notice.status.rawValue])
+        }
+        for r in reconciliation.rescinded {
+            try RescissionRecord(runID: runID, serial: r.serial, reason: r.reason).insert(db)
+        }
+        for (prefix, last) in reconciliation.sequences {
+            try SerialSequenceRecord(prefix: prefix, last: last).save(db)
+        }
+    }
+}
+
+/// A run's store transaction in progress on another thread (`Store.beginCommit`).
+public final class PendingCommit: @unchecked Sendable {
+    // The caller's thread writes `files` then signals `go`; the transaction's thread writes `result` then signals `done`.
+    private let go = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+    private var files: [SegmentRecord]?
+    private var result: Result<Void, any Error>?
+    private var settled = false
+
+    struct Abandoned: Error {}
+
+    /// Commits with the run's packed files (written by then); returns once the transaction is on disk, or throws.
+    public func finish(files: [SegmentRecord]) throws {
+        precondition(!settled, "a pending commit is finished or abandoned once")
+        settled = true
+        self.files = files
+        go.signal()
+        done.wait()
+        try result?.get()
+    }
+
+    /// Rolls the transaction back and waits for it, unless it was finished; for runs that end early.
+    public func abandon() {
+        guard !settled else { return }
+        settled = true
+        go.signal()
+        done.wait()
+    }
+
+    fileprivate func waitForFiles() -> [SegmentRecord]? {
+        go.wait()
+        return files
+    }
+
+    fileprivate func settle(_ result: Result<Void, any Error>) {
+        self.result = result
+        done.signal()
     }
 }
