@@ -93,6 +93,7 @@ public struct Run {
 
         // The stored stays are read from disk while tonight's feeds are parsed.
         let storedStays = BackgroundWork { [store] in try store.storedStays() }
+        let previousNotices = BackgroundWork { [store] in try store.noticesInForce() }
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
         var residentBatch: ResidentBatch?
@@ -129,7 +130,7 @@ public struct Run {
         lap("screen")
 
         let findings = Run.findings(best, designations: rules.designations, residents: residents, stays: stored)
-        let reconciliation = try Reconciler.reconcile(findings, previous: store.noticesInForce(), asOf: v.asOf, lastSequence: store.lastSequence)
+        let reconciliation = try Reconciler.reconcile(findings, previous: previousNotices.wait(), asOf: v.asOf, lastSequence: store.lastSequence)
         lap("lifecycle")
 
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
