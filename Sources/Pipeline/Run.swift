@@ -113,6 +113,7 @@ public struct Run {
             travel = batch
         }
         lap("ingest")
+        CrashPoint.hit("after-ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
 
         let stored = Store.merge(try storedStays.wait(), with: travel?.stays)

@@ -18,6 +18,7 @@ struct Riskscreen: ParsableCommand {
 
     /// Runs the command; a usage error exits 1 as SPEC 4 says, not argument-parser's 64 (`EX_USAGE`).
     static func main() {
+        exitOnTruncatedFeed()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -28,6 +29,21 @@ struct Riskscreen: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+/// Feeds and store files are read through mappings: one cut short by another program while it is read raises
+/// SIGBUS. That is an unreadable input (SPEC 4: status 2), not a crash; nothing has been committed at that point.
+func exitOnTruncatedFeed() {
+    signal(SIGBUS) { _ in
+        // Only async-signal-safe calls here (write(2), _exit(2)), and a message that needs no allocation.
+        let message: StaticString = """
+            riskscreen: an input file got shorter while it was being read (SIGBUS); \
+            deliver feeds whole (write under another name, then rename) and run again
+
+            """
+        _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+        _exit(2)
     }
 }
 

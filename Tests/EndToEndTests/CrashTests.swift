@@ -66,6 +66,24 @@ import TestSupport
         #expect(files == known, "state files no run refers to, or missing: \(files.symmetricDifference(known))", sourceLocation: sourceLocation)
     }
 
+    /// A feed cut short while it is read (SIGBUS on its mapping) is an unreadable input: status 2, a message,
+    /// and the store and outputs as they were.
+    @Test func aFeedCutShortWhileReadEndsTheRunWithStatusTwoAndChangesNothing() throws {
+        let ws = try Workspace("crash-sigbus")
+        try Self.twoNights(ws)
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        let previous = try ws.committedFolders()
+        let history = try ws.history()
+
+        let result = try Self.secondNight(ws, environment: ["RISKSCREEN_CRASH_AT": "after-ingest:bus"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("got shorter while it was being read"), "\(result)")
+        try Self.expectConsistent(ws, previous: previous)
+        #expect(try ws.history() == history)
+        #expect(ws.runFolders() == previous)
+        #expect(try Self.secondNight(ws).status == 0, "the next run goes through")
+    }
+
     static let stages = ["before-store-commit", "before-publish", "after-publish", "after-commit"]
 
     @Test(arguments: stages)
