@@ -40,6 +40,8 @@ import Testing
             #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes ") }, "every font embedded")
             bytes.append(try Data(contentsOf: file))
         }
-        #expect(bytes[0] == bytes[1], "the same batch gives the same bytes")
+        // Compared as a Bool: on a mismatch the testing library would otherwise diff two multi-megabyte values.
+        let same = bytes[0] == bytes[1]
+        #expect(same, "the same batch gives the same bytes (\(bytes[0].count) and \(bytes[1].count) bytes, first difference at byte \(zip(bytes[0], bytes[1]).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1))")
     }
 }
