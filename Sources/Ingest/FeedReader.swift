@@ -285,8 +285,22 @@ public final class FeedReader {
         // only drops ASCII quotes), so one pass over the range spares the check of every record.
         var validated = false
         if encoding == .utf8, let mapped, feedFrom < end {
-            validated = ByteValidation.firstInvalidUTF8(
-                UnsafeBufferPointer(rebasing: mapped.bindMemory(to: UInt8.self)[feedFrom..<end])) == nil
+            // In steps at line feeds (ASCII, so no sequence is cut), releasing each step's pages: a file read in
+            // one pass must not become resident as a whole just to be checked.
+            let bytes = mapped.bindMemory(to: UInt8.self)
+            var from = feedFrom
+            validated = true
+            while validated, from < end {
+                var to = min(from + (16 << 20), end)
+                if to < end, let lf = memchr(bytes.baseAddress! + to, 0x0A, end - to) {
+                    to = UnsafeRawPointer(lf) - UnsafeRawPointer(bytes.baseAddress!) + 1
+                } else {
+                    to = end
+                }
+                validated = ByteValidation.firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[from..<to])) == nil
+                file.release(from..<to)
+                from = to
+            }
         }
         let decoded = ByteBuffer(capacity: 1 << 16)
         let decodedEnds = GrowableBuffer<Int>(capacity: 64)
