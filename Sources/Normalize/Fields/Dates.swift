@@ -12,7 +12,8 @@ extension Fields {
     /// - the field is trimmed and full-width folded first; a blank field is a problem (callers
     ///   check `isBlank` for optional dates).
     public static func date(_ field: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> Day {
-        try withNormalized(field, fold: true) { (bytes) throws(FieldProblem) -> Day in
+        if let day = quickDate(field) { return day }
+        return try withNormalized(field, fold: true) { (bytes) throws(FieldProblem) -> Day in
             try parseDate(bytes)
         }
     }
@@ -32,6 +33,36 @@ extension Fields {
         }
         if let day = Day(year: parsed.year, month: parsed.month, day: parsed.day) { return day }
         throw FieldProblem("\(quoted(UnsafeBufferPointer(rebasing: b[0..<cursor.index]))) does not exist: \(whyNoSuchDate(parsed))")
+    }
+
+    /// The common case of `date` without trimming, folding or wording: `YYYY-MM-DD` (or `/`, `.`, with one- or
+    /// two-digit month and day), alone or before a space or `T` and a time, naming a real day. Nil sends the
+    /// field through the full rule.
+    @inline(__always)
+    static func quickDate(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        let n = b.count
+        guard n >= 8, let p = b.baseAddress else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = p[i] &- UInt8(ascii: "0")
+            return d < 10 ? Int(d) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
+        let sep = p[4]
+        guard sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") else { return nil }
+        var i = 5
+        @inline(__always) func number() -> Int? {
+            guard i < n, let first = digit(i) else { return nil }
+            i += 1
+            guard i < n, let second = digit(i) else { return first }
+            i += 1
+            return first * 10 + second
+        }
+        guard let month = number(), i < n, p[i] == sep else { return nil }
+        i += 1
+        guard let day = number() else { return nil }
+        // A third digit, or anything but a time after the date, is for the full rule to judge and word.
+        guard i == n || p[i] == UInt8(ascii: " ") || p[i] == UInt8(ascii: "T") else { return nil }
+        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: month, day: day)
     }
 
     static func whyNoSuchDate(_ d: (year: Int, month: Int, day: Int)) -> String {
