@@ -1,4 +1,5 @@
 import Foundation
+import RiskModel
 import Testing
 import TestSupport
 
@@ -168,7 +169,7 @@ import TestSupport
         let reference = try ws.measures()
         #expect(reference.count > 1000)
 
-        var random = SplitMix(seed: 20200206)
+        var random = SplitMix64(seed: 20200206)  // seeded, so a failing kill schedule can be replayed
         for attempt in 0..<5 {
             let previous = try ws.committedFolders()
             let day = String(format: "2020-02-%02d", 6 + attempt)
@@ -190,18 +191,5 @@ import TestSupport
             #expect(rows.allSatisfy { $0["status"] == "continuing" }, "attempt \(attempt)")
             #expect(try ws.rescinded().isEmpty)
         }
-    }
-}
-
-/// A small seeded generator, so a failing kill schedule can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

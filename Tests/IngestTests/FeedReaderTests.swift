@@ -1,4 +1,5 @@
 import Foundation
+import RiskModel
 import Testing
 @testable import Ingest
 
@@ -194,7 +195,7 @@ import Testing
         var rng = SplitMix64(seed: 42)
         let pool: [UInt8] = [0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE6, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
         for _ in 0..<20_000 {
-            let bytes = (0..<Int(rng.next() % 9)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            let bytes = (0..<rng.below(9)).map { _ in pool[rng.below(pool.count)] }
             let ours = bytes.withUnsafeBufferPointer { ByteValidation.firstInvalidUTF8($0) == nil }
             let standard = String(validating: bytes, as: UTF8.self) != nil
             #expect(ours == standard, "\(bytes.map { String($0, radix: 16) })")
@@ -362,18 +363,5 @@ import Testing
                 #expect(chunked == single)
             }
         }
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

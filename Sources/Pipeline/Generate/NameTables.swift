@@ -1,3 +1,5 @@
+import RiskModel
+
 /// Word lists for realistic-looking Chinese people and places.
 enum NameTables {
     /// Common surnames, most frequent first (the generator favours the front of the list).

@@ -1,4 +1,5 @@
-/// A small, seedable, platform-independent PRNG (SplitMix64), so generated feeds are identical for a seed on every machine.
+/// A small, seedable, platform-independent PRNG (SplitMix64), so generated feeds (and tests' random inputs) are identical
+/// for a seed on every machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public private(set) var state: UInt64
 
