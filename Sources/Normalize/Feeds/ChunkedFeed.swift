@@ -28,8 +28,11 @@ extension ChunkedFeed {
     /// Every file's chunks and hashes go through one parallel loop, so the cores do not wait for the slowest
     /// chunk of each file in turn. Results are gathered in file order, so rejects, counts and identity
     /// replacement are the same as in one sequential pass.
+    ///
+    /// `parse(reader, chunk, input)` reads `chunk` with `reader.forEachRecord(in:)`, or the whole file with
+    /// `reader.forEachRecord(_:)` when `chunk` is nil, and returns what it kept with the number of records.
     static func readAll<Part: FeedPart>(
-        _ inputs: [FeedInput], schema: FeedSchema,
+        _ inputs: [FeedInput], schema: FeedSchema, split: Split = .atLineFeeds,
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?, FeedInput) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], reports: [FeedReport]) {
         let cores = activeCores()
@@ -38,12 +41,15 @@ extension ChunkedFeed {
         for input in inputs {
             let reader = try openUnlessEmpty(input, schema: schema)
             openReaders.append(reader)
-            if let reader, cores > 1, reader.stats.bytes >= minimumParallelBytes,
-               let chunks = reader.lineChunks(parts: cores * chunksPerCore), chunks.count > 1 {
-                plans.append(chunks)
-            } else {
-                plans.append(nil)
+            var chunks: [FeedChunk]?
+            if let reader, cores > 1, reader.stats.bytes >= minimumParallelBytes {
+                switch split {
+                case .atLineFeeds: chunks = try reader.lineChunks(parts: cores * chunksPerCore) ?? reader.splitPoints(parts: cores * chunksPerCore)
+                case .byQuoteParity: chunks = try reader.splitPoints(parts: cores * chunksPerCore)
+                case .onePass: chunks = nil
+                }
             }
+            plans.append(chunks.flatMap { $0.count > 1 ? $0 : nil })
         }
         var tasks: [FeedTask] = []
         var chunkTasks: [[Int]] = Array(repeating: [], count: inputs.count)
@@ -99,10 +105,14 @@ extension ChunkedFeed {
                     chunked.records = gathered.records
                     stats = chunked
                 } else {
-                    // A guessed boundary fell inside a quoted field: this file again, split by quote parity.
-                    let again = try read(input, schema: schema) { reader, chunk in try parse(reader, chunk, input) }
-                    fileParts = again.parts
-                    stats = again.stats
+                    // A boundary fell inside a quoted field: this file again, split the next, surer way.
+                    let again = try readAll([input], schema: schema, split: split.fallback, parse)
+                    for var part in again.parts {
+                        part.file = f
+                        parts.append(part)
+                    }
+                    reports += again.reports
+                    continue
                 }
             } else {
                 // A file with not even a header is a feed with no records: the run's empty-feed rule decides (--allow-empty).
@@ -151,7 +161,7 @@ extension ChunkedFeed {
     }
 }
 
-/// Parses one feed file in chunks on all cores, hashing it alongside, and hands back the chunks' results in file order.
+/// Parses feed files in chunks on all cores, hashing them alongside, and hands back the chunks' results in file order.
 enum ChunkedFeed {
     /// Files smaller than this are read in one pass: splitting them would cost more than it saves.
     static let minimumParallelBytes = 8 << 20
@@ -159,27 +169,17 @@ enum ChunkedFeed {
     /// Chunks per core, so a slow chunk (or a hash) does not leave the other core idle at the end.
     static let chunksPerCore = 8
 
-    /// Runs `parse` over every record of `input` in chunks split by quote parity, or in one pass when even
-    /// those are not at record boundaries (a stray quote inside an unquoted field); `readAll`'s fallback.
-    ///
-    /// `parse(reader, chunk)` reads `chunk` with `reader.forEachRecord(in:)`, or the whole file with
-    /// `reader.forEachRecord(_:)` when `chunk` is nil, and returns what it kept with the number of records.
-    static func read<Part: FeedPart>(
-        _ input: FeedInput, schema: FeedSchema, cores: Int = activeCores(),
-        _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
-    ) throws -> (parts: [Part], stats: FeedStats) {
-        let reader = try FeedReader(input: input, schema: schema)
-        if cores > 1, reader.stats.bytes >= minimumParallelBytes {
-            let chunks = try reader.splitPoints(parts: cores * chunksPerCore)
-            if chunks.count > 1, let parallel = try parallelRead(input, schema: schema, chunks: chunks, parse) {
-                var stats = reader.stats
-                stats.sha256 = parallel.sha256
-                stats.records = parallel.records
-                return (parallel.parts, stats)
-            }
-        }
-        let whole = try parse(reader, nil)
-        return ([whole.part], reader.stats)
+    /// How large files are cut into chunks, from the cheapest to the surest.
+    enum Split {
+        /// Guessed at line feeds (`FeedReader.lineChunks`): no pass over the file first.
+        case atLineFeeds
+        /// At line feeds after an even number of quotes (`FeedReader.splitPoints`): a pass on one core first.
+        case byQuoteParity
+        /// Not at all: what is left when a stray quote defeats quote parity.
+        case onePass
+
+        /// The split to try when this one cut a quoted field.
+        var fallback: Split { self == .atLineFeeds ? .byQuoteParity : .onePass }
     }
 
     /// A reader for the file, or nil when it has no header at all.
@@ -190,33 +190,6 @@ enum ChunkedFeed {
             if case .empty = error { return nil }
             throw error
         }
-    }
-
-    /// The chunks' results, or nil when the split turned out not to be at record boundaries.
-    private static func parallelRead<Part: FeedPart>(
-        _ input: FeedInput, schema: FeedSchema, chunks: [FeedChunk],
-        _ parse: @escaping @Sendable (FeedReader, FeedChunk?) throws -> (part: Part, records: Int)
-    ) throws -> (parts: [Part], records: Int, sha256: String)? {
-        // Slot 0 hashes the file; slot i > 0 parses chunk i - 1.
-        let slots = Slots<Result<(part: Part, records: Int, lines: Int), any Error>>(count: chunks.count)
-        let hash = Slots<Result<String, IngestError>>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: chunks.count + 1) { i in
-            if i == 0 {
-                hash[0] = Result { () throws(IngestError) in try SHA256Hasher.hash(file: input.path) }
-                return
-            }
-            slots[i - 1] = Result {
-                let reader = try FeedReader(input: input, schema: schema)
-                let (part, records) = try parse(reader, chunks[i - 1])
-                return (part, records, reader.chunkLines)
-            }
-        }
-        guard let gathered = try gather((0..<chunks.count).map { slots.take($0)! }, chunks: chunks) else { return nil }
-        guard case let .success(sha256)? = hash[0] else {
-            if case let .failure(error)? = hash[0] { throw error }
-            preconditionFailure("the file was hashed")
-        }
-        return (gathered.parts, gathered.records, sha256)
     }
 
     /// Cores this process may use.
