@@ -30,11 +30,6 @@ public struct ResidentTable: Sendable {
     private nonisolated(unsafe) var mappedRows = UnsafeBufferPointer<Row>(start: nil, count: 0)
     private nonisolated(unsafe) var mappedArena = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    /// The rows as an array (a copy when the table views a file; prefer `withRows`).
-    public var rows: [Row] { region == nil ? storedRows : Array(mappedRows) }
-    /// The arena as an array (a copy when the table views a file; prefer `withArena`).
-    public var arena: [UInt8] { region == nil ? storedArena : Array(mappedArena) }
-
     public init() {}
 
     public init(rows: [Row], arena: [UInt8]) {
