@@ -99,12 +99,23 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// GB 11643 check character for 17 ASCII digits.
+    ///
+    /// Inlinable, so callers in other modules (the generator's hot loop) get it specialised.
+    @inlinable
     public static func checkCharacter(_ digits: some Sequence<UInt8>) -> UInt8 {
-        var sum = 0
-        for (i, d) in digits.enumerated() where i < 17 {
-            sum += Int(d &- 48) * weights[i]
-        }
-        return checkTable[sum % 11]
+        var horner = 0
+        for (i, d) in digits.enumerated() where i < 17 { horner = horner &* 2 &+ Int(d &- 48) }
+        return checkCharacter(horner: horner)
+    }
+
+    /// The check character from the 17 digits folded by Horner's rule in base 2 (`h = 2h + d`).
+    ///
+    /// GB 11643 weighs digit i by 2^(17-i) mod 11, so the weighted sum is 2h mod 11; its check characters
+    /// are `10X98765432`.
+    @inlinable
+    public static func checkCharacter(horner: Int) -> UInt8 {
+        let r = horner &* 2 % 11
+        return r == 2 ? UInt8(ascii: "X") : UInt8(ascii: "0") &+ UInt8((12 - r) % 11)
     }
 
     /// Sex from a resident ID's 17th digit (odd: male); nil for other documents.
@@ -120,8 +131,6 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return Day(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100)
     }
 
-    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let checkTable: [UInt8] = Array("10X98765432".utf8)
     static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
 
     @inline(__always)

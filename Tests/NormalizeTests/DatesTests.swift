@@ -92,7 +92,20 @@ import RiskModel
         #expect(answered > 1_000, "the fast path answers for common forms")
     }
 
-    @Test func quickResidentIDAgreesWithTheFullRule() {
+    /// The resident-ID rule (check character by Horner's rule) agrees with GB 11643 as written: the weights
+    /// 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, the characters `10X98765432`, and a birth date that exists.
+    @Test func residentIDRuleAgreesWithTheGB11643Definition() {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let table = Array("10X98765432".utf8)
+        func definition(_ field: [UInt8]) -> PersonKey? {
+            guard field.count == 18, field.prefix(17).allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            let d = field.prefix(17).map { Int($0) - 48 }
+            let given = field[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : field[17]
+            guard given == table[zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11] else { return nil }
+            let birth = d[6..<14].reduce(0) { $0 * 10 + $1 }
+            guard Day(year: birth / 10000, month: birth / 100 % 100, day: birth % 100) != nil else { return nil }
+            return PersonKey(cnDigits: UInt64(d.reduce(0) { $0 * 10 + $1 }))
+        }
         var mix = SplitMix64(seed: 2)
         var answered = 0
         for i in 0..<50_000 {
@@ -104,14 +117,14 @@ import RiskModel
             for check in ["0", "1", "5", "9", "X", "x", "Y"] where mix.below(3) == 0 || check == "X" {
                 let field = base + Array(check.utf8)
                 field.withUnsafeBufferPointer { b in
-                    let full = try? Fields.residentID(b)
-                    let quick = Fields.quickResidentID(b)
-                    if let quick { answered += 1; #expect(quick == full, "\(String(decoding: field, as: UTF8.self))") }
-                    else { #expect(full == nil || !field.allSatisfy { $0 < 0x80 } || field.count != 18,
-                                   "the fast path declined a valid ID: \(String(decoding: field, as: UTF8.self))") }
+                    let rule = try? Fields.residentID(b)
+                    if rule != nil { answered += 1 }
+                    #expect(rule == definition(field), "\(String(decoding: field, as: UTF8.self))")
+                    #expect(PersonKey.checkCharacter(field.prefix(17)) == table[zip(field.prefix(17).map { Int($0) - 48 }, weights)
+                        .reduce(0) { $0 + $1.0 * $1.1 } % 11] || i % 11 == 0)
                 }
             }
         }
-        #expect(answered > 1_000, "the fast path answers for valid IDs")
+        #expect(answered > 1_000, "valid IDs are among the inputs")
     }
 }

@@ -56,8 +56,7 @@ extension Fields {
     /// date and appending the computed check character. `passport`/`other`: spaces (also U+3000)
     /// removed, letters upper-cased, then 5–20 characters of `A-Z 0-9 -`.
     public static func personKey(type: IDType, idNo: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
-        if type == .cnID, let key = quickResidentID(idNo) { return key }
-        return try withNormalized(idNo, fold: true) { (b) throws(FieldProblem) -> PersonKey in
+        try withNormalized(idNo, fold: true) { (b) throws(FieldProblem) -> PersonKey in
             type == .cnID ? try residentID(b) : try documentNumber(type, b)
         }
     }
@@ -66,28 +65,6 @@ extension Fields {
     @inlinable
     public static func personKey(type: IDType, idNo: some Collection<UInt8>) throws(FieldProblem) -> PersonKey {
         try withBuffer(idNo) { (b) throws(FieldProblem) -> PersonKey in try personKey(type: type, idNo: b) }
-    }
-
-    /// The common case of `residentID` without trimming, folding or wording: exactly 17 ASCII digits and a
-    /// correct check character with a real birth date. Nil sends the field through the full rule.
-    @inline(__always)
-    static func quickResidentID(_ b: UnsafeBufferPointer<UInt8>) -> PersonKey? {
-        guard b.count == 18, let p = b.baseAddress else { return nil }
-        var digits: UInt64 = 0
-        // GB 11643 weighs digit i by 2^(17-i) mod 11: Horner's rule in base 2 gives the same sum mod 11, halved.
-        var horner = 0
-        for i in 0..<17 {
-            let d = p[i] &- UInt8(ascii: "0")
-            guard d < 10 else { return nil }
-            digits = digits &* 10 &+ UInt64(d)
-            horner = horner &* 2 &+ Int(d)
-        }
-        var given = p[17]
-        if given == UInt8(ascii: "x") { given = UInt8(ascii: "X") }
-        let expected: UInt8 = (horner * 2) % 11 == 2 ? UInt8(ascii: "X") : UInt8(ascii: "0") &+ UInt8((12 - (horner * 2) % 11) % 11)
-        let birth = Int(digits / 1000 % 100_000_000)
-        guard given == expected, Day(year: birth / 10000, month: birth / 100 % 100, day: birth % 100) != nil else { return nil }
-        return PersonKey(cnDigits: digits)
     }
 
     static func residentID(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
@@ -104,18 +81,18 @@ extension Fields {
         if n == 15 { return try legacyResidentID(b) }
 
         var digits: UInt64 = 0
-        var sum = 0
+        var horner = 0  // for the check character (`PersonKey.checkCharacter(horner:)`)
         for i in 0..<17 {
             guard let d = digit(b[i]) else { throw nonDigitProblem(b, length: 18) }
-            digits = digits * 10 + UInt64(d)
-            sum += d * gbWeights[i]
+            digits = digits &* 10 &+ UInt64(d)
+            horner = horner &* 2 &+ d
         }
         var given = b[17]
         if given == UInt8(ascii: "x") { given = UInt8(ascii: "X") }
         guard digit(given) != nil || given == UInt8(ascii: "X") else {
             throw FieldProblem("check character is \(show(Unicode.Scalar(given))); it must be a digit or X")
         }
-        let expected = gbCheckCharacters[sum % 11]
+        let expected = PersonKey.checkCharacter(horner: horner)
         guard given == expected else {
             throw FieldProblem("check character is \(Character(Unicode.Scalar(given))), expected \(Character(Unicode.Scalar(expected)))")
         }
@@ -187,8 +164,4 @@ extension Fields {
             return key
         }
     }
-
-    /// GB 11643 weights of the 17 digits, and the check character for each `sum % 11`.
-    static let gbWeights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let gbCheckCharacters: [UInt8] = Array("10X98765432".utf8)
 }

@@ -119,19 +119,10 @@ final class ByteSink {
     }
 
     /// The GB 11643 check character of the 17 digits just appended.
-    ///
-    /// Computed here rather than through `PersonKey.checkCharacter`, whose generic signature is not
-    /// specialised across modules and costs a metadata lookup per call on the hot path.
     @inline(__always)
     func checkCharacterOfLast17() -> UInt8 {
-        let digits = buffer + count - 17
-        var sum = 0
-        for i in 0..<17 { sum &+= Int(digits[i] &- 48) &* ByteSink.weights[i] }
-        return ByteSink.checkTable[sum % 11]
+        PersonKey.checkCharacter(UnsafeBufferPointer(start: buffer + count - 17, count: 17))
     }
-
-    private static let weights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    private static let checkTable: [UInt8] = Array("10X98765432".utf8)
 
     /// Removes the last byte (to build a row with a missing field).
     @inline(__always)
