@@ -1,6 +1,7 @@
 import CPangoCairo
 import Foundation
 import Testing
+import TestSupport
 @testable import Emit
 
 /// Printing through a real CUPS scheduler with the cups-pdf virtual printer set up by scripts/cups-test-printer.sh.
@@ -56,21 +57,7 @@ import Testing
         let job = try #require(jobs.first)
         #expect(job > 0)
 
-        let clock = ContinuousClock()
-        // cups-pdf converts through Ghostscript; with the rest of the suite loading both cores that can take a while.
-        let deadline = clock.now + .seconds(90)
-        var found: URL?
-        while found == nil, clock.now < deadline {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-            // cups-pdf creates the file first and fills it in later: wait for the end-of-file marker.
-            if let name = names.first(where: { $0.hasPrefix(title) && $0.hasSuffix(".pdf") }),
-               let bytes = FileManager.default.contents(atPath: output.appendingPathComponent(name).path),
-               String(decoding: bytes.suffix(32), as: UTF8.self).contains("%%EOF") {
-                found = output.appendingPathComponent(name)
-            } else {
-                try await Task.sleep(for: .milliseconds(200))
-            }
-        }
+        let found = try await printedPDF(in: output) { $0.hasPrefix(title) }
         let printed = try #require(found, "no PDF of job \(job) titled \(title) in \(output.path) within 90 s; see /var/log/cups/error_log")
         let bytes = try Data(contentsOf: printed)
         #expect(bytes.starts(with: Array("%PDF".utf8)))

@@ -23,21 +23,10 @@ import TestSupport
         #expect(line.hasPrefix("notices-330111004002.pdf: job PDF-"), "\(printed)")
         let job = try #require(line.split(separator: "-").last.map(String.init))
 
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(30)
-        var arrived = false
-        while !arrived, clock.now < deadline {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-            if let name = names.first(where: { $0.contains("job_\(job)") && $0.hasSuffix(".pdf") }),
-               let bytes = FileManager.default.contents(atPath: output.appendingPathComponent(name).path),
-               String(decoding: bytes.suffix(32), as: UTF8.self).contains("%%EOF") {
-                arrived = true
-                try? FileManager.default.removeItem(at: output.appendingPathComponent(name))
-            } else {
-                try await Task.sleep(for: .milliseconds(200))
-            }
-        }
-        #expect(arrived, "job \(job) did not arrive in \(output.path) within 30 s; see /var/log/cups/error_log")
+        let file = try await printedPDF(in: output) { $0.contains("job_\(job)") }
+        let arrived = file != nil
+        if let file { try? FileManager.default.removeItem(at: file) }
+        #expect(arrived, "job \(job) did not arrive in \(output.path) within 90 s; see /var/log/cups/error_log")
     }
 
     @Test func anUnknownPrinterIsRefusedNamingThePrintersThatExist() throws {
