@@ -32,6 +32,13 @@ import TestSupport
         }
         let (a, b) = (try inputs(folders[0]), try inputs(folders[1]))
         #expect(a == b, "per-file counts and hashes agree")
+        // SPEC 4: the manifest's SHA-256 is the file's, whether it was hashed alongside chunks or in one pass.
+        for input in a {
+            let path = try #require(input["file"] as? String)
+            let digest = try runProgram("/usr/bin/sha256sum", [path], in: dir)
+            #expect(digest.stdout.split(separator: " ").first.map(String.init) == input["sha256"] as? String, "\(path)")
+        }
+        #expect(a.count == 4, "residents and three travel feeds")
         #expect(a.contains { ($0["duplicates"] as? Int ?? 0) > 0 }, "the corrections were counted as duplicates")
     }
 }
