@@ -118,22 +118,11 @@ struct LineLogHandler: LogHandler {
         }
     }
 
-    /// Bare when it is a plain token, else quoted with `"` and `\` escaped and line breaks as `\n`.
+    /// Bare when it is a plain token, else quoted as a JSON string (`"` and `\` escaped, control characters
+    /// as `\n`, `\t`, `\u001b`), which logfmt readers take as it is.
     static func logfmtValue(_ s: String) -> String {
         let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "=" && $0 != "\\" && $0.value != 0x7F }
-        if plain { return s }
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        return plain ? s : jsonString(s)
     }
 
     static func jsonString(_ s: String) -> String {
