@@ -154,13 +154,15 @@ struct Workspace {
         return r.stdout
     }
 
-    /// Runs SQL on the state store, read-only, and returns its rows as `|`-separated lines; `.dump` dumps it.
+    /// Runs a query on the state store and returns its rows as `|`-separated lines; `.dump` dumps it.
     ///
     /// Through python3's sqlite3 module, which scripts/deps.sh installs (the sqlite3 tool is not a dependency).
+    /// Not opened read-only: a run killed inside its transaction leaves a hot journal, which the first
+    /// connection must roll back (as riskscreen's next run would) before anything can be read.
     func sql(_ query: String) throws -> [String] {
         let script = """
             import sqlite3, sys
-            c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+            c = sqlite3.connect(sys.argv[1])
             rows = ((line,) for line in c.iterdump()) if sys.argv[2] == ".dump" else c.execute(sys.argv[2])
             for row in rows: print("|".join("" if v is None else str(v) for v in row))
             """
