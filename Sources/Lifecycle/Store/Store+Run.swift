@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 import RiskModel
 
 /// Everything one run writes to the store, committed in one transaction.
@@ -174,22 +175,28 @@ extension Store {
     }
 
     private static func insertNotices(_ reconciliation: Reconciliation, runID: Int64, _ db: Database) throws {
-        // Prepared statements rather than record inserts: a province night commits tens of thousands of notices.
-        let insertNotice = try db.makeStatement(sql: """
+        // A province night commits over a hundred thousand rows: they are bound straight to SQLite's statements,
+        // since building GRDB's argument arrays (an existential per value) cost more than SQLite's own work.
+        let insertNotice = try BulkInsert(db, sql: """
             INSERT INTO notice (serial, runID, person, status, supersedes, action, level, regionCode, regionName,
               lastExposureOn, until, communityCode, communityName, gridID, address, name, phone)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertRunNotice = try db.makeStatement(sql: "INSERT INTO runNotice (runID, serial, person, status) VALUES (?, ?, ?, ?)")
+        let insertRunNotice = try BulkInsert(db, sql: "INSERT INTO runNotice (runID, serial, person, status) VALUES (?, ?, ?, ?)")
         for notice in reconciliation.notices {
             let person = notice.person.description
             if notice.status != .continuing {
                 let r = NoticeRecord(notice, runID: runID)
-                try insertNotice.execute(arguments: [r.serial, r.runID, r.person, r.status, r.supersedes, r.action, r.level, r.regionCode,
-                                                     r.regionName, r.lastExposureOn, r.until, r.communityCode, r.communityName, r.gridID,
-                                                     r.address, r.name, r.phone])
+                try insertNotice.row { b in
+                    b.text(r.serial); b.int(r.runID); b.text(r.person); b.text(r.status); b.text(r.supersedes)
+                    b.text(r.action); b.text(r.level); b.text(r.regionCode); b.text(r.regionName); b.text(r.lastExposureOn)
+                    b.text(r.until); b.text(r.communityCode); b.text(r.communityName); b.text(r.gridID); b.text(r.address)
+                    b.text(r.name); b.text(r.phone)
+                }
             }
-            try insertRunNotice.execute(arguments: [runID, notice.serial, person, notice.status.rawValue])
+            try insertRunNotice.row { b in
+                b.int(runID); b.text(notice.serial); b.text(person); b.text(notice.status.rawValue)
+            }
         }
         for r in reconciliation.rescinded {
             try RescissionRecord(runID: runID, serial: r.serial, reason: r.reason).insert(db)

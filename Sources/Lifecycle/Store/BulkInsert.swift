@@ -1,0 +1,60 @@
+import GRDB
+import GRDBSQLite
+
+/// One prepared INSERT executed many times with values bound directly through SQLite's C interface.
+struct BulkInsert {
+    private let statement: Statement
+    private let connection: OpaquePointer?
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        connection = db.sqliteConnection
+    }
+
+    /// Binds one row's values in parameter order and executes the statement.
+    func row(_ bind: (inout Bindings) -> Void) throws {
+        let handle = statement.sqliteStatement
+        var bindings = Bindings(handle: handle)
+        bind(&bindings)
+        var code = bindings.failure ?? sqlite3_step(handle)
+        if bindings.failure == nil, code == SQLITE_DONE { code = SQLITE_OK }
+        sqlite3_reset(handle)
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                                sql: statement.sql)
+        }
+    }
+
+    /// The parameters of one row, bound one after the other.
+    struct Bindings {
+        let handle: OpaquePointer
+        private var index: Int32 = 0
+        /// The first failed bind's result code.
+        private(set) var failure: Int32?
+
+        init(handle: OpaquePointer) { self.handle = handle }
+
+        /// SQLite copies the text (`SQLITE_TRANSIENT`): the String's buffer is only lent for the call.
+        mutating func text(_ value: String?) {
+            index += 1
+            guard var value else { return check(sqlite3_bind_null(handle, index)) }
+            let code = value.withUTF8 { utf8 in
+                guard let base = utf8.baseAddress, utf8.count > 0 else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+                return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                         Int32(utf8.count), BulkInsert.transient)
+            }
+            check(code)
+        }
+
+        mutating func int(_ value: Int64) {
+            index += 1
+            check(sqlite3_bind_int64(handle, index, value))
+        }
+
+        private mutating func check(_ code: Int32) {
+            if code != SQLITE_OK, failure == nil { failure = code }
+        }
+    }
+
+    fileprivate static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
