@@ -64,9 +64,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The normalised ID number as printed (`330111198001011234`, `E12345678`).
     public var idNo: String {
         if type == .cnID {
-            var digits = String(lo)
-            digits = String(repeating: "0", count: max(0, 17 - digits.count)) + digits
-            return digits + String(UnicodeScalar(PersonKey.checkCharacter(digits.utf8)))
+            return DecimalText.string(count: 18) { p in writeResidentID(to: p) }
         }
         var bytes: [UInt8] = []
         for i in 0..<20 {
@@ -77,7 +75,23 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public var description: String { "\(type.code):\(idNo)" }
+    /// Writes the 17 stored digits of a resident ID and its check character (18 bytes).
+    private func writeResidentID(to p: UnsafeMutablePointer<UInt8>) {
+        DecimalText.write(lo, count: 17, to: p)
+        p[17] = PersonKey.checkCharacter(UnsafeBufferPointer(start: p, count: 17))
+    }
+
+    /// `cn_id:330111198001011234`: the type's code and the ID number, as stored.
+    public var description: String {
+        guard type == .cnID else { return "\(type.code):\(idNo)" }
+        let prefix = PersonKey.residentPrefix
+        return DecimalText.string(count: prefix.count + 18) { p in
+            for i in prefix.indices { p[i] = prefix[i] }
+            writeResidentID(to: p + prefix.count)
+        }
+    }
+
+    private static let residentPrefix = Array("\(IDType.cnID.code):".utf8)
 
     /// The ID with its middle hidden, safe for logs and error messages (`330111********123X`).
     public var masked: String { PersonKey.mask(idNo) }

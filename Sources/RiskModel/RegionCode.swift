@@ -49,14 +49,15 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The canonical digits (`3301`).
     public var canonical: String {
-        let digits = twelveDigits
-        return String(digits.prefix(length))
+        let length = min(self.length, 12)
+        return DecimalText.string(count: length) { p in
+            DecimalText.write(padded / RegionCode.scale(length), count: length, to: p)
+        }
     }
 
     /// The code padded with zeros to 12 digits, as written in outputs.
     public var twelveDigits: String {
-        let s = String(padded)
-        return String(repeating: "0", count: max(0, 12 - s.count)) + s
+        DecimalText.string(count: 12) { p in DecimalText.write(padded, count: 12, to: p) }
     }
 
     public var description: String { canonical }

@@ -1,0 +1,26 @@
+/// Zero-padded decimal digits written straight into a string's storage.
+///
+/// Serials, dates, region codes and ID numbers are formatted for every notice of a province night (stored,
+/// written to CSV, sorted): building them by interpolation cost several temporary strings each.
+enum DecimalText {
+    /// Writes the last `count` decimal digits of `value`, zero-padded, at `start`.
+    @inline(__always)
+    static func write(_ value: UInt64, count: Int, to start: UnsafeMutablePointer<UInt8>) {
+        var v = value
+        var i = count
+        while i > 0 {
+            i -= 1
+            start[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+            v /= 10
+        }
+    }
+
+    /// A string of `count` bytes filled by `fill` (ASCII only; strings of up to 15 bytes allocate nothing).
+    @inline(__always)
+    static func string(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            fill(buffer.baseAddress!)
+            return count
+        }
+    }
+}
