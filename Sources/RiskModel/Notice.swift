@@ -73,27 +73,35 @@ public struct Rescission: Sendable, Hashable {
 
 extension Notice {
     /// SPEC 4's order for `measures.csv`: community code (unassigned last), grid, ID number.
-    public struct OutputKey: Comparable, Sendable {
+    struct OutputKey {
         var community: UInt64
-        var grid: String
-        var idNo: String
-        var type: UInt8
+        /// The grid's place among the batch's grids in `String` order, so most comparisons compare integers.
+        var grid: Int
+        var person: PersonKey
 
-        public init(_ n: Notice) {
-            community = n.assignment.community?.raw ?? UInt64.max
-            grid = n.assignment.gridID
-            idNo = n.person.idNo
-            type = n.person.type.rawValue
+        /// ID numbers in text order: a resident ID's text is its 17 stored digits and their check character, so
+        /// two of them compare as their digits; other IDs are compared as text.
+        static func idNoPrecedes(_ a: PersonKey, _ b: PersonKey) -> Bool {
+            if a.type == .cnID && b.type == .cnID { return a.lo < b.lo }
+            let (x, y) = (a.idNo, b.idNo)
+            return x != y ? x < y : a.type.rawValue < b.type.rawValue
         }
 
-        public static func < (a: OutputKey, b: OutputKey) -> Bool {
-            (a.community, a.grid, a.idNo, a.type) < (b.community, b.grid, b.idNo, b.type)
+        static func < (a: OutputKey, b: OutputKey) -> Bool {
+            if a.community != b.community { return a.community < b.community }
+            if a.grid != b.grid { return a.grid < b.grid }
+            return idNoPrecedes(a.person, b.person)
         }
     }
 
-    /// Sorts notices into SPEC 4's order, building each sort key once (the ID text is not rebuilt per comparison).
+    /// Sorts notices into SPEC 4's order, building each sort key once.
     public static func inOutputOrder(_ notices: [Notice]) -> [Notice] {
-        let keys = notices.map(OutputKey.init)
+        var grids: [String: Int] = [:]
+        for n in notices { grids[n.assignment.gridID] = 0 }
+        for (rank, grid) in grids.keys.sorted().enumerated() { grids[grid] = rank }
+        let keys = notices.map { n in
+            OutputKey(community: n.assignment.community?.raw ?? UInt64.max, grid: grids[n.assignment.gridID] ?? 0, person: n.person)
+        }
         return notices.indices.sorted { keys[$0] < keys[$1] }.map { notices[$0] }
     }
 }
