@@ -235,15 +235,36 @@ public struct Run {
         for d in designations where names[d.region] == nil { names[d.region] = d.regionName }
         let people = Set(best.keys)
         let rows = residents.index(of: people)
-        // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none).
+        // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none); on equal
+        // days the later stay's. Parts are scanned on all cores, each keeping its own latest, then merged in order.
         let visitors = people.filter { rows[$0] == nil }
-        var visitorContacts: [PersonKey: (day: Day, name: String, phone: String)] = [:]
-        for part in stays.parts where !visitors.isEmpty && part.contacts.count > 0 {
-            part.stays.withUnsafeBufferPointer { stays in
-                for stay in stays where stay.contact != Stay.noContact && visitors.contains(stay.person) {
-                    if let known = visitorContacts[stay.person], known.day > stay.arrived { continue }
-                    if let entry = part.contacts.entry(stay.contact) { visitorContacts[stay.person] = (stay.arrived, entry.name, entry.phone) }
+        let visitorDigests = {
+            var set = IdentitySet(capacity: visitors.count)
+            for person in visitors { _ = set.insert(person.digest) }
+            return set
+        }()
+        let parts = stays.parts
+        var latest = [[PersonKey: (day: Day, contact: UInt32)]](repeating: [:], count: visitors.isEmpty ? 0 : parts.count)
+        latest.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let slots = out
+            DispatchQueue.concurrentPerform(iterations: slots.count) { p in
+                guard parts[p].contacts.count > 0 else { return }
+                var found: [PersonKey: (day: Day, contact: UInt32)] = [:]
+                parts[p].stays.withUnsafeBufferPointer { stays in
+                    for stay in stays where stay.contact != Stay.noContact && visitorDigests.contains(stay.person.digest)
+                        && visitors.contains(stay.person) {
+                        if let known = found[stay.person], known.day > stay.arrived { continue }
+                        found[stay.person] = (stay.arrived, stay.contact)
+                    }
                 }
+                slots[p] = found
+            }
+        }
+        var visitorContacts: [PersonKey: (day: Day, part: Int, contact: UInt32)] = [:]
+        for p in latest.indices {
+            for (person, found) in latest[p] {
+                if let known = visitorContacts[person], known.day > found.day { continue }
+                visitorContacts[person] = (found.day, p, found.contact)
             }
         }
         return best.map { person, c in
@@ -254,7 +275,7 @@ public struct Run {
                 return Finding(measure: measure, name: r.name, phone: r.phone,
                                assignment: Assignment(community: r.community, communityName: r.communityName, gridID: r.gridID, address: r.address))
             }
-            let contact = visitorContacts[person]
+            let contact = visitorContacts[person].flatMap { parts[$0.part].contacts.entry($0.contact) }
             return Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
         }
     }
