@@ -49,36 +49,35 @@ public struct Screener: Sendable {
 
     /// Screens `stays` on all cores and returns each exposed person's winning candidate.
     public func screen(_ stays: StayBlock) -> [PersonKey: Candidate] {
-        let parts = stays.count < 100_000 ? 1 : 2
-        var results = [[PersonKey: Candidate]](repeating: [:], count: parts)
-        stays.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let all = buffer
-            let chunk = (all.count + parts - 1) / max(parts, 1)
-            results.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let slots = out
-                concurrentForEach(parts) { p in
-                    let lower = min(p * chunk, all.count), upper = min(lower + chunk, all.count)
-                    var best: [PersonKey: Candidate] = [:]
-                    screen(UnsafeBufferPointer(rebasing: all[lower..<upper]), into: &best)
-                    slots[p] = best
+        screen(StayParts(parts: [StayParts.Part(stays: stays, contacts: ContactBook())]))
+    }
+
+    /// Screens every part of a store on all cores and returns each exposed person's winning candidate.
+    ///
+    /// The stays of all parts are cut into one contiguous span per core, so a store of many small parts (a
+    /// night's chunks) keeps every core busy and each core fills one table.
+    public func screen(_ stays: StayParts) -> [PersonKey: Candidate] {
+        let parts = stays.parts
+        let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
+        let total = offsets[offsets.count - 1]
+        let workers = total < 100_000 ? 1 : Cores.active
+        var results = [[PersonKey: Candidate]](repeating: [:], count: workers)
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let slots = out
+            concurrentForEach(workers) { w in
+                let lower = total * w / workers, upper = total * (w + 1) / workers
+                var best: [PersonKey: Candidate] = [:]
+                for p in parts.indices where offsets[p] < upper && offsets[p + 1] > lower {
+                    let from = max(lower, offsets[p]) - offsets[p], to = min(upper, offsets[p + 1]) - offsets[p]
+                    parts[p].stays.withUnsafeBufferPointer { screen(UnsafeBufferPointer(rebasing: $0[from..<to]), into: &best) }
                 }
+                slots[w] = best
             }
         }
+        // Candidates are totally ordered by `beats`, so the merge order does not change the winners.
         var merged = results[0]
         for other in results.dropFirst() {
             for (person, candidate) in other {
-                if let current = merged[person], !candidate.beats(current) { continue }
-                merged[person] = candidate
-            }
-        }
-        return merged
-    }
-
-    /// Screens every part of a store and returns each exposed person's winning candidate.
-    public func screen(_ stays: StayParts) -> [PersonKey: Candidate] {
-        var merged: [PersonKey: Candidate] = [:]
-        for part in stays.parts {
-            for (person, candidate) in screen(part.stays) {
                 if let current = merged[person], !candidate.beats(current) { continue }
                 merged[person] = candidate
             }

@@ -117,6 +117,10 @@ let cases: [ScreenCase] = [
         let parallel = screener.screen(stays)
         #expect(parallel == single)
         #expect(!single.isEmpty)
+        // A store of uneven parts (a big stored run, a night's small chunks, an empty one) is cut across parts.
+        let cuts = [0, 180_000, 180_000, 181_000, 199_999, 250_000]
+        let parts = StayParts(parts: zip(cuts, cuts.dropFirst()).map { StayParts.Part(stays: Array(stays[$0..<$1]), contacts: ContactBook()) })
+        #expect(screener.screen(parts) == single)
     }
 
     @Test func explainsEveryExposureOfAStay() {

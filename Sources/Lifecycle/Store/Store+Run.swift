@@ -92,8 +92,15 @@ extension Store {
         let newer = runs.dropFirst().joined().reduce(0) { $0 + $1.stays.count }
         var seen = IdentitySet(capacity: newer)
         for r in runs.indices.reversed() {
-            for p in runs[r].indices {
-                if seen.count > 0 { runs[r][p].stays.removeAll { seen.contains($0.identity) } }
+            if seen.count > 0 {
+                // Probing misses the cache for nearly every stay: the parts of a run are filtered on all cores.
+                let newer = seen
+                runs[r].withUnsafeMutableBufferPointer { parts in
+                    nonisolated(unsafe) let parts = parts
+                    DispatchQueue.concurrentPerform(iterations: parts.count) { p in
+                        parts[p].stays.removeAll { newer.contains($0.identity) }
+                    }
+                }
             }
             if r > 0 {
                 for part in runs[r] {

@@ -193,20 +193,7 @@ enum ChunkedFeed {
     }
 
     /// Cores this process may use.
-    static func activeCores() -> Int {
-        max(1, min(ProcessInfoCores.count, 64))
-    }
-}
-
-/// The number of online cores, read once; `RISKSCREEN_THREADS` lowers it (1 reads every file in one pass).
-enum ProcessInfoCores {
-    static let count: Int = {
-        let online = max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
-        if let text = getenv("RISKSCREEN_THREADS"), let wanted = Int(String(cString: text)), wanted >= 1 {
-            return min(wanted, online)
-        }
-        return online
-    }()
+    static func activeCores() -> Int { Cores.active }
 }
 
 /// Fixed slots written by concurrent workers, each slot by exactly one worker, read after they all finish.
