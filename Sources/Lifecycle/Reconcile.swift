@@ -41,12 +41,17 @@ public enum Reconciler {
         for notice in previous where notice.measure.until >= asOf {
             before[notice.person] = notice
         }
+        // Built once, in output order: serials are then numbered in that order, so the same inputs always give
+        // the same numbers.
+        let order = Notice.outputOrder(findings.map { ($0.assignment.community, $0.assignment.gridID, $0.measure.person) })
+        var sequences: [String: Int] = [:]
+        var prefix: (community: RegionCode?, text: String) = (nil, "")
         var notices: [Notice] = []
         notices.reserveCapacity(findings.count)
-        for f in findings {
-            let old = before[f.measure.person]
+        for i in order {
+            let f = findings[i]
             var notice = Notice(serial: "", status: .new, supersedes: nil, measure: f.measure, name: f.name, phone: f.phone, assignment: f.assignment)
-            if let old {
+            if let old = before[f.measure.person] {
                 if old.measure.action == f.measure.action, old.measure.until == f.measure.until, old.assignment.community == f.assignment.community {
                     notice.status = .continuing
                     notice.serial = old.serial
@@ -55,17 +60,16 @@ public enum Reconciler {
                     notice.supersedes = old.serial
                 }
             }
+            if notice.serial.isEmpty {
+                // Output order keeps a community's notices together: its prefix is built once.
+                if prefix.community != notice.assignment.community || prefix.text.isEmpty {
+                    prefix = (notice.assignment.community, Serial.prefix(community: notice.assignment.community, asOf: asOf))
+                }
+                let next = try (sequences[prefix.text] ?? lastSequence(prefix.text)) + 1
+                sequences[prefix.text] = next
+                notice.serial = Serial.make(prefix: prefix.text, sequence: next)
+            }
             notices.append(notice)
-        }
-        notices = Notice.inOutputOrder(notices)
-
-        // Serials in output order, so the same inputs always give the same numbers.
-        var sequences: [String: Int] = [:]
-        for i in notices.indices where notices[i].serial.isEmpty {
-            let prefix = Serial.prefix(community: notices[i].assignment.community, asOf: asOf)
-            let next = try (sequences[prefix] ?? lastSequence(prefix)) + 1
-            sequences[prefix] = next
-            notices[i].serial = Serial.make(prefix: prefix, sequence: next)
         }
 
         let now = Set(findings.map(\.measure.person))

@@ -231,8 +231,9 @@ public struct Run {
     static func findings(_ best: [PersonKey: Candidate], designations: [Designation], residents: ResidentTable,
                          stays: StayParts) -> [Finding] {
         guard !best.isEmpty else { return [] }
-        var names: [RegionCode: String] = [:]
-        for d in designations where names[d.region] == nil { names[d.region] = d.regionName }
+        let names = designations.reduce(into: [RegionCode: String]()) { names, d in
+            if names[d.region] == nil { names[d.region] = d.regionName }
+        }
         let people = Set(best.keys)
         let rows = residents.index(of: people)
         // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none); on equal
@@ -260,23 +261,35 @@ public struct Run {
                 slots[p] = found
             }
         }
-        var visitorContacts: [PersonKey: (day: Day, part: Int, contact: UInt32)] = [:]
-        for p in latest.indices {
+        let visitorContacts = latest.indices.reduce(into: [PersonKey: (day: Day, part: Int, contact: UInt32)]()) { merged, p in
             for (person, found) in latest[p] {
-                if let known = visitorContacts[person], known.day > found.day { continue }
-                visitorContacts[person] = (found.day, p, found.contact)
+                if let known = merged[person], known.day > found.day { continue }
+                merged[person] = (found.day, p, found.contact)
             }
         }
-        return best.map { person, c in
-            let measure = Measure(person: person, action: c.action, level: c.level, region: c.region, regionName: names[c.region] ?? "",
-                                  lastExposure: c.lastExposure, until: c.until)
-            if let row = rows[person] {
-                let r = residents.resident(at: row)
-                return Finding(measure: measure, name: r.name, phone: r.phone,
-                               assignment: Assignment(community: r.community, communityName: r.communityName, gridID: r.gridID, address: r.address))
+        // Decoding names and places is most of this: the winners are split across the cores.
+        let winners = Array(best)
+        let slices = min(Cores.active * 4, max(winners.count / 1024, 1))
+        return [Finding](unsafeUninitializedCapacity: winners.count) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { s in
+                for i in winners.count * s / slices..<winners.count * (s + 1) / slices {
+                    let (person, c) = winners[i]
+                    let measure = Measure(person: person, action: c.action, level: c.level, region: c.region,
+                                          regionName: names[c.region] ?? "", lastExposure: c.lastExposure, until: c.until)
+                    let finding: Finding
+                    if let row = rows[person] {
+                        let r = residents.resident(at: row)
+                        finding = Finding(measure: measure, name: r.name, phone: r.phone,
+                                          assignment: Assignment(community: r.community, communityName: r.communityName, gridID: r.gridID, address: r.address))
+                    } else {
+                        let contact = visitorContacts[person].flatMap { parts[$0.part].contacts.entry($0.contact) }
+                        finding = Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
+                    }
+                    (out.baseAddress! + i).initialize(to: finding)
+                }
             }
-            let contact = visitorContacts[person].flatMap { parts[$0.part].contacts.entry($0.contact) }
-            return Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
+            initialized = winners.count
         }
     }
 }

@@ -94,14 +94,19 @@ extension Notice {
         }
     }
 
-    /// Sorts notices into SPEC 4's order, building each sort key once.
+    /// Sorts notices into SPEC 4's order.
     public static func inOutputOrder(_ notices: [Notice]) -> [Notice] {
+        outputOrder(notices.map { ($0.assignment.community, $0.assignment.gridID, $0.person) }).map { notices[$0] }
+    }
+
+    /// The permutation that puts rows given as (community, grid, person) into SPEC 4's order, each sort key built once.
+    public static func outputOrder(_ rows: [(community: RegionCode?, grid: String, person: PersonKey)]) -> [Int] {
         var grids: [String: Int] = [:]
-        for n in notices { grids[n.assignment.gridID] = 0 }
+        for row in rows { grids[row.grid] = 0 }
         for (rank, grid) in grids.keys.sorted().enumerated() { grids[grid] = rank }
-        let keys = notices.map { n in
-            OutputKey(community: n.assignment.community?.raw ?? UInt64.max, grid: grids[n.assignment.gridID] ?? 0, person: n.person)
+        let keys = rows.map { row in
+            OutputKey(community: row.community?.raw ?? UInt64.max, grid: grids[row.grid] ?? 0, person: row.person)
         }
-        return notices.indices.sorted { keys[$0] < keys[$1] }.map { notices[$0] }
+        return keys.indices.sorted { keys[$0] < keys[$1] }
     }
 }

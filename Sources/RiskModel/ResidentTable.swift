@@ -126,13 +126,28 @@ public struct ResidentTable: Sendable {
     /// The resident at a row, with its text decoded.
     public func resident(at index: Int) -> Resident {
         let row = withRows { $0[index] }
-        let fields = withArena { arena in
-            arena[Int(row.offset)..<Int(row.offset + row.length)].split(separator: 0x1F, maxSplits: 4, omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
+        var fields = ("", "", "", "", "")
+        withArena { arena in
+            // Five fields separated by 0x1F; the last runs to the end of the row's text.
+            var start = Int(row.offset)
+            let end = Int(row.offset + row.length)
+            for i in 0..<5 {
+                var stop = start
+                while stop < end, arena[stop] != 0x1F { stop += 1 }
+                if i == 4 { stop = end }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: arena[start..<stop]), as: UTF8.self)
+                switch i {
+                case 0: fields.0 = text
+                case 1: fields.1 = text
+                case 2: fields.2 = text
+                case 3: fields.3 = text
+                default: fields.4 = text
+                }
+                start = min(stop + 1, end)
+            }
         }
-        func text(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
-        return Resident(person: row.person, name: text(0), phone: text(1), community: row.community, communityName: text(2),
-                        gridID: text(3), address: text(4), updatedAt: row.updatedAt == Int32.min ? nil : Day(number: row.updatedAt))
+        return Resident(person: row.person, name: fields.0, phone: fields.1, community: row.community, communityName: fields.2,
+                        gridID: fields.3, address: fields.4, updatedAt: row.updatedAt == Int32.min ? nil : Day(number: row.updatedAt))
     }
 
     /// The digests of every resident, for telling residents from visitors while reading travel feeds.
