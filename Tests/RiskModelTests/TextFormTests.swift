@@ -11,6 +11,7 @@ import RiskModel
             let c = day.components
             #expect(day.description == String(format: "%d-%02d-%02d", c.year, c.month, c.day))
             #expect(day.compact == String(format: "%d%02d%02d", c.year, c.month, c.day))
+            if c.year >= 1000 { #expect(Day(iso: day.description) == day) }
 
             let length = RegionCode.levels[random.below(5)]
             let padded = UInt64(random.below(1_000_000_000_000)) / RegionCode.scale(length) * RegionCode.scale(length)
@@ -34,6 +35,15 @@ import RiskModel
         }
         let passport = try #require(PersonKey(type: .passport, text: Array("E12345678".utf8)))
         #expect(passport.description == "passport:E12345678")
+        #expect(PersonKey(stored: passport.description) == passport)
+        for bad in ["cn_id:33010619800101123", "cn_id:3301061980010112X4", "cn_id:33010619800101123A4", "visa:E1", "E12345678"] {
+            #expect(PersonKey(stored: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test(arguments: ["2020-2-06", "2020-02-6", "2020/02/06", "2020-02-30", "2020-13-01", "+020-02-06", "2020-+2-06", "2020-02-06 ", ""])
+    func storedDaysAreExactlyISO(_ text: String) {
+        #expect(Day(iso: text) == nil)
     }
 }
 
