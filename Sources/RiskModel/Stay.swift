@@ -89,38 +89,15 @@ public final class MappedRegion: @unchecked Sendable {
     public let count: Int
 
     /// Maps the whole of an open file read-only; nil when it cannot be mapped.
-    ///
-    /// The store's files are written past the page cache, so the next night usually finds them on disk. Paged in
-    /// through the mapping they come at the page cache's readahead pace (about 0.5 GB/s here); read directly in
-    /// large blocks into fresh memory they come four times as fast. A file mostly in the page cache is mapped.
     public init?(fd: Int32, count: Int) {
-        guard count > 0, let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
-        if DirectIO.residentShare(mapped, count: count) < 0.5 {
-            let size = (count + DirectIO.alignment - 1) / DirectIO.alignment * DirectIO.alignment
-            if let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), memory != MAP_FAILED {
-                HugePages.advise(UnsafeMutableRawBufferPointer(start: memory, count: size))
-                if DirectIO.read(fd: fd, count: count, into: memory) {
-                    munmap(mapped, count)
-                    mprotect(memory, size, PROT_READ)
-                    base = UnsafeRawPointer(memory)
-                    self.count = count
-                    mappedLength = size
-                    return
-                }
-                munmap(memory, size)
-            }
-        }
-        // Start reading what is not in memory yet, ahead of the scan.
-        madvise(mapped, count, MADV_WILLNEED)
-        base = UnsafeRawPointer(mapped)
+        guard count > 0, let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        // The store files were written past the page cache: start reading them in now, ahead of the scan.
+        madvise(base, count, MADV_WILLNEED)
+        self.base = UnsafeRawPointer(base)
         self.count = count
-        mappedLength = count
     }
 
-    /// The length of the mapping at `base`: the file's, or the read copy's (whole aligned blocks).
-    private let mappedLength: Int
-
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 }
 
 /// The stays of one part: an array, or a view of a stored file mapped into memory.

@@ -88,40 +88,6 @@ import TestSupport
         #expect(merged.stays.filter { $0.identity == 102 }.map(\.left) == [.of("2020-02-01")])
     }
 
-    /// A stays file is read the same whether the page cache holds it (mapped) or not (read past the cache in
-    /// blocks): here 20 MB, so the direct read spans several blocks and ends inside a partial one.
-    @Test(arguments: [true, false])
-    func storedStaysReadTheSameCachedOrNot(cached: Bool) throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
-        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
-        var book = ContactBook()
-        let stays = (0..<420_001).map { i in
-            Stay(person: PersonKey(cnDigits: 33_010_619_800_101_000 + UInt64(i % 9_999)), region: .of("420102"), arrived: .of("2020-01-25") + i % 9,
-                 left: .of("2020-01-26") + i % 9, identity: UInt64(i) &* 0x9E37_79B9_7F4A_7C15,
-                 contact: i % 1000 == 0 ? book.append(name: Array("访客\(i)".utf8), phone: Array("13800000000".utf8)) : Stay.noContact)
-        }
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: stays, contacts: book),
-                                       residents: nil, reconciliation: empty))
-        let segment = try #require(try store.segments(kind: "stays").first)
-        let path = store.dataFolder.appendingPathComponent(segment.file).path
-        let fd = open(path, O_RDONLY)
-        defer { close(fd) }
-        if cached {
-            _ = try Data(contentsOf: URL(fileURLWithPath: path))
-        } else {
-            posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
-        }
-        let mapping = try #require(mmap(nil, segment.bytes, PROT_READ, MAP_PRIVATE, fd, 0))
-        let share = DirectIO.residentShare(mapping, count: segment.bytes)
-        munmap(mapping, segment.bytes)
-        #expect(cached ? share > 0.9 : share < 0.5, "page cache share \(share)")
-
-        let read = try store.storedStays()
-        try #require(read.count == 1 && read[0].count == 1)
-        #expect(read[0][0].stays.elementsEqual(stays))
-        #expect(read[0][0].contacts.entry(stays[420_000].contact)?.name == "访客420000")
-    }
-
     /// The stored residence snapshot comes back as a view of its file, with every resident's text intact,
     /// and still takes changes (it is copied out first).
     @Test func storedResidentsComeBackMappedAndExact() throws {

@@ -118,8 +118,13 @@ enum PackedFile {
         var written = 0
         private let direct: Bool
         private static let blockSize = 8 << 20
-        private static let oDirect = DirectIO.flag
-        private static let alignment = DirectIO.alignment
+        // Glibc's module map hides O_DIRECT (it needs _GNU_SOURCE); these are the values of <asm/fcntl.h>.
+        #if arch(arm64)
+        private static let oDirect: Int32 = 0o200000
+        #else
+        private static let oDirect: Int32 = 0o40000
+        #endif
+        private static let alignment = 4096
         private let block: UnsafeMutableRawPointer
         private var filled = 0
 
