@@ -27,10 +27,12 @@ let package = Package(
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // A compiler builtin Swift does not expose (cache prefetch), header-only.
         .target(name: "CPrefetch"),
+        // libcsv's per-field callback, in C: it runs a hundred million times at province scale.
+        .target(name: "CRecordSink"),
 
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["CPrefetch"]),
-        .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto"]),
+        .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto", "CRecordSink"]),
         .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "CPrefetch", "TOMLKit"]),
         .target(name: "Screen", dependencies: ["RiskModel"]),
         .target(name: "Lifecycle", dependencies: [

@@ -197,9 +197,10 @@ public final class FeedReader {
         let decoder = self.decoder
         scanner.sink = { s in
             var names: [String] = []
-            for i in 0..<s.ends.count {
-                let start = i == 0 ? 0 : s.ends.base[i - 1]
-                let bytes = UnsafeBufferPointer(start: s.fields.base + start, count: s.ends.base[i] - start)
+            let fields = s.fieldBytes, ends = s.fieldEnds
+            for i in 0..<ends.count {
+                let start = i == 0 ? 0 : ends[i - 1]
+                let bytes = UnsafeBufferPointer(rebasing: fields[start..<ends[i]])
                 names.append(decoder?.decodeLeniently(bytes) ?? String(decoding: bytes, as: UTF8.self))
             }
             found = names
@@ -314,17 +315,19 @@ public final class FeedReader {
         try mapping.fileColumn.withUnsafeBufferPointer { mappingBuffer in
             try withoutActuallyEscaping(body) { body in
                 scanner.sink = { s in
-                    let count = s.ends.count
+                    let fieldBytes = s.fieldBytes, fieldEnds = s.fieldEnds
+                    let count = fieldEnds.count
                     var problem: RecordProblem? = count == expected ? nil : .fieldCount(found: count, expected: expected)
-                    var base = UnsafePointer(s.fields.base)
-                    var ends = UnsafePointer(s.ends.base)
-                    if !validated, !ByteValidation.isASCII(s.fields.bytes) {
+                    // Both buffers are allocated when the scanner is made, so their addresses are never nil.
+                    var base = fieldBytes.baseAddress!
+                    var ends = fieldEnds.baseAddress!
+                    if !validated, !ByteValidation.isASCII(fieldBytes) {
                         if let decoder {
                             decoded.removeAll()
                             decodedEnds.removeAll()
                             for i in 0..<count {
-                                let start = i == 0 ? 0 : s.ends.base[i - 1]
-                                let bytes = UnsafeBufferPointer(start: s.fields.base + start, count: s.ends.base[i] - start)
+                                let start = i == 0 ? 0 : fieldEnds[i - 1]
+                                let bytes = UnsafeBufferPointer(rebasing: fieldBytes[start..<fieldEnds[i]])
                                 if let bad = decoder.decode(bytes, into: decoded), problem == nil {
                                     problem = .encoding(column: i < columnNames.count ? columnNames[i] : "column \(i + 1)",
                                                         encoding: encoding, byte: bad + 1)
@@ -335,7 +338,7 @@ public final class FeedReader {
                             ends = UnsafePointer(decodedEnds.base)
                         } else if problem == nil,
                                   let (i, bad) = ByteValidation.firstInvalidUTF8Field(
-                                    s.fields.bytes, ends: UnsafeBufferPointer(start: s.ends.base, count: count)) {
+                                    fieldBytes, ends: fieldEnds) {
                             problem = .encoding(column: i < columnNames.count ? columnNames[i] : "column \(i + 1)",
                                                 encoding: encoding, byte: bad + 1)
                         }

@@ -1,4 +1,5 @@
 import CCSV
+import CRecordSink
 import Glibc
 
 /// Tokenises CSV bytes with libcsv and tracks, for each record, the physical line where it starts and its raw bytes.
@@ -9,9 +10,8 @@ import Glibc
 /// CR ends a record (libcsv's rule) but not a line, and such records share one raw text.
 final class RecordScanner {
     private let parser: UnsafeMutablePointer<csv_parser>
-    /// Field bytes of the current record, back to back; `ends[i]` is where field i ends.
-    let fields = ByteBuffer(capacity: 1 << 16)
-    let ends = GrowableBuffer<Int>(capacity: 64)
+    /// The current record's fields, filled by libcsv's callbacks in C (`rs_record_field`).
+    private let record: UnsafeMutablePointer<rs_record>
     /// The bytes of the lines the current record spans (copied unless the input is `contiguous`).
     let raw = ByteBuffer(capacity: 1 << 16)
     /// Whether every `feed` continues the previous one in memory (a mapped file): the raw record is then a
@@ -45,10 +45,18 @@ final class RecordScanner {
         self.startLine = firstLine
         self.maxRecordBytes = maxRecordBytes
         parser = .allocate(capacity: 1)
+        record = .allocate(capacity: 1)
         // Tolerant mode (no CSV_STRICT): a stray quote inside an unquoted field is kept as data.
         guard csv_init(parser, 0) == 0 else {
             parser.deallocate()
+            record.deallocate()
             throw .resource("libcsv parser")
+        }
+        guard rs_record_init(record, 1 << 16, 64) == 0 else {
+            csv_free(parser)
+            parser.deallocate()
+            record.deallocate()
+            throw .resource("record buffer")
         }
         // libcsv grows its field buffer linearly by this block size.
         csv_set_blk_size(parser, 4096)
@@ -57,6 +65,16 @@ final class RecordScanner {
     deinit {
         csv_free(parser)
         parser.deallocate()
+        rs_record_free(record)
+        record.deallocate()
+    }
+
+    /// The current record's field bytes, back to back; field i ends at `fieldEnds[i]`.
+    var fieldBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: record.pointee.bytes, count: record.pointee.count) }
+
+    var fieldEnds: UnsafeBufferPointer<Int> {
+        // size_t and Int have the same size on the 64-bit platforms this builds for.
+        UnsafeBufferPointer(start: UnsafeRawPointer(record.pointee.ends).assumingMemoryBound(to: Int.self), count: record.pointee.fields)
     }
 
     private var betweenRecords: Bool { parser.pointee.pstate == 0 }
@@ -74,7 +92,7 @@ final class RecordScanner {
     func feed(_ bytes: UnsafeRawBufferPointer) throws -> Int {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         let n = bytes.count
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        bindRecordCallback()
         var pos = 0
         while pos < n {
             let segmentEnd: Int
@@ -106,8 +124,9 @@ final class RecordScanner {
             if rawCount > maxRecordBytes {
                 throw IngestError.recordTooLong(file: file, line: startLine, limit: maxRecordBytes)
             }
-            let used = csv_parse(parser, base + pos, length, scannerFieldCallback, scannerRecordCallback, context)
+            let used = csv_parse(parser, base + pos, length, rs_record_field, rs_record_end, record)
             if let failure { throw failure }
+            if record.pointee.out_of_memory != 0 { throw IngestError.resource("memory for a record of \(file)") }
             if used < length {
                 throw IngestError.csv(file: file, line: startLine, message: String(cString: csv_strerror(csv_error(parser))))
             }
@@ -129,9 +148,10 @@ final class RecordScanner {
         if state.pstate == 2 && state.quoted != 0 {
             throw IngestError.unterminatedQuote(file: file, line: startLine)
         }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        csv_fini(parser, scannerFieldCallback, scannerRecordCallback, context)
+        bindRecordCallback()
+        csv_fini(parser, rs_record_field, rs_record_end, record)
         if let failure { throw failure }
+        if record.pointee.out_of_memory != 0 { throw IngestError.resource("memory for a record of \(file)") }
         if !atLineStart {
             // The last line has no LF: count it as a physical line.
             if lineStartedBetweenRecords && records == recordsAtLineStart { blankLines += 1 }
@@ -140,17 +160,14 @@ final class RecordScanner {
         }
     }
 
-    @inline(__always)
-    fileprivate func appendField(_ bytes: UnsafeMutableRawPointer?, _ length: Int) {
-        fields.append(bytes, length)
-        ends.append(fields.count)
+    /// Points the record's end callback at this scanner; the scanner outlives every csv_parse call, so no retain.
+    private func bindRecordCallback() {
+        record.pointee.context = Unmanaged.passUnretained(self).toOpaque()
+        record.pointee.on_record = scannerRecordCallback
     }
 
+    /// Hands the record to the sink; the C side empties it afterwards.
     fileprivate func endRecord() {
-        defer {
-            fields.removeAll()
-            ends.removeAll()
-        }
         guard failure == nil, !stopRequested else { return }
         records += 1
         do {
@@ -161,15 +178,8 @@ final class RecordScanner {
     }
 }
 
-// Capture-free, so they convert to C function pointers; the scanner comes through `data`.
-private let scannerFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-    bytes, length, data in
-    guard let data else { return }
-    // The scanner outlives every csv_parse call, so no retain is needed.
-    Unmanaged<RecordScanner>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.appendField(bytes, length) }
-}
-
-private let scannerRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, data in
-    guard let data else { return }
-    Unmanaged<RecordScanner>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.endRecord() }
+// Capture-free, so it converts to a C function pointer; the scanner comes through `context`.
+private let scannerRecordCallback: @convention(c) (UnsafeMutableRawPointer?) -> Void = { context in
+    guard let context else { return }
+    Unmanaged<RecordScanner>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord() }
 }

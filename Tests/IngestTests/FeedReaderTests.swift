@@ -20,6 +20,23 @@ import Testing
         #expect(rows.allSatisfy { $0.problem == nil })
     }
 
+    /// Fields of every length from 0 to 80 (short ones are copied inline, long ones by memcpy) come back exactly,
+    /// and so does a field far longer than the record buffer starts with.
+    @Test func fieldsOfEveryLengthComeBackExactly() throws {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789-_.".utf8)
+        let names = (0...80).map { n in String(decoding: (0..<n).map { alphabet[($0 * 7 + n) % alphabet.count] }, as: UTF8.self) }
+        let long = String(repeating: "长字段", count: 40_000)
+        var text = regionsHeader
+        for (n, name) in names.enumerated() { text += "\(n),\(name),low,2020-01-01,\(String(name.reversed()))\n" }
+        text += "81,\(long),low,2020-01-01,\n"
+        let (_, rows) = try readAll(path: try writeFile(text))
+        #expect(rows.count == 82)
+        for (n, name) in names.enumerated() {
+            #expect(rows[n].fields == ["\(n)", name, "low", "2020-01-01", String(name.reversed())], "length \(n)")
+        }
+        #expect(rows[81].fields[1] == long)
+    }
+
     @Test func crlfLineEndingsAreNotPartOfFieldsOrRaw() throws {
         let path = try writeFile("region_code,region_name,risk_level,from\r\n420100,武汉,high,2020-01-20\r\n\"1\r\n2\",x,low,2020-01-01\r\n330100,杭州,low,2020-02-02\r\n")
         let (reader, rows) = try readAll(path: path)
