@@ -49,7 +49,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// `YYYY-MM-DD`.
     public var description: String {
         let c = components
-        guard c.year >= 1000 else { return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))" }
+        guard (1000...9999).contains(c.year) else { return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))" }
         return DecimalText.string(count: 10) { p in
             DecimalText.write(UInt64(c.year), count: 4, to: p)
             p[4] = UInt8(ascii: "-")
@@ -62,7 +62,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// `YYYYMMDD`, as used in serial numbers.
     public var compact: String {
         let c = components
-        guard c.year >= 1000 else { return "\(c.year)\(Day.pad2(c.month))\(Day.pad2(c.day))" }
+        guard (1000...9999).contains(c.year) else { return "\(c.year)\(Day.pad2(c.month))\(Day.pad2(c.day))" }
         return DecimalText.string(count: 8) { p in
             DecimalText.write(UInt64(c.year * 10000 + c.month * 100 + c.day), count: 8, to: p)
         }

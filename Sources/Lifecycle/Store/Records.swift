@@ -151,6 +151,6 @@ extension RegionCode {
     /// Reads a canonical code written by this program.
     public static func parse(_ digits: String) -> RegionCode? {
         guard RegionCode.levels.contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(digits) else { return nil }
-        return RegionCode(canonicalizing: value * RegionCode.scale(digits.count))
+        return RegionCode(canonicalizing: value * RegionCode.scale(digits.utf8.count))
     }
 }
