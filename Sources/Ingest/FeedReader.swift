@@ -87,23 +87,24 @@ public struct RecordView {
     public let line: Int
     public let fieldCount: Int
     public let problem: RecordProblem?
-    let base: UnsafePointer<UInt8>
-    let ends: UnsafePointer<Int>
-    let mapping: UnsafeBufferPointer<Int>
+    // Usable from inline so `field`, called for every field of every record, inlines into the readers of Normalize.
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let ends: UnsafePointer<Int>
+    @usableFromInline let mapping: UnsafeBufferPointer<Int>
     /// The record's bytes as they are in the file (file encoding, quotes kept, line terminator removed).
     public let rawBytes: UnsafeBufferPointer<UInt8>
     /// Unmanaged so delivering a record costs no reference counting; the reader keeps the decoder alive.
     let decoder: Unmanaged<GB18030Decoder>?
 
     /// UTF-8 bytes of a schema column; empty when the file has no such column or the record is short.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func field(_ schemaColumn: Int) -> UnsafeBufferPointer<UInt8> {
         guard schemaColumn >= 0, schemaColumn < mapping.count else { return UnsafeBufferPointer(start: nil, count: 0) }
         return fileField(mapping[schemaColumn])
     }
 
     /// UTF-8 bytes of the record's `index`-th field (0-based, file order).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func fileField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index >= 0, index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let start = index == 0 ? 0 : ends[index - 1]

@@ -92,6 +92,10 @@ public enum ResidentFeed {
         let bytes = chunk?.range.count ?? reader.stats.bytes
         // Untouched reserved pages cost no memory; rows are at least ~60 bytes of CSV.
         part.table.reserve(rows: bytes / 60 + 16, bytes: bytes)
+        // The schema's column numbers, read once: a `static let` is a lazily initialised global, checked on every use.
+        let (idNoColumn, idTypeColumn, nameColumn, phoneColumn) = (idNoColumn, idTypeColumn, nameColumn, phoneColumn)
+        let (communityColumn, communityNameColumn, gridColumn) = (communityColumn, communityNameColumn, gridColumn)
+        let (addressColumn, updatedColumn) = (addressColumn, updatedColumn)
         let body: (borrowing RecordView) throws -> Void = { record in
             if let problem = record.problem {
                 part.rejects.append(Reject(record, input: input, column: problem.column, reason: problem.reason))

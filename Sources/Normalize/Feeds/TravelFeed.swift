@@ -140,6 +140,11 @@ public enum TravelFeed {
     struct ChunkParser {
         let input: FeedInput
         let hasType: Bool
+        /// The schema's column numbers, read once: a `static let` is a lazily initialised global, checked on every use.
+        let recordIDColumn = TravelFeed.recordIDColumn, sourceColumn = TravelFeed.sourceColumn
+        let idNoColumn = TravelFeed.idNoColumn, idTypeColumn = TravelFeed.idTypeColumn
+        let nameColumn = TravelFeed.nameColumn, phoneColumn = TravelFeed.phoneColumn, regionColumn = TravelFeed.regionColumn
+        let arrivedColumn = TravelFeed.arrivedColumn, leftColumn = TravelFeed.leftColumn
         let residents: IdentitySet
         let defaultSource: [UInt8]
         var part = Part()
