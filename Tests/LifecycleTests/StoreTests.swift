@@ -35,6 +35,26 @@ import TestSupport
         #expect(next.notices.map(\.serial) == r.notices.map(\.serial))
     }
 
+    /// A notice SQLite refuses (here a serial already issued) fails the whole commit with SQLite's reason, and the
+    /// store keeps only what was committed before.
+    @Test func aRefusedNoticeFailsTheCommitAndLeavesTheStoreAsItWas() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let first = PersonKey.cn("33010619800101001"), second = PersonKey.cn("33010619800101002")
+        let held = Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")
+        let r = try Reconciler.reconcile([finding(first, held)], previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r))
+
+        var clash = try Reconciler.reconcile([finding(second, held)], previous: [], asOf: .of("2020-02-07"), lastSequence: { _ in 0 })
+        clash.notices[0].serial = r.notices[0].serial
+        #expect {
+            _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: clash))
+        } throws: { error in
+            "\(error)".contains("UNIQUE constraint failed: notice.serial")
+        }
+        #expect(try store.runs().map(\.id) == [1])
+        #expect(try store.noticesInForce() == r.notices)
+    }
+
     @Test func laterStaysReplaceEarlierOnesWithTheSameIdentity() throws {
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
         let p = PersonKey.cn("33010619800101001")
