@@ -106,8 +106,8 @@ public struct Run {
         let residents = try residentBatch?.table ?? store.residents() ?? ResidentTable()
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
-            let people = residents.people()
-            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel, residents: people) }
+            // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
+            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel, residents: residents.people()) }
             reports += batch.reports
             rejects += batch.rejects
             travel = batch

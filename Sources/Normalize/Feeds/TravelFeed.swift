@@ -39,11 +39,11 @@ public enum TravelFeed {
     /// rejects, counts and identity replacement are the same as in one sequential pass.
     ///
     /// `residents` are the registered people: their stays keep no name and phone, which only visitors need.
-    public static func read(_ inputs: [FeedInput], residents: IdentitySet = IdentitySet(capacity: 0)) throws -> TravelBatch {
-        var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
-            try parse(reader, chunk: chunk, input: input, residents: residents)
-        }
-        let (keep, duplicates) = latestOccurrences(parts)
+    public static func read(_ inputs: [FeedInput], residents: consuming IdentitySet = IdentitySet(capacity: 0)) throws -> TravelBatch {
+        var (parts, reports) = try readParts(inputs, residents: residents)
+        // The residents' set is not needed past parsing: freed here, it stays off the dedupe's peak memory.
+        _ = consume residents
+        let (keep, offsets, duplicates) = latestOccurrences(parts)
         for p in parts.indices {
             reports[parts[p].file].duplicates += duplicates[p]
             reports[parts[p].file].accepted -= duplicates[p]
@@ -55,9 +55,10 @@ public enum TravelFeed {
             var part = parts[p]
             parts[p] = Part()
             rejects += part.rejects
-            if keep[p].contains(false) {
+            let mask = keep[offsets[p]..<offsets[p + 1]]
+            if mask.contains(false) {
                 var kept = 0
-                keep[p].withUnsafeBufferPointer { mask in
+                mask.withUnsafeBufferPointer { mask in
                     part.stays.withUnsafeMutableBufferPointer { stays in
                         for i in stays.indices where mask[i] {
                             stays[kept] = stays[i]
@@ -72,50 +73,58 @@ public enum TravelFeed {
         return TravelBatch(stays: StayParts(parts: kept), rejects: rejects, reports: reports)
     }
 
-    /// Which stays are the last occurrence of their identity (later part, then later position), and how many
-    /// earlier occurrences each part had.
+    /// Every chunk's part, in file order, with a report per file.
+    private static func readParts(_ inputs: [FeedInput], residents: IdentitySet) throws -> (parts: [Part], reports: [FeedReport]) {
+        try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
+            try parse(reader, chunk: chunk, input: input, residents: residents)
+        }
+    }
+
+    /// Which stays are the last occurrence of their identity (later part, then later position), flagged in one
+    /// array where part p starts at `offsets[p]`, and how many earlier occurrences each part had.
     ///
     /// The identity table misses the cache on nearly every insert, so it is kept small and busy: identities
     /// are split by their top two bits into four quarters, each deduplicated with a table a quarter the size,
     /// two quarters on each core (a pass over the stays per quarter is cheap next to the inserts).
-    static func latestOccurrences(_ parts: [Part]) -> (keep: [[Bool]], duplicates: [Int]) {
+    static func latestOccurrences(_ parts: [Part]) -> (keep: [Bool], offsets: [Int], duplicates: [Int]) {
         let quarters = 4
         let workers = min(ChunkedFeed.activeCores(), quarters)
         let total = parts.reduce(0) { $0 + $1.stays.count }
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
         // Each worker writes the flags of its own quarters' stays and its own row of duplicate counts.
-        nonisolated(unsafe) let flags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(total, 1))
+        var keep = [Bool](repeating: false, count: total)
         nonisolated(unsafe) let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(workers * parts.count, 1))
-        defer { flags.deallocate(); counts.deallocate() }
-        flags.initialize(repeating: false)
+        defer { counts.deallocate() }
         counts.initialize(repeating: 0)
-        let prefetchDistance = 16
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for quarter in stride(from: UInt64(worker), to: UInt64(quarters), by: workers) {
-                // Mostly inserts of new identities: the filter would be a second miss.
-                var seen = IdentitySet(capacity: total / quarters + total / 64 + 16, filtered: false)
-                for p in parts.indices.reversed() {
-                    parts[p].stays.withUnsafeBufferPointer { stays in
-                        for i in stays.indices.reversed() {
-                            if i >= prefetchDistance {
-                                let ahead = stays[i - prefetchDistance].identity
-                                if ahead >> 62 == quarter { seen.prefetch(ahead) }
-                            }
-                            let identity = stays[i].identity
-                            guard identity >> 62 == quarter else { continue }
-                            if seen.insert(identity) {
-                                flags[offsets[p] + i] = true
-                            } else {
-                                counts[worker * parts.count + p] += 1
+        keep.withUnsafeMutableBufferPointer { flags in
+            nonisolated(unsafe) let flags = flags
+            let prefetchDistance = 16
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for quarter in stride(from: UInt64(worker), to: UInt64(quarters), by: workers) {
+                    // Mostly inserts of new identities: the filter would be a second miss.
+                    var seen = IdentitySet(capacity: total / quarters + total / 64 + 16, filtered: false)
+                    for p in parts.indices.reversed() {
+                        parts[p].stays.withUnsafeBufferPointer { stays in
+                            for i in stays.indices.reversed() {
+                                if i >= prefetchDistance {
+                                    let ahead = stays[i - prefetchDistance].identity
+                                    if ahead >> 62 == quarter { seen.prefetch(ahead) }
+                                }
+                                let identity = stays[i].identity
+                                guard identity >> 62 == quarter else { continue }
+                                if seen.insert(identity) {
+                                    flags[offsets[p] + i] = true
+                                } else {
+                                    counts[worker * parts.count + p] += 1
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        let keep = parts.indices.map { p in Array(flags[offsets[p]..<offsets[p] + parts[p].stays.count]) }
         let duplicates = parts.indices.map { p in (0..<workers).reduce(0) { $0 + counts[$1 * parts.count + p] } }
-        return (keep, duplicates)
+        return (keep, offsets, duplicates)
     }
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
