@@ -105,20 +105,12 @@ public enum ResidentFeed {
                 let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
                 let name = Fields.trimmed(record.field(nameColumn))
                 guard !name.isEmpty else { throw FieldProblem("name is empty; every resident needs a name", column: "name") }
-                let community: RegionCode
-                do throws(FieldProblem) { community = try Fields.regionCode(record.field(communityColumn)) } catch {
-                    throw FieldProblem(error.reason, column: "community_code")
-                }
+                let community = try Fields.column("community_code", record.field(communityColumn), Fields.regionCode)
                 let communityName = Fields.trimmed(record.field(communityNameColumn))
                 guard !communityName.isEmpty else {
                     throw FieldProblem("community_name is empty", column: "community_name")
                 }
-                var updated: Day?
-                if !Fields.isBlank(record.field(updatedColumn)) {
-                    do throws(FieldProblem) { updated = try Fields.date(record.field(updatedColumn)) } catch {
-                        throw FieldProblem(error.reason, column: "updated_at")
-                    }
-                }
+                let updated = try Fields.optionalColumn("updated_at", record.field(updatedColumn), Fields.date)
                 let phone = Fields.phone(record.field(phoneColumn))
                 if case .invalid = phone { part.blanked += 1 }
                 let number = phone.number ?? PhoneNumber(value: 0, digitCount: 0)

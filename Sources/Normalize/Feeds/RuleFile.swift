@@ -45,26 +45,12 @@ public enum RuleFile {
                     return
                 }
                 do throws(FieldProblem) {
-                    let region: RegionCode
-                    do throws(FieldProblem) { region = try Fields.regionCode(record.field(regionColumn)) } catch {
-                        throw FieldProblem(error.reason, column: "region_code")
-                    }
+                    let region = try Fields.column("region_code", record.field(regionColumn), Fields.regionCode)
                     let name = Fields.text(record.field(nameColumn))
                     guard !name.isEmpty else { throw FieldProblem("region_name is empty", column: "region_name") }
-                    let level: RiskLevel
-                    do throws(FieldProblem) { level = try Fields.riskLevel(record.field(levelColumn)) } catch {
-                        throw FieldProblem(error.reason, column: "risk_level")
-                    }
-                    let from: Day
-                    do throws(FieldProblem) { from = try Fields.date(record.field(fromColumn)) } catch {
-                        throw FieldProblem(error.reason, column: "from")
-                    }
-                    var to: Day?
-                    if !Fields.isBlank(record.field(toColumn)) {
-                        do throws(FieldProblem) { to = try Fields.date(record.field(toColumn)) } catch {
-                            throw FieldProblem(error.reason, column: "to")
-                        }
-                    }
+                    let level = try Fields.column("risk_level", record.field(levelColumn), Fields.riskLevel)
+                    let from = try Fields.column("from", record.field(fromColumn), Fields.date)
+                    let to = try Fields.optionalColumn("to", record.field(toColumn), Fields.date)
                     if let to, to < from { throw FieldProblem("ends on \(to), before it starts on \(from)", column: "to") }
                     designations.append(Designation(region: region, regionName: name, level: level, from: from, to: to, line: record.line))
                 } catch {

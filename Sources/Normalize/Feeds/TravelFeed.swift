@@ -191,22 +191,11 @@ public enum TravelFeed {
 
         private mutating func accept(_ record: borrowing RecordView) throws(FieldProblem) {
             let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
-            let region: RegionCode
-            do throws(FieldProblem) { region = try Fields.regionCode(record.field(regionColumn)) } catch {
-                throw FieldProblem(error.reason, column: "region_code")
-            }
-            let first: Day
-            do throws(FieldProblem) { first = try Fields.date(record.field(arrivedColumn)) } catch {
-                throw FieldProblem(error.reason, column: "arrived_on")
-            }
-            var last = first
-            if !Fields.isBlank(record.field(leftColumn)) {
-                do throws(FieldProblem) { last = try Fields.date(record.field(leftColumn)) } catch {
-                    throw FieldProblem(error.reason, column: "left_on")
-                }
-                guard last >= first else {
-                    throw FieldProblem("left on \(last), before arriving on \(first)", column: "left_on")
-                }
+            let region = try Fields.column("region_code", record.field(regionColumn), Fields.regionCode)
+            let first = try Fields.column("arrived_on", record.field(arrivedColumn), Fields.date)
+            let last = try Fields.optionalColumn("left_on", record.field(leftColumn), Fields.date) ?? first
+            guard last >= first else {
+                throw FieldProblem("left on \(last), before arriving on \(first)", column: "left_on")
             }
             var hasher = IdentityHasher()
             let sourceField = Fields.trimmed(record.field(sourceColumn))

@@ -17,3 +17,21 @@ public struct FieldProblem: Error, Sendable, Hashable, CustomStringConvertible {
         return reason
     }
 }
+
+extension Fields {
+    /// Applies a field rule to the field of `column`, naming that column in the problem it throws.
+    @inline(__always)
+    static func column<T>(
+        _ column: String, _ field: UnsafeBufferPointer<UInt8>, _ rule: (UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> T
+    ) throws(FieldProblem) -> T {
+        do { return try rule(field) } catch { throw FieldProblem(error.reason, column: column) }
+    }
+
+    /// `column` for an optional field: nil when the field is blank.
+    @inline(__always)
+    static func optionalColumn<T>(
+        _ column: String, _ field: UnsafeBufferPointer<UInt8>, _ rule: (UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> T
+    ) throws(FieldProblem) -> T? {
+        isBlank(field) ? nil : try self.column(column, field, rule)
+    }
+}

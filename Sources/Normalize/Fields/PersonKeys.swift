@@ -25,15 +25,8 @@ extension Fields {
     public static func personKey(
         idType typeField: UnsafeBufferPointer<UInt8>?, idNo: UnsafeBufferPointer<UInt8>
     ) throws(FieldProblem) -> PersonKey {
-        var type = IDType.cnID
-        if let typeField {
-            do throws(FieldProblem) { type = try idType(typeField) } catch {
-                throw FieldProblem(error.reason, column: "id_type")
-            }
-        }
-        do throws(FieldProblem) { return try personKey(type: type, idNo: idNo) } catch {
-            throw FieldProblem(error.reason, column: "id_no")
-        }
+        let type = try typeField.map { (field) throws(FieldProblem) in try column("id_type", field, idType) } ?? .cnID
+        return try column("id_no", idNo) { (field) throws(FieldProblem) in try personKey(type: type, idNo: field) }
     }
 
     /// Builds the person key from an `id_type` field (nil when absent) and an `id_no` field; see the `UnsafeBufferPointer` form.
