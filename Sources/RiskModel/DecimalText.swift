@@ -2,10 +2,10 @@
 ///
 /// Serials, dates, region codes and ID numbers are formatted for every notice of a province night (stored,
 /// written to CSV, sorted): building them by interpolation cost several temporary strings each.
-enum DecimalText {
+public enum DecimalText {
     /// Writes the last `count` decimal digits of `value`, zero-padded, at `start`.
-    @inline(__always)
-    static func write(_ value: UInt64, count: Int, to start: UnsafeMutablePointer<UInt8>) {
+    @inlinable @inline(__always)
+    public static func write(_ value: UInt64, count: Int, to start: UnsafeMutablePointer<UInt8>) {
         var v = value
         var i = count
         while i > 0 {
@@ -16,8 +16,8 @@ enum DecimalText {
     }
 
     /// A string of `count` bytes filled by `fill` (ASCII only; strings of up to 15 bytes allocate nothing).
-    @inline(__always)
-    static func string(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+    @inlinable @inline(__always)
+    public static func string(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
         String(unsafeUninitializedCapacity: count) { buffer in
             fill(buffer.baseAddress!)
             return count

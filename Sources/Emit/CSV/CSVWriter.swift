@@ -24,11 +24,11 @@ public struct CSVWriter: Sendable {
             // Native strings are contiguous UTF-8: the bytes are read in place, without an array per cell.
             cell.withUTF8 { utf8 in
                 let prefix = neutralise && !literalColumns.contains(i) && utf8.first.map(CSVWriter.startsFormula) == true
-                guard prefix || utf8.contains(where: CSVWriter.needsQuote) else {
+                let quoted = utf8.contains(where: CSVWriter.needsQuote)
+                guard prefix || quoted else {
                     bytes.append(contentsOf: utf8)
                     return
                 }
-                let quoted = utf8.contains(where: CSVWriter.needsQuote)
                 if quoted { bytes.append(UInt8(ascii: "\"")) }
                 if prefix { bytes.append(UInt8(ascii: "'")) }
                 for b in utf8 {

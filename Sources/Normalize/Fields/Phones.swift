@@ -1,3 +1,5 @@
+import RiskModel
+
 /// A normalised phone number: 7–12 ASCII digits packed in a `UInt64`, readable as its digit bytes.
 ///
 /// A collection of UTF-8 digits, so it can be stored (`ContactBook.append(name:phone:)`) without
@@ -27,19 +29,13 @@ public struct PhoneNumber: Sendable, Hashable, RandomAccessCollection, CustomStr
     public func withDigits<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
             let count = Swift.min(digitCount, 20)
-            var v = value
-            var i = count
-            while i > 0 {
-                i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: v % 10) &+ UInt8(ascii: "0")
-                v /= 10
-            }
+            DecimalText.write(value, count: count, to: buffer.baseAddress!)
             return try body(UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
     /// The digits as text (`13800000000`).
-    public var description: String { String(decoding: self, as: UTF8.self) }
+    public var description: String { withDigits { String(decoding: $0, as: UTF8.self) } }
 }
 
 /// The outcome of a phone field (SPEC 1.1): a bad phone never rejects a row, it is kept blank and flagged.
