@@ -284,26 +284,11 @@ public final class FeedReader {
         let mapped = file.mapped
         let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes, contiguous: mapped != nil)
         // A UTF-8 stream that is valid as a whole is valid field by field (fields end at ASCII bytes, and libcsv
-        // only drops ASCII quotes), so one pass over the range spares the check of every record.
-        var validated = false
-        if encoding == .utf8, let mapped, feedFrom < end {
-            // In steps at line feeds (ASCII, so no sequence is cut), releasing each step's pages: a file read in
-            // one pass must not become resident as a whole just to be checked.
-            let bytes = mapped.bindMemory(to: UInt8.self)
-            var from = feedFrom
-            validated = true
-            while validated, from < end {
-                var to = min(from + (16 << 20), end)
-                if to < end, let lf = memchr(bytes.baseAddress! + to, 0x0A, end - to) {
-                    to = UnsafeRawPointer(lf) - UnsafeRawPointer(bytes.baseAddress!) + 1
-                } else {
-                    to = end
-                }
-                validated = ByteValidation.firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[from..<to])) == nil
-                file.release(from..<to)
-                from = to
-            }
-        }
+        // only drops ASCII quotes): each block of a mapped file is checked just before it is parsed, and while
+        // every block so far was valid no record needs its own check. (Checked in the same pass, each page is
+        // mapped once.)
+        var validated = encoding == .utf8 && mapped != nil
+        var validUpTo = feedFrom
         let decoded = ByteBuffer(capacity: 1 << 16)
         let decodedEnds = GrowableBuffer<Int>(capacity: 64)
         let expected = header.count
@@ -363,6 +348,9 @@ public final class FeedReader {
                     let n = block.count
                     if n == 0 { break }
                     hasher?.update(block)
+                    if validated, let mapped {
+                        validated = Self.validate(mapped, upTo: &validUpTo, blockEnd: offset + n, endOfRange: offset + n == end)
+                    }
                     if offset + n > feedFrom {
                         let skip = max(feedFrom - offset, 0)
                         _ = try scanner.feed(UnsafeRawBufferPointer(rebasing: block[skip...]))
@@ -381,6 +369,19 @@ public final class FeedReader {
             }
         }
         return scanner
+    }
+
+    /// Checks the file's bytes from `validUpTo` to the last ASCII byte before `blockEnd` (no UTF-8 sequence runs
+    /// past one, and records end at one), or to `blockEnd` when it ends the range; returns whether they are valid.
+    private static func validate(_ file: UnsafeRawBufferPointer, upTo validUpTo: inout Int, blockEnd: Int, endOfRange: Bool) -> Bool {
+        let bytes = file.bindMemory(to: UInt8.self)
+        var to = blockEnd
+        if !endOfRange {
+            while to > validUpTo, bytes[to - 1] >= 0x80 { to -= 1 }
+        }
+        guard to > validUpTo else { return true }
+        defer { validUpTo = to }
+        return ByteValidation.firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[validUpTo..<to])) == nil
     }
 
     /// Splits the data part of a mapped file into at most `parts` chunks that each start after a line feed,

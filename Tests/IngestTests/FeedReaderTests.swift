@@ -148,6 +148,21 @@ import Testing
         #expect(rows[0].fields[1] == "武汉市")
     }
 
+    /// UTF-8 is checked block by block as the file is read: a bad byte far into the file is still reported on its
+    /// record alone, whatever the block size (blocks of 1 and 7 bytes cut through the three-byte characters).
+    @Test(arguments: [1, 7, 64, 1 << 20])
+    func invalidUTF8LateInTheFileIsReportedOnItsRecord(chunkSize: Int) throws {
+        var bytes = Array(regionsHeader.utf8)
+        for i in 0..<50 { bytes += Array("\(420100 + i),名称\(i),low,2020-02-02,\n".utf8) }
+        bytes += Array("330100,杭".utf8) + [0xE5, 0x57] + Array(",low,2020-02-02,\n".utf8)
+        for i in 0..<5 { bytes += Array("\(110100 + i),北京\(i),low,2020-02-02,\n".utf8) }
+        let (_, rows) = try readAll(path: try writeFile(bytes), encoding: .utf8, chunkSize: chunkSize)
+        #expect(rows.count == 56)
+        #expect(rows.indices.filter { rows[$0].problem != nil } == [50])
+        #expect(rows[50].problem == .encoding(column: "region_name", encoding: .utf8, byte: 4))
+        #expect(rows[55].fields[1] == "北京4")
+    }
+
     @Test func invalidUTF8RecordIsReportedNotGarbled() throws {
         let bytes = Array((regionsHeader + "420100,").utf8) + [0x57, 0xC4, 0xE3] + Array(",high,2020-01-20,\n330100,杭州,low,2020-02-02,\n".utf8)
         let path = try writeFile(bytes)
