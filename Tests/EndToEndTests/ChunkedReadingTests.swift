@@ -41,4 +41,36 @@ import TestSupport
         #expect(a.count == 4, "residents and three travel feeds")
         #expect(a.contains { ($0["duplicates"] as? Int ?? 0) > 0 }, "the corrections were counted as duplicates")
     }
+
+    /// SPEC 1.1 on a feed read in chunks whose guessed boundaries fall inside quoted names with line breaks:
+    /// every bad row is in rejects.csv once, with the line it starts on, as a one-pass read gives it.
+    @Test func quotedLineBreaksInAChunkedFeedKeepEachRejectsLine() throws {
+        let dir = try freshCopy(ofFixture: "cases/coarse")
+        var text = "record_id,id_no,name,region_code,arrived_on,note\n"
+        var line = 2
+        var badLines: [String] = []
+        for i in 0..<90_000 {
+            let bad = i % 997 == 0
+            if bad { badLines.append(String(line)) }
+            let name = i % 3 == 0 ? "\"张\n三 \(i)\n\"\"号\"\"\"" : "李四\(i)"
+            text += "r\(i),330183196001101007,\(name),\(bad ? "99999x" : "330302"),2020-01-20,padding-to-make-the-feed-large-enough-to-split\n"
+            line += i % 3 == 0 ? 3 : 1
+        }
+        try text.write(to: dir.appendingPathComponent("rail.csv"), atomically: true, encoding: .utf8)
+        #expect(text.utf8.count > 8 << 20, "the feed must be large enough to be split")
+        var rejects: [[[String]]] = []
+        for threads in ["1", "2"] {
+            let result = try riskscreen(["run", "--as-of", "2020-02-06", "--policy", "policy.toml", "--regions", "regions.csv",
+                                         "--travel", "rail.csv", "--out", "out\(threads)", "--state", "state\(threads)/s.sqlite", "--no-render"],
+                                        in: dir, environment: ["RISKSCREEN_THREADS": threads])
+            try #require(result.status == 0, "\(result)")
+            rejects.append(try csvLines(URL(fileURLWithPath: result.lastLine).appendingPathComponent("rejects.csv")).dropFirst().map {
+                $0.components(separatedBy: ",")
+            })
+        }
+        // feed,file,line,column,...
+        #expect(rejects[1].map { $0[2] } == badLines, "lines of the chunked read")
+        #expect(rejects[0].map { $0[2] } == badLines, "lines of the one-pass read")
+        #expect(rejects[1].allSatisfy { $0[3] == "region_code" })
+    }
 }
