@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"]),
-        .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "TestSupport"]),
+        .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "CPangoCairo", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RiskModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

@@ -105,7 +105,6 @@ public struct RunNoticeRecord: Codable, Sendable, FetchableRecord, PersistableRe
     public static let databaseTableName = "runNotice"
     public var runID: Int64
     public var serial: String
-    public var person: String
     public var status: String
 }
 

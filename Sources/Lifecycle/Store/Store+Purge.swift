@@ -53,12 +53,9 @@ extension Store {
                 try db.execute(sql: "DELETE FROM segment WHERE file = ?", arguments: [old.file])
                 try new?.insert(db)
             }
-            // The person column becomes the serial so that one-measure-per-person-per-run still holds.
             report.noticesAnonymised = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notice WHERE until < ? AND name != ''", arguments: [cutoff]) ?? 0
-            try db.execute(sql: """
-                UPDATE runNotice SET person = 'purged:' || serial WHERE serial IN (SELECT serial FROM notice WHERE until < ?);
-                UPDATE notice SET person = 'purged:' || serial, name = '', phone = '', address = '' WHERE until < ?;
-                """, arguments: [cutoff, cutoff])
+            try db.execute(sql: "UPDATE notice SET person = 'purged:' || serial, name = '', phone = '', address = '' WHERE until < ?",
+                           arguments: [cutoff])
         }
         for (old, _) in replacements {
             try? FileManager.default.removeItem(at: dataFolder.appendingPathComponent(old.file))

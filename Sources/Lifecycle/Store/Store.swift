@@ -132,6 +132,20 @@ public final class Store: @unchecked Sendable {
                 t.column("last", .integer).notNull()
             }
         }
+        // A province night writes a row here for every notice in force (over a hundred thousand): the person
+        // column and its unique index doubled that work (0.20 → 0.08 s for a night's rows in SQLite's shell).
+        // The person is in `notice`, and the reconciler gives each person one notice by construction.
+        m.registerMigration("runNotice without rowid or person") { db in
+            try db.create(table: "runNoticeSlim", options: [.withoutRowID]) { t in
+                t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("serial", .text).notNull().references("notice")
+                t.column("status", .text).notNull()
+                t.primaryKey(["runID", "serial"])
+            }
+            try db.execute(sql: "INSERT INTO runNoticeSlim (runID, serial, status) SELECT runID, serial, status FROM runNotice")
+            try db.drop(table: "runNotice")
+            try db.rename(table: "runNoticeSlim", to: "runNotice")
+        }
         return m
     }
 
