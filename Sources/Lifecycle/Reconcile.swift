@@ -37,21 +37,27 @@ public enum Reconciler {
     ///   - lastSequence: the last sequence number already used for a serial prefix.
     public static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
                                  lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
-        var before: [PersonKey: Notice] = [:]
-        for notice in previous where notice.measure.until >= asOf {
-            before[notice.person] = notice
+        // A province night reconciles over a hundred thousand findings on one core: the previous notices are
+        // found by index (not copied into the table), and whether each was matched is a flag, not a second set.
+        var before: [PersonKey: Int] = [:]
+        before.reserveCapacity(previous.count)
+        for (i, notice) in previous.enumerated() where notice.measure.until >= asOf {
+            before[notice.person] = i
         }
+        var matched = [Bool](repeating: false, count: previous.count)
         // Built once, in output order: serials are then numbered in that order, so the same inputs always give
         // the same numbers.
         let order = Notice.outputOrder(findings.map { ($0.assignment.community, $0.assignment.gridID, $0.measure.person) })
         var sequences: [String: Int] = [:]
-        var prefix: (community: RegionCode?, text: String) = (nil, "")
+        var prefix: (community: RegionCode?, text: String, next: Int) = (nil, "", 0)
         var notices: [Notice] = []
         notices.reserveCapacity(findings.count)
         for i in order {
             let f = findings[i]
             var notice = Notice(serial: "", status: .new, supersedes: nil, measure: f.measure, name: f.name, phone: f.phone, assignment: f.assignment)
-            if let old = before[f.measure.person] {
+            if let o = before[f.measure.person] {
+                matched[o] = true
+                let old = previous[o]
                 if old.measure.action == f.measure.action, old.measure.until == f.measure.until, old.assignment.community == f.assignment.community {
                     notice.status = .continuing
                     notice.serial = old.serial
@@ -61,19 +67,20 @@ public enum Reconciler {
                 }
             }
             if notice.serial.isEmpty {
-                // Output order keeps a community's notices together: its prefix is built once.
+                // Output order keeps a community's notices together: its prefix and next number are looked up once.
                 if prefix.community != notice.assignment.community || prefix.text.isEmpty {
-                    prefix = (notice.assignment.community, Serial.prefix(community: notice.assignment.community, asOf: asOf))
+                    if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
+                    let text = Serial.prefix(community: notice.assignment.community, asOf: asOf)
+                    prefix = (notice.assignment.community, text, try (sequences[text] ?? lastSequence(text)) + 1)
                 }
-                let next = try (sequences[prefix.text] ?? lastSequence(prefix.text)) + 1
-                sequences[prefix.text] = next
-                notice.serial = Serial.make(prefix: prefix.text, sequence: next)
+                notice.serial = Serial.make(prefix: prefix.text, sequence: prefix.next)
+                prefix.next += 1
             }
             notices.append(notice)
         }
+        if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
 
-        let now = Set(findings.map(\.measure.person))
-        let rescinded = before.values.filter { !now.contains($0.person) }.map {
+        let rescinded = before.values.filter { !matched[$0] }.map { previous[$0] }.map {
             Rescission(serial: $0.serial, person: $0.person, name: $0.name, assignment: $0.assignment,
                        reason: "不再符合管控条件：行程或风险地区已变更 (no exposure under the current rules and stays)")
         }.sorted { $0.serial < $1.serial }
@@ -88,8 +95,18 @@ public enum Serial {
         "\(community?.twelveDigits ?? "000000000000")-\(asOf.compact)-"
     }
 
+    /// The serial with `sequence` zero-padded to at least four digits, written into one string.
     public static func make(prefix: String, sequence: Int) -> String {
-        let digits = String(sequence)
-        return prefix + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        var prefix = prefix
+        var digits = 4
+        while digits < 19, sequence >= Serial.powersOfTen[digits] { digits += 1 }
+        return prefix.withUTF8 { head in
+            DecimalText.string(count: head.count + digits) { p in
+                UnsafeMutableBufferPointer(start: p, count: head.count).initialize(fromContentsOf: head)
+                DecimalText.write(UInt64(max(sequence, 0)), count: digits, to: p + head.count)
+            }
+        }
     }
+
+    private static let powersOfTen: [Int] = (0..<19).map { (0..<$0).reduce(1) { r, _ in r * 10 } }
 }

@@ -101,12 +101,24 @@ extension Notice {
 
     /// The permutation that puts rows given as (community, grid, person) into SPEC 4's order, each sort key built once.
     public static func outputOrder(_ rows: [(community: RegionCode?, grid: String, person: PersonKey)]) -> [Int] {
-        var grids: [String: Int] = [:]
-        for row in rows { grids[row.grid] = 0 }
-        for (rank, grid) in grids.keys.sorted().enumerated() { grids[grid] = rank }
-        let keys = rows.map { row in
-            OutputKey(community: row.community?.raw ?? UInt64.max, grid: grids[row.grid] ?? 0, person: row.person)
+        // Each grid is hashed once per row, numbered as first seen, and its number mapped to its rank after.
+        var numbers: [String: Int] = [:]
+        var gridOfRow = [Int](repeating: 0, count: rows.count)
+        for (i, row) in rows.enumerated() {
+            if let n = numbers[row.grid] {
+                gridOfRow[i] = n
+            } else {
+                gridOfRow[i] = numbers.count
+                numbers[row.grid] = numbers.count
+            }
         }
-        return keys.indices.sorted { keys[$0] < keys[$1] }
+        var rank = [Int](repeating: 0, count: numbers.count)
+        for (r, grid) in numbers.keys.sorted().enumerated() { rank[numbers[grid]!] = r }
+        // The keys are sorted themselves, each carrying its row: no lookup through an index per comparison.
+        var keys = rows.indices.map { i in
+            (key: OutputKey(community: rows[i].community?.raw ?? UInt64.max, grid: rank[gridOfRow[i]], person: rows[i].person), row: i)
+        }
+        keys.sort { $0.key < $1.key }
+        return keys.map(\.row)
     }
 }

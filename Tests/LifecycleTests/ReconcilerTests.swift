@@ -95,6 +95,14 @@ func notice(_ person: PersonKey, _ h: Held, serial: String) -> Notice {
         #expect(Serial.make(prefix: "330106001001-20200207-", sequence: 12345) == "330106001001-20200207-12345")
         #expect(Serial.prefix(community: .of("330106001"), asOf: .of("2020-02-07")) == "330106001000-20200207-")
     }
+
+    /// Serials are written digit by digit: at every width boundary they match the zero-padded decimal text.
+    @Test(arguments: [1, 9, 10, 999, 1000, 9999, 10000, 99999, 100000, 999_999_999, 1_000_000_000, Int.max])
+    func serialDigitsMatchTheDecimalText(sequence: Int) {
+        let digits = String(sequence)
+        #expect(Serial.make(prefix: "000000000000-20200207-", sequence: sequence)
+                == "000000000000-20200207-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits)
+    }
 }
 
 extension ReconcilerTests.Outcome {
