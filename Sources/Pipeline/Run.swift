@@ -91,6 +91,9 @@ public struct Run {
             throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
         }
 
+        // The stored residents are mapped first: the kernel reads the files in the order they are mapped, and
+        // their digests are wanted before the first travel record, the stored stays only once the feeds are read.
+        let storedResidents = settings.residents.isEmpty ? try store.residents() : nil
         // The stored stays are read from disk while tonight's feeds are parsed.
         let storedStays = BackgroundWork { [store] in try store.storedStays() }
         let previousNotices = BackgroundWork { [store] in try store.noticesInForce() }
@@ -103,7 +106,7 @@ public struct Run {
             rejects += batch.rejects
             residentBatch = batch
         }
-        let residents = try residentBatch?.table ?? store.residents() ?? ResidentTable()
+        let residents = residentBatch?.table ?? storedResidents ?? ResidentTable()
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
