@@ -102,7 +102,7 @@ public enum Serial {
         while digits < 19, sequence >= Serial.powersOfTen[digits] { digits += 1 }
         return prefix.withUTF8 { head in
             DecimalText.string(count: head.count + digits) { p in
-                UnsafeMutableBufferPointer(start: p, count: head.count).initialize(fromContentsOf: head)
+                _ = UnsafeMutableBufferPointer(start: p, count: head.count).initialize(fromContentsOf: head)
                 DecimalText.write(UInt64(max(sequence, 0)), count: digits, to: p + head.count)
             }
         }
