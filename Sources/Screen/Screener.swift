@@ -76,8 +76,10 @@ public struct Screener: Sendable {
                 slots[w] = best
             }
         }
-        // Candidates are totally ordered by `beats`, so the merge order does not change the winners.
+        // Candidates are totally ordered by `beats`, so the merge order does not change the winners. Room for
+        // every entry is made first: growing the table as it fills rehashed every person already in it.
         var merged = results[0]
+        merged.reserveCapacity(results.reduce(0) { $0 + $1.count })
         for other in results.dropFirst() {
             for (person, candidate) in other {
                 if let current = merged[person], !candidate.beats(current) { continue }
