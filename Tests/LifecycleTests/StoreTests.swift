@@ -36,16 +36,18 @@ import TestSupport
     }
 
     /// A notice SQLite refuses (here a serial already issued) fails the whole commit with SQLite's reason, and the
-    /// store keeps only what was committed before.
-    @Test func aRefusedNoticeFailsTheCommitAndLeavesTheStoreAsItWas() throws {
+    /// store keeps only what was committed before: alone, and in the middle of a statement of many rows.
+    @Test(arguments: [1, 600])
+    func aRefusedNoticeFailsTheCommitAndLeavesTheStoreAsItWas(count: Int) throws {
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
-        let first = PersonKey.cn("33010619800101001"), second = PersonKey.cn("33010619800101002")
+        let first = PersonKey.cn("33010619800101001")
         let held = Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")
         let r = try Reconciler.reconcile([finding(first, held)], previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
         _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r))
 
-        var clash = try Reconciler.reconcile([finding(second, held)], previous: [], asOf: .of("2020-02-07"), lastSequence: { _ in 0 })
-        clash.notices[0].serial = r.notices[0].serial
+        let others = (0..<count).map { PersonKey.cn(String(33010619900101000 + $0)) }
+        var clash = try Reconciler.reconcile(others.map { finding($0, held) }, previous: [], asOf: .of("2020-02-07"), lastSequence: { _ in 0 })
+        clash.notices[count / 2].serial = r.notices[0].serial
         #expect {
             _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: clash))
         } throws: { error in
@@ -53,6 +55,29 @@ import TestSupport
         }
         #expect(try store.runs().map(\.id) == [1])
         #expect(try store.noticesInForce() == r.notices)
+    }
+
+    /// Notices are inserted many rows per statement, the rest one by one: a night of 600 (new, amended with the
+    /// serial they replace, continuing, unassigned) comes back whole and exact.
+    @Test func aNightOfManyNoticesComesBackExact() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let people = (0..<600).map { PersonKey.cn(String(33010619900101000 + $0)) }
+        func held(_ i: Int, days: Int) -> Held {
+            Held(action: i % 3 == 0 ? .centralizedQuarantine : .homeQuarantine, until: (Day.of("2020-02-15") + days).description,
+                 community: i % 7 == 0 ? nil : "33010600\(i % 4 + 1)")
+        }
+        let first = try Reconciler.reconcile(people.indices.map { finding(people[$0], held($0, days: 0)) }, previous: [],
+                                             asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: first))
+        #expect(try store.noticesInForce() == first.notices.sorted { $0.serial < $1.serial })
+
+        // Every fifth person's measure is extended (amended); the others continue.
+        let second = try Reconciler.reconcile(people.indices.map { finding(people[$0], held($0, days: $0 % 5 == 0 ? 2 : 0)) },
+                                              previous: store.noticesInForce(), asOf: .of("2020-02-07"), lastSequence: store.lastSequence)
+        #expect(second.count(.amended) == 120 && second.count(.continuing) == 480)
+        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: second))
+        #expect(try store.noticesInForce() == second.notices.sorted { $0.serial < $1.serial })
+        #expect(try store.notices(after: 1).count == 600)
     }
 
     @Test func laterStaysReplaceEarlierOnesWithTheSameIdentity() throws {

@@ -4,15 +4,54 @@ import GRDBSQLite
 /// One prepared INSERT executed many times with values bound directly through SQLite's C interface.
 struct BulkInsert {
     private let statement: Statement
+    /// The same INSERT with `rowsPerStatement` rows of values, for `rows(_:_:)`.
+    private let batched: Statement?
+    private let rowsPerStatement: Int
     private let connection: OpaquePointer?
 
     init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
+        batched = nil
+        rowsPerStatement = 1
+        connection = db.sqliteConnection
+    }
+
+    /// An INSERT into `columns` of `table`, which `rows(_:_:)` executes many rows at a time.
+    ///
+    /// Each execution of an INSERT opens a cursor on the table, each of its indexes and each parent key it
+    /// refers to; a statement of many rows opens them once for all.
+    init(_ db: Database, table: String, columns: [String], rowsPerStatement: Int = 256) throws {
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        statement = try db.makeStatement(sql: head + values)
+        batched = try db.makeStatement(sql: head + Array(repeating: values, count: rowsPerStatement).joined(separator: ", "))
+        self.rowsPerStatement = rowsPerStatement
         connection = db.sqliteConnection
     }
 
     /// Binds one row's values in parameter order and executes the statement.
     func row(_ bind: (inout Bindings) -> Void) throws {
+        try execute(statement) { bind(&$0) }
+    }
+
+    /// Inserts `count` rows, binding row `i`'s values in parameter order with `bind(i, &bindings)`.
+    func rows(_ count: Int, _ bind: (Int, inout Bindings) -> Void) throws {
+        var i = 0
+        if let batched {
+            while count - i >= rowsPerStatement {
+                try execute(batched) { b in
+                    for r in i..<(i + rowsPerStatement) { bind(r, &b) }
+                }
+                i += rowsPerStatement
+            }
+        }
+        while i < count {
+            try execute(statement) { bind(i, &$0) }
+            i += 1
+        }
+    }
+
+    private func execute(_ statement: Statement, _ bind: (inout Bindings) -> Void) throws {
         let handle = statement.sqliteStatement
         var bindings = Bindings(handle: handle)
         bind(&bindings)
