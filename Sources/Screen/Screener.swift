@@ -61,8 +61,9 @@ public struct Screener: Sendable {
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
         let total = offsets[offsets.count - 1]
         // More slices than cores, taken as cores come free: the night's own stays, at the end, match far more
-        // often than the stored ones, and an even split by count left one core screening alone.
-        let workers = total < 100_000 ? 1 : Cores.active * 4
+        // often than the stored ones, and an even split by count left one core screening alone. One core
+        // (`RISKSCREEN_THREADS=1`) screens in one slice.
+        let workers = total < 100_000 || Cores.active == 1 ? 1 : Cores.active * 4
         var results = [[PersonKey: Candidate]](repeating: [:], count: workers)
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let slots = out
