@@ -3,18 +3,12 @@ import GRDBSQLite
 
 /// One prepared INSERT executed many times with values bound directly through SQLite's C interface.
 struct BulkInsert {
+    /// The INSERT of one row, for the rows left after the last full statement of many.
     private let statement: Statement
-    /// The same INSERT with `rowsPerStatement` rows of values, for `rows(_:_:)`.
-    private let batched: Statement?
+    /// The same INSERT with `rowsPerStatement` rows of values.
+    private let batched: Statement
     private let rowsPerStatement: Int
     private let connection: OpaquePointer?
-
-    init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
-        batched = nil
-        rowsPerStatement = 1
-        connection = db.sqliteConnection
-    }
 
     /// An INSERT into `columns` of `table`, which `rows(_:_:)` executes many rows at a time.
     ///
@@ -29,21 +23,14 @@ struct BulkInsert {
         connection = db.sqliteConnection
     }
 
-    /// Binds one row's values in parameter order and executes the statement.
-    func row(_ bind: (inout Bindings) -> Void) throws {
-        try execute(statement) { bind(&$0) }
-    }
-
     /// Inserts `count` rows, binding row `i`'s values in parameter order with `bind(i, &bindings)`.
     func rows(_ count: Int, _ bind: (Int, inout Bindings) -> Void) throws {
         var i = 0
-        if let batched {
-            while count - i >= rowsPerStatement {
-                try execute(batched) { b in
-                    for r in i..<(i + rowsPerStatement) { bind(r, &b) }
-                }
-                i += rowsPerStatement
+        while count - i >= rowsPerStatement {
+            try execute(batched) { b in
+                for r in i..<(i + rowsPerStatement) { bind(r, &b) }
             }
+            i += rowsPerStatement
         }
         while i < count {
             try execute(statement) { bind(i, &$0) }
