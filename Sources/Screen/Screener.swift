@@ -60,10 +60,11 @@ public struct Screener: Sendable {
         let parts = stays.parts
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
         let total = offsets[offsets.count - 1]
-        // More slices than cores, taken as cores come free: the night's own stays, at the end, match far more
-        // often than the stored ones, and an even split by count left one core screening alone. One core
+        // Many more slices than cores, taken as cores come free: the night's own stays, at the end, match far
+        // more often than the stored ones, and a slice holding most of them left one core screening alone (with
+        // four per core, the night's last slice still took two thirds of the winners). One core
         // (`RISKSCREEN_THREADS=1`) screens in one slice.
-        let workers = total < 100_000 || Cores.active == 1 ? 1 : Cores.active * 4
+        let workers = total < 100_000 || Cores.active == 1 ? 1 : Cores.active * 16
         var results = [[PersonKey: Candidate]](repeating: [:], count: workers)
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let slots = out
