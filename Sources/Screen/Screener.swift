@@ -54,8 +54,8 @@ public struct Screener: Sendable {
 
     /// Screens every part of a store on all cores and returns each exposed person's winning candidate.
     ///
-    /// The stays of all parts are cut into one contiguous span per core, so a store of many small parts (a
-    /// night's chunks) keeps every core busy and each core fills one table.
+    /// The stays of all parts are cut into equal slices across part boundaries, so a store of many small parts
+    /// (a night's chunks) or of one large one keeps every core busy; each slice fills a table of its own.
     public func screen(_ stays: StayParts) -> [PersonKey: Candidate] {
         let parts = stays.parts
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }

@@ -35,7 +35,7 @@ extension ChunkedFeed {
         _ inputs: [FeedInput], schema: FeedSchema, split: Split = .atLineFeeds,
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?, FeedInput) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], reports: [FeedReport]) {
-        let cores = activeCores()
+        let cores = Cores.active
         var openReaders: [FeedReader?] = []
         var plans: [[FeedChunk]?] = []  // nil: one pass
         for input in inputs {
@@ -191,9 +191,6 @@ enum ChunkedFeed {
             throw error
         }
     }
-
-    /// Cores this process may use.
-    static func activeCores() -> Int { Cores.active }
 }
 
 /// Fixed slots written by concurrent workers, each slot by exactly one worker, read after they all finish.

@@ -88,7 +88,7 @@ public enum TravelFeed {
     /// two quarters on each core (a pass over the stays per quarter is cheap next to the inserts).
     static func latestOccurrences(_ parts: [Part]) -> (keep: [Bool], offsets: [Int], duplicates: [Int]) {
         let quarters = 4
-        let workers = min(ChunkedFeed.activeCores(), quarters)
+        let workers = min(Cores.active, quarters)
         let total = parts.reduce(0) { $0 + $1.stays.count }
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
         // Each worker writes the flags of its own quarters' stays and its own row of duplicate counts.
