@@ -242,11 +242,7 @@ public struct Run {
         // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none); on equal
         // days the later stay's. Parts are scanned on all cores, each keeping its own latest, then merged in order.
         let visitors = people.filter { rows[$0] == nil }
-        let visitorDigests = {
-            var set = IdentitySet(capacity: visitors.count)
-            for person in visitors { _ = set.insert(person.digest) }
-            return set
-        }()
+        let visitorDigests = IdentitySet(digestsOf: visitors)
         let parts = stays.parts
         var latest = [[PersonKey: (day: Day, contact: UInt32)]](repeating: [:], count: visitors.isEmpty ? 0 : parts.count)
         latest.withUnsafeMutableBufferPointer { out in

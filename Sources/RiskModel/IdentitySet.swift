@@ -25,6 +25,13 @@ public struct IdentitySet: Sendable {
         filterMask = filtered ? size * 4 - 1 : -1
     }
 
+    /// The digests of `people` (`PersonKey.digest`): a set in cache that answers for most absent people before
+    /// a hashed set of them is asked.
+    public init(digestsOf people: some Collection<PersonKey>, filtered: Bool = true) {
+        self.init(capacity: people.count, filtered: filtered)
+        for person in people { _ = insert(person.digest) }
+    }
+
     /// A zeroed table; a large one is backed by huge pages where the kernel allows it (`madvise` mode).
     ///
     /// Probes land on random pages: with 4 KiB pages nearly every probe of a province-size table also

@@ -166,8 +166,7 @@ public struct ResidentTable: Sendable {
     /// A map from person to row, for looking up the few people under a measure.
     public func index(of people: Set<PersonKey>) -> [PersonKey: Int] {
         // Most rows are not wanted: a digest set in cache answers for them before the hashed set is asked.
-        var digests = IdentitySet(capacity: people.count, filtered: false)
-        for person in people { _ = digests.insert(person.digest) }
+        let digests = IdentitySet(digestsOf: people, filtered: false)
         var found: [PersonKey: Int] = [:]
         withRows { rows in
             for (i, row) in rows.enumerated() where digests.contains(row.person.digest) && people.contains(row.person) {
