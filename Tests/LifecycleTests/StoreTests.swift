@@ -80,6 +80,26 @@ import TestSupport
         #expect(try store.notices(after: 1).count == 600)
     }
 
+    /// A stored stays file whose size is not what the store recorded is refused as damaged, naming the file and
+    /// telling the operator to restore from a backup; reading it again after the repair works.
+    @Test func aStaysFileOfTheWrongSizeIsRefusedAsDamaged() throws {
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let p = PersonKey.cn("33010619800101001")
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: [stay(p, identity: 1, left: "2020-01-26")]),
+                                       residents: nil, reconciliation: empty))
+        let file = store.dataFolder.appendingPathComponent("stays-1.bin")
+        let good = try Data(contentsOf: file)
+        try (good + Data([0])).write(to: file)
+        #expect {
+            _ = try store.stays(with: nil)
+        } throws: { error in
+            "\(error)".contains("stays-1.bin: stored data is damaged (size differs from what the store recorded); restore the state folder from a backup")
+        }
+        try good.write(to: file)
+        #expect(try store.stays(with: nil).stays.map(\.identity) == [1])
+    }
+
     @Test func laterStaysReplaceEarlierOnesWithTheSameIdentity() throws {
         let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
         let p = PersonKey.cn("33010619800101001")

@@ -25,7 +25,10 @@ public final class RunLock: @unchecked Sendable {
     public init(statePath: String) throws {
         path = statePath + ".lock"
         try? FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Kept in a local until the lock is taken: a class whose properties are all set runs its deinit when the
+        // init throws, and that deinit would truncate and close the number again, by then perhaps another
+        // thread's file (a test's SQLite journal got "disk I/O error" that way).
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buffer = [UInt8](repeating: 0, count: 512)
@@ -42,6 +45,7 @@ public final class RunLock: @unchecked Sendable {
             close(fd)
             throw LockHeld(path: path, holder: holder)
         }
+        self.fd = fd
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         let started = ISO8601DateFormatter().string(from: Date())

@@ -210,13 +210,16 @@ enum PackedFile {
 
         init(_ url: URL, expectedBytes: Int) throws {
             self.url = url
-            fd = open(url.path, O_RDONLY)
+            // In a local until the checks pass: once every property is set, a throwing init runs deinit, which
+            // would close the number a second time (as `RunLock` once did).
+            let fd = open(url.path, O_RDONLY)
             guard fd >= 0 else { throw StoreError.missingSegment(file: url.path) }
             var info = stat()
             guard fstat(fd, &info) == 0, Int(info.st_size) == expectedBytes else {
                 close(fd)
                 throw StoreError.corruptSegment(file: url.path, reason: "size differs from what the store recorded")
             }
+            self.fd = fd
         }
 
         /// Skips the padding up to the next multiple of `alignment`.
