@@ -44,14 +44,15 @@ final class RecordScanner {
         self.line = firstLine
         self.startLine = firstLine
         self.maxRecordBytes = maxRecordBytes
-        parser = .allocate(capacity: 1)
-        record = .allocate(capacity: 1)
+        // Made in locals and stored last: once every property is set, a throwing init runs deinit, which would
+        // free them a second time.
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         // Tolerant mode (no CSV_STRICT): a stray quote inside an unquoted field is kept as data.
         guard csv_init(parser, 0) == 0 else {
             parser.deallocate()
-            record.deallocate()
             throw .resource("libcsv parser")
         }
+        let record = UnsafeMutablePointer<rs_record>.allocate(capacity: 1)
         guard rs_record_init(record, 1 << 16, 64) == 0 else {
             csv_free(parser)
             parser.deallocate()
@@ -60,6 +61,8 @@ final class RecordScanner {
         }
         // libcsv grows its field buffer linearly by this block size.
         csv_set_blk_size(parser, 4096)
+        self.parser = parser
+        self.record = record
     }
 
     deinit {
