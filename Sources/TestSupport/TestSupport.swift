@@ -36,9 +36,23 @@ extension Policy {
     ])
 }
 
-/// A fresh empty directory under the system temporary directory.
+/// The folder of this test process's temporary directories, removed when the process exits.
+///
+/// Every test makes its folders here rather than straight under /tmp: a suite of two hundred tests run on every
+/// commit otherwise leaves thousands of folders of feeds, stores and PDFs behind on a developer's or CI's disk.
+private let processScratch: URL = {
+    let url = scratchRoot(pid: getpid())
+    atexit { try? FileManager.default.removeItem(at: scratchRoot(pid: getpid())) }
+    return url
+}()
+
+private func scratchRoot(pid: Int32) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("riskscreen-tests-\(pid)")
+}
+
+/// A fresh empty directory of this test process's, removed with the others when the process exits.
 public func makeTemporaryDirectory(_ label: String = "riskscreen") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    let url = processScratch.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -1,6 +1,7 @@
 import Emit
 import Foundation
 import RiskModel
+import TestSupport
 
 /// Sample notices and helpers shared by the PDF tests.
 enum PDFFixtures {
@@ -69,9 +70,7 @@ enum PDFFixtures {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pdftests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try makeTemporaryDirectory("pdftests")
     }
 }
 

@@ -44,8 +44,7 @@ import TestSupport
 
     @Test func printsAPDFToTheCupsPDFPrinter() async throws {
         let output = try Self.testPrinter()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("print-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("print-tests")
         let pdf = dir.appendingPathComponent("notice.pdf")
         try Self.onePagePDF(at: pdf)
         #expect(Printer.destinations().contains("PDF"))
@@ -66,8 +65,7 @@ import TestSupport
 
     @Test func unknownPrinterNamesThePrintersThatExist() throws {
         _ = try Self.testPrinter()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("print-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("print-tests")
         let pdf = dir.appendingPathComponent("notice.pdf")
         try Self.onePagePDF(at: pdf)
         #expect {
@@ -95,8 +93,7 @@ import TestSupport
         let stop = try Process.run(URL(fileURLWithPath: "/usr/sbin/cupsdisable"), arguments: ["riskscreen-held"])
         stop.waitUntilExit()
         try #require(stop.terminationStatus == 0)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("print-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("print-tests")
         let pdf = dir.appendingPathComponent("notice.pdf")
         try Self.onePagePDF(at: pdf)
 

@@ -1,6 +1,7 @@
 import Foundation
 import RiskModel
 import Testing
+import TestSupport
 @testable import Emit
 
 /// Worklists: what a grid worker sees in the CSV and what Excel/WPS get in the XLSX.
@@ -38,9 +39,7 @@ import Testing
         .appendingPathComponent("fixtures/golden")
 
     static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("worklist-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeTemporaryDirectory("worklist-tests")
     }
 
     /// Compares with a golden file; `RECORD_GOLDENS=1` rewrites it and fails, so recording is never silent.

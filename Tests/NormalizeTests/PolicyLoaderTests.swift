@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskModel
+import TestSupport
 @testable import Normalize
 
 /// The example of SPEC 1.5, verbatim.
@@ -44,9 +45,7 @@ private func problems(_ text: String, sourceLocation: SourceLocation = #_sourceL
     }
 
     @Test func loadsAFileWithABOMAndNamesItAfterTheFileWhenUnnamed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-policy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("normalize-policy")
         let file = dir.appendingPathComponent("district-7.toml")
         let text = example(replacing: "name = \"示例政策 2020-02\"\n", with: "")
         try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: file)
@@ -142,8 +141,7 @@ private func problems(_ text: String, sourceLocation: SourceLocation = #_sourceL
     }
 
     @Test func refusesAFileThatIsNotUTF8() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-gbk-\(UUID().uuidString).toml")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let file = try makeTemporaryDirectory("normalize-gbk").appendingPathComponent("policy.toml")
         try Data([0x6E, 0x61, 0x6D, 0x65, 0x20, 0x3D, 0x20, 0x22, 0xD5, 0xFE, 0x22, 0x0A]).write(to: file) // name = "政" in GBK
         let error = #expect(throws: PolicyError.self) { try Policy.load(path: file.path) }
         #expect(error?.description.contains("not UTF-8") == true)

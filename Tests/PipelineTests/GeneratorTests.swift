@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import RiskModel
+import TestSupport
 import Testing
 
 @Suite struct GeneratorTests {
@@ -8,7 +9,7 @@ import Testing
 
     /// A fresh folder per generation, removed by the caller.
     static func generate(_ options: GeneratorOptions) throws -> (URL, GeneratedFiles) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("generator-\(UUID().uuidString)")
+        let dir = try makeTemporaryDirectory("generator")
         return (dir, try Generator.write(options, to: dir))
     }
 
