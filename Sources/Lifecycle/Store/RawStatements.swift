@@ -42,34 +42,38 @@ struct BulkInsert {
         let handle = statement.sqliteStatement
         var bindings = Bindings(handle: handle)
         bind(&bindings)
-        var code = bindings.failure ?? sqlite3_step(handle)
-        if bindings.failure == nil, code == SQLITE_DONE { code = SQLITE_OK }
+        var code = bindings.withTextsBound { sqlite3_step(handle) }
+        if code == SQLITE_DONE { code = SQLITE_OK }
         sqlite3_reset(handle)
+        // The texts were lent, not copied: no parameter may point into them once they are freed.
+        sqlite3_clear_bindings(handle)
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
                                 sql: statement.sql)
         }
     }
 
-    /// The parameters of one row, bound one after the other.
+    /// The parameters of one statement's rows, bound one after the other.
     struct Bindings {
         let handle: OpaquePointer
         private var index: Int32 = 0
         /// The first failed bind's result code.
         private(set) var failure: Int32?
+        /// The statement's texts end to end, after one byte that empty texts point at.
+        ///
+        /// Bound as `SQLITE_STATIC` once all are in (the array may move while it grows): copied by SQLite
+        /// (`SQLITE_TRANSIENT`), each of a night's two million values cost a locked malloc and free.
+        private var texts: [UInt8] = [0]
+        private var textParameters: [(index: Int32, start: Int, count: Int)] = []
 
         init(handle: OpaquePointer) { self.handle = handle }
 
-        /// SQLite copies the text (`SQLITE_TRANSIENT`): the String's buffer is only lent for the call.
         mutating func text(_ value: String?) {
             index += 1
             guard var value else { return check(sqlite3_bind_null(handle, index)) }
-            let code = value.withUTF8 { utf8 in
-                guard let base = utf8.baseAddress, utf8.count > 0 else { return sqlite3_bind_text(handle, index, "", 0, nil) }
-                return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                         Int32(utf8.count), BulkInsert.transient)
-            }
-            check(code)
+            let start = texts.count
+            value.withUTF8 { texts.append(contentsOf: $0) }
+            textParameters.append((index, texts.count == start ? 0 : start, texts.count - start))
         }
 
         mutating func int(_ value: Int64) {
@@ -80,9 +84,20 @@ struct BulkInsert {
         private mutating func check(_ code: Int32) {
             if code != SQLITE_OK, failure == nil { failure = code }
         }
-    }
 
-    fileprivate static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        /// Binds the texts in place and runs `step` while they are bound; returns the first failure instead.
+        mutating func withTextsBound(_ step: () -> Int32) -> Int32 {
+            if let failure { return failure }
+            return texts.withUnsafeBufferPointer { bytes in
+                let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+                for p in textParameters {
+                    let code = sqlite3_bind_text(handle, p.index, base + p.start, Int32(p.count), nil)
+                    if code != SQLITE_OK { return code }
+                }
+                return step()
+            }
+        }
+    }
 }
 
 /// One prepared SELECT whose rows are read straight from SQLite's columns.
