@@ -88,21 +88,22 @@ struct Manifest: Encodable {
 
     static func communities(_ notices: [Notice], _ rescinded: [Rescission]) -> [Community] {
         var byCode: [String: Community] = [:]
+        // Counted in place: a community taken out of the table and put back copied its two count tables on
+        // every write, which took a tenth of a second for a province night's 120,000 notices.
+        func tally(_ assignment: Assignment, _ count: (inout Community) -> Void) {
+            let code = assignment.community?.twelveDigits ?? ""
+            count(&byCode[code, default: Community(code: code, name: assignment.community == nil ? "未落地" : assignment.communityName,
+                                                   measures: 0, byStatus: [:], byAction: [:], rescinded: 0)])
+        }
         for n in notices {
-            let code = n.assignment.community?.twelveDigits ?? ""
-            var c = byCode[code] ?? Community(code: code, name: n.assignment.community == nil ? "未落地" : n.assignment.communityName,
-                                              measures: 0, byStatus: [:], byAction: [:], rescinded: 0)
-            c.measures += 1
-            c.byStatus[n.status.rawValue, default: 0] += 1
-            c.byAction[n.measure.action.code, default: 0] += 1
-            byCode[code] = c
+            tally(n.assignment) { c in
+                c.measures += 1
+                c.byStatus[n.status.rawValue, default: 0] += 1
+                c.byAction[n.measure.action.code, default: 0] += 1
+            }
         }
         for r in rescinded {
-            let code = r.assignment.community?.twelveDigits ?? ""
-            var c = byCode[code] ?? Community(code: code, name: r.assignment.community == nil ? "未落地" : r.assignment.communityName,
-                                              measures: 0, byStatus: [:], byAction: [:], rescinded: 0)
-            c.rescinded += 1
-            byCode[code] = c
+            tally(r.assignment) { $0.rescinded += 1 }
         }
         return byCode.values.sorted { ($0.code.isEmpty ? "~" : $0.code) < ($1.code.isEmpty ? "~" : $1.code) }
     }
