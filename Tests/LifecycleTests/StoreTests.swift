@@ -78,6 +78,25 @@ import TestSupport
         _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: second))
         #expect(try store.noticesInForce() == second.notices.sorted { $0.serial < $1.serial })
         #expect(try store.notices(after: 1).count == 600)
+        try store.db.read { try $0.checkForeignKeys() }
+    }
+
+    /// A run's rows go in without SQLite enforcing their foreign keys (for speed); debug builds, which every test
+    /// runs, check them before committing, so a reconciler that carried a notice the store lacks fails the tests.
+    @Test func aCarriedNoticeTheStoreLacksIsCaughtInDebugBuilds() throws {
+        #if DEBUG
+        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let held = Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")
+        var r = try Reconciler.reconcile([finding(PersonKey.cn("33010619800101001"), held)], previous: [], asOf: .of("2020-02-06"),
+                                         lastSequence: store.lastSequence)
+        r.notices[0].status = .continuing
+        #expect {
+            _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r))
+        } throws: { error in
+            "\(error)".contains("FOREIGN KEY constraint violation - from runNotice(serial) to notice(serial)")
+        }
+        #expect(try store.runs().isEmpty)
+        #endif
     }
 
     /// A stored stays file whose size is not what the store recorded is refused as damaged, naming the file and
