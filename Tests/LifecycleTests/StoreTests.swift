@@ -46,7 +46,7 @@ import TestSupport
         _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r))
 
         let others = (0..<count).map { PersonKey.cn(String(33010619900101000 + $0)) }
-        var clash = try Reconciler.reconcile(others.map { finding($0, held) }, previous: [], asOf: .of("2020-02-07"), lastSequence: { _ in 0 })
+        var clash = Reconciler.reconcile(others.map { finding($0, held) }, previous: [], asOf: .of("2020-02-07"), lastSequence: { _ in 0 })
         clash.notices[count / 2].serial = r.notices[0].serial
         #expect {
             _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: clash))
