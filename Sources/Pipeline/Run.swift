@@ -240,30 +240,32 @@ public struct Run {
         let people = Set(best.keys)
         let rows = residents.index(of: people)
         // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none); on equal
-        // days the later stay's. Parts are scanned on all cores, each keeping its own latest, then merged in order.
-        let visitors = people.filter { rows[$0] == nil }
-        let visitorDigests = IdentitySet(digestsOf: visitors)
+        // days the later stay's. Each visitor gets a slot; the parts are scanned on all cores, each listing its
+        // matches, and the lists are then replayed in order into one array by slot (no table merged per part).
+        let slotOf = people.reduce(into: [PersonKey: Int32](minimumCapacity: people.count - rows.count)) { slots, person in
+            if rows[person] == nil { slots[person] = Int32(slots.count) }
+        }
+        let visitorDigests = IdentitySet(digestsOf: slotOf.keys)
         let parts = stays.parts
-        var latest = [[PersonKey: (day: Day, contact: UInt32)]](repeating: [:], count: visitors.isEmpty ? 0 : parts.count)
-        latest.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let slots = out
-            DispatchQueue.concurrentPerform(iterations: slots.count) { p in
+        var matches = [[(slot: Int32, day: Day, contact: UInt32)]](repeating: [], count: slotOf.isEmpty ? 0 : parts.count)
+        matches.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let lists = out
+            DispatchQueue.concurrentPerform(iterations: lists.count) { p in
                 guard parts[p].contacts.count > 0 else { return }
-                var found: [PersonKey: (day: Day, contact: UInt32)] = [:]
+                var found: [(slot: Int32, day: Day, contact: UInt32)] = []
                 parts[p].stays.withUnsafeBufferPointer { stays in
-                    for stay in stays where stay.contact != Stay.noContact && visitorDigests.contains(stay.person.digest)
-                        && visitors.contains(stay.person) {
-                        if let known = found[stay.person], known.day > stay.arrived { continue }
-                        found[stay.person] = (stay.arrived, stay.contact)
+                    for stay in stays where stay.contact != Stay.noContact && visitorDigests.contains(stay.person.digest) {
+                        if let slot = slotOf[stay.person] { found.append((slot, stay.arrived, stay.contact)) }
                     }
                 }
-                slots[p] = found
+                lists[p] = found
             }
         }
-        let visitorContacts = latest.indices.reduce(into: [PersonKey: (day: Day, part: Int, contact: UInt32)]()) { merged, p in
-            for (person, found) in latest[p] {
-                if let known = merged[person], known.day > found.day { continue }
-                merged[person] = (found.day, p, found.contact)
+        let visitorContacts = matches.indices.reduce(into: [(day: Day, part: Int32, contact: UInt32)](
+            repeating: (Day(number: 0), -1, 0), count: slotOf.count)
+        ) { latest, p in
+            for m in matches[p] where latest[Int(m.slot)].part < 0 || !(latest[Int(m.slot)].day > m.day) {
+                latest[Int(m.slot)] = (m.day, Int32(p), m.contact)
             }
         }
         // Decoding names and places is most of this: the winners are split across the cores.
@@ -282,7 +284,9 @@ public struct Run {
                         finding = Finding(measure: measure, name: r.name, phone: r.phone,
                                           assignment: Assignment(community: r.community, communityName: r.communityName, gridID: r.gridID, address: r.address))
                     } else {
-                        let contact = visitorContacts[person].flatMap { parts[$0.part].contacts.entry($0.contact) }
+                        let contact = slotOf[person].map { visitorContacts[Int($0)] }.flatMap { found in
+                            found.part < 0 ? nil : parts[Int(found.part)].contacts.entry(found.contact)
+                        }
                         finding = Finding(measure: measure, name: contact?.name ?? "", phone: contact?.phone ?? "", assignment: .unassigned)
                     }
                     (out.baseAddress! + i).initialize(to: finding)
