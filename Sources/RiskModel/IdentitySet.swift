@@ -82,6 +82,19 @@ public struct IdentitySet: Sendable {
         slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
     }
 
+    /// Starts loading the table line a `contains(value)` issued a little later will read, unless the filter
+    /// already answers no (a province store's stays are probed against a night's identities, most absent).
+    @inlinable @inline(__always)
+    public func prefetchProbe(_ value: UInt64) {
+        let key = Self.key(value)
+        if filterMask >= 0 {
+            let bit = filterBit(key)
+            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return }
+        }
+        let i = slot(key)
+        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
+    }
+
     /// Whether `value` was inserted.
     @inlinable @inline(__always)
     public func contains(_ value: UInt64) -> Bool {

@@ -168,17 +168,27 @@ public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
         try withUnsafeBufferPointer(body)
     }
 
-    /// Removes the stays matching `shouldBeRemoved`; a mapped block is copied only when one does.
-    public mutating func removeAll(where shouldBeRemoved: (Stay) throws -> Bool) rethrows {
-        if region != nil {
-            guard try withUnsafeBufferPointer({ try $0.contains(where: shouldBeRemoved) }) else { return }
-            owned = try withUnsafeBufferPointer { try $0.filter { try !shouldBeRemoved($0) } }
-            region = nil
-            mapped = nil
-            mappedCount = 0
-            return
+    /// Removes the stays at `offsets` (ascending, each once), copying the others span by span into an array.
+    public mutating func remove(atSortedOffsets offsets: [Int]) {
+        guard !offsets.isEmpty else { return }
+        let kept = withUnsafeBufferPointer { stays in
+            [Stay](unsafeUninitializedCapacity: stays.count - offsets.count) { out, initialized in
+                var from = 0, written = 0
+                func keep(upTo end: Int) {
+                    precondition(end >= from && end <= stays.count, "offsets to remove are ascending and in range")
+                    (out.baseAddress! + written).initialize(from: stays.baseAddress! + from, count: end - from)
+                    written += end - from
+                    from = end + 1
+                }
+                for gone in offsets { keep(upTo: gone) }
+                keep(upTo: stays.count)
+                initialized = written
+            }
         }
-        try owned.removeAll(where: shouldBeRemoved)
+        owned = kept
+        region = nil
+        mapped = nil
+        mappedCount = 0
     }
 }
 

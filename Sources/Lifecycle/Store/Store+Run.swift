@@ -62,6 +62,9 @@ extension Store {
         }
     }
 
+    /// How many stays ahead the merge asks for a probe's table line: enough to cover a miss to memory.
+    static let probeAhead = 8
+
     /// The stays in force: the stored runs' (from `storedStays()`) and this run's, each identity from its newest run.
     public static func merge(_ stored: consuming [[StayParts.Part]], with incoming: StayParts?) -> StayParts {
         // Taken over, not copied: the filtering below then changes the arrays in place.
@@ -75,19 +78,31 @@ extension Store {
         var seen = IdentitySet(capacity: newer)
         for r in runs.indices.reversed() {
             if seen.count > 0 {
-                // Probing misses the cache for nearly every stay: the parts of a run are filtered on all cores.
+                // Probing misses the cache for most stays: the parts of a run are filtered on all cores, each
+                // probe's table line asked for a few stays ahead, and the survivors copied span by span.
                 let replaced = seen
                 runs[r].withUnsafeMutableBufferPointer { parts in
                     nonisolated(unsafe) let parts = parts
                     DispatchQueue.concurrentPerform(iterations: parts.count) { p in
-                        parts[p].stays.removeAll { replaced.contains($0.identity) }
+                        let gone = parts[p].stays.withUnsafeBufferPointer { stays in
+                            var gone: [Int] = []
+                            for i in stays.indices {
+                                if i + Store.probeAhead < stays.count { replaced.prefetchProbe(stays[i + Store.probeAhead].identity) }
+                                if replaced.contains(stays[i].identity) { gone.append(i) }
+                            }
+                            return gone
+                        }
+                        parts[p].stays.remove(atSortedOffsets: gone)
                     }
                 }
             }
             if r > 0 {
                 for part in runs[r] {
                     part.stays.withUnsafeBufferPointer { stays in
-                        for stay in stays { _ = seen.insert(stay.identity) }
+                        for i in stays.indices {
+                            if i + Store.probeAhead < stays.count { seen.prefetch(stays[i + Store.probeAhead].identity) }
+                            _ = seen.insert(stays[i].identity)
+                        }
                     }
                 }
             }
