@@ -90,6 +90,46 @@ func notice(_ person: PersonKey, _ h: Held, serial: String) -> Notice {
         #expect(again.notices == r.notices)
     }
 
+    /// A night of 20,000 people over four communities and the unassigned, a third of them carried from the last
+    /// run (every third of those amended, one in five of the rest rescinded), gets the statuses, serials and
+    /// stored sequences that walking the output order gives, and a run's sequence continues the stored one.
+    @Test func aNightOfTwentyThousandIsNumberedInOutputOrder() {
+        let communities: [String?] = ["330106001001", "330106001002", "330106002001", nil, "330106002002"]
+        let people = (0..<20_000).map { PersonKey.cn(String(33_010_619_800_101_000 + $0 * 7 % 20_000 + 1_000_000)) }
+        func held(_ i: Int, amended: Bool = false) -> Held {
+            Held(action: .homeQuarantine, until: amended ? "2020-02-22" : "2020-02-20", community: communities[i % communities.count])
+        }
+        // The last run held every third person, and some the night no longer finds.
+        var previous: [Notice] = []
+        for i in stride(from: 0, to: people.count, by: 3) {
+            previous.append(notice(people[i], held(i), serial: "OLD-\(i)"))
+        }
+        let dropped = Set(stride(from: 0, to: people.count, by: 15))
+        let findings = people.indices.filter { !dropped.contains($0) }.map { i in finding(people[i], held(i, amended: i % 9 == 0)) }
+        let r = Reconciler.reconcile(findings, previous: previous, asOf: .of("2020-02-07")) { $0.hasPrefix("330106001002") ? 500 : 0 }
+
+        // Expected by walking the output order: carried serials stay, the others count on per community.
+        let indexOf = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
+        var next: [String: Int] = [:]
+        for n in r.notices {
+            let i = indexOf[n.person]!
+            let prefix = Serial.prefix(community: n.assignment.community, asOf: .of("2020-02-07"))
+            if i % 3 == 0 && i % 9 != 0 {
+                #expect(n.status == .continuing && n.serial == "OLD-\(i)" && n.supersedes == nil)
+                continue
+            }
+            #expect(n.status == (i % 3 == 0 ? .amended : .new))
+            #expect(n.supersedes == (i % 3 == 0 ? "OLD-\(i)" : nil))
+            let number = next[prefix, default: prefix.hasPrefix("330106001002") ? 500 : 0] + 1
+            next[prefix] = number
+            #expect(n.serial == Serial.make(prefix: prefix, sequence: number))
+        }
+        #expect(r.notices.count == findings.count)
+        #expect(r.notices == Notice.inOutputOrder(r.notices))
+        #expect(r.sequences == next)
+        #expect(Set(r.rescinded.map(\.serial)) == Set(dropped.filter { $0 % 3 == 0 }.map { "OLD-\($0)" }))
+    }
+
     @Test func serialsGrowPastFourDigits() {
         #expect(Serial.make(prefix: "330106001001-20200207-", sequence: 7) == "330106001001-20200207-0007")
         #expect(Serial.make(prefix: "330106001001-20200207-", sequence: 12345) == "330106001001-20200207-12345")
