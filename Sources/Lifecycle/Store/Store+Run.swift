@@ -40,9 +40,13 @@ extension Store {
     /// The notices in force after the last committed run, as values, each with its status in that run.
     public func noticesInForce() throws -> [Notice] {
         guard let last = try lastRun(), let id = last.id else { return [] }
-        return try notices(after: id).compactMap { record, status in
-            record.notice(status: NoticeStatus(rawValue: status) ?? .continuing)
+        let stored = try notices(after: id)
+        var notices: [Notice] = []
+        notices.reserveCapacity(stored.count)
+        for (record, status) in stored {
+            if let notice = record.notice(status: NoticeStatus(rawValue: status) ?? .continuing) { notices.append(notice) }
         }
+        return notices
     }
 
     /// Every stored stay with later runs' versions replacing earlier ones, and `incoming` (which replaces them all).

@@ -170,6 +170,8 @@ public final class Store: @unchecked Sendable {
     public func notices(after runID: Int64) throws -> [(record: NoticeRecord, status: String)] {
         try db.read { db in
             var notices: [(record: NoticeRecord, status: String)] = []
+            // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
+            notices.reserveCapacity(try RunRecord.fetchOne(db, key: runID)?.measures ?? 0)
             let query = try RawQuery(db, sql: """
                 SELECT notice.serial, notice.runID, notice.person, notice.status, notice.supersedes, notice.action,
                   notice.level, notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until,
