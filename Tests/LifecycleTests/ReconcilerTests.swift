@@ -91,8 +91,8 @@ func notice(_ person: PersonKey, _ h: Held, serial: String) -> Notice {
     }
 
     /// A night of 20,000 people over four communities and the unassigned, a third of them carried from the last
-    /// run (every third of those amended, one in five of the rest rescinded), gets the statuses, serials and
-    /// stored sequences that walking the output order gives, and a run's sequence continues the stored one.
+    /// run (every third of those amended, one in five no longer found and rescinded), gets the statuses, serials
+    /// and stored sequences that walking the output order gives, and a run's sequence continues the stored one.
     @Test func aNightOfTwentyThousandIsNumberedInOutputOrder() {
         let communities: [String?] = ["330106001001", "330106001002", "330106002001", nil, "330106002002"]
         let people = (0..<20_000).map { PersonKey.cn(String(33_010_619_800_101_000 + $0 * 7 % 20_000 + 1_000_000)) }
