@@ -39,6 +39,10 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// A passport or other number; `text` must already be 1–20 characters of `A-Z 0-9 -`.
+    ///
+    /// Inlinable so the feed readers' calls specialise: unspecialised, each visitor's passport looked up the
+    /// generic metadata of its enumeration at run time.
+    @inlinable
     public init?(type: IDType, text: some Collection<UInt8>) {
         guard type != .cnID, (1...20).contains(text.count) else { return nil }
         var hi: UInt64 = 0, lo: UInt64 = 0
@@ -165,7 +169,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func sixBit(_ byte: UInt8) -> UInt64? {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt64(byte - UInt8(ascii: "A") + 1)
