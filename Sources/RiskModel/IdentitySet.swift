@@ -75,11 +75,24 @@ public struct IdentitySet: Sendable {
         }
     }
 
+    /// Whether the filter lets `key` through (always, without a filter); no means certainly absent.
+    @inlinable @inline(__always)
+    func filterMayHold(_ key: UInt64) -> Bool {
+        guard filterMask >= 0 else { return true }
+        let bit = filterBit(key)
+        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    @inlinable @inline(__always)
+    func prefetchSlot(_ key: UInt64) {
+        let i = slot(key)
+        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
+    }
+
     /// Starts loading the table line where `value` would be, so a `contains` or `insert` issued a little later does not stall.
     @inlinable @inline(__always)
     public func prefetch(_ value: UInt64) {
-        let i = slot(Self.key(value))
-        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
+        prefetchSlot(Self.key(value))
     }
 
     /// Starts loading the table line a `contains(value)` issued a little later will read, unless the filter
@@ -87,22 +100,14 @@ public struct IdentitySet: Sendable {
     @inlinable @inline(__always)
     public func prefetchProbe(_ value: UInt64) {
         let key = Self.key(value)
-        if filterMask >= 0 {
-            let bit = filterBit(key)
-            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return }
-        }
-        let i = slot(key)
-        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
+        if filterMayHold(key) { prefetchSlot(key) }
     }
 
     /// Whether `value` was inserted.
     @inlinable @inline(__always)
     public func contains(_ value: UInt64) -> Bool {
         let key = Self.key(value)
-        if filterMask >= 0 {
-            let bit = filterBit(key)
-            if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
-        }
+        guard filterMayHold(key) else { return false }
         var i = slot(key)
         while true {
             let found = slots[i]
