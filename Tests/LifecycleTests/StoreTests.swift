@@ -16,8 +16,19 @@ import TestSupport
         Stay(person: person, region: .of("420102"), arrived: .of("2020-01-25"), left: .of(left), identity: identity)
     }
 
+    /// An empty store in a folder of its own.
+    func freshStore() throws -> Store {
+        try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+    }
+
+    /// Commits run `id` with stays or residents and no notices.
+    func commitData(_ id: Int64, asOf: String, stays: StayParts? = nil, residents: ResidentTable? = nil, into store: Store) throws {
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of(asOf), lastSequence: { _ in 0 })
+        _ = try store.commit(RunCommit(run: record(id, asOf: asOf), inputs: [], stays: stays, residents: residents, reconciliation: empty))
+    }
+
     @Test func noticesInForceComeBackAsTheyWereCommitted() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let store = try freshStore()
         let resident = PersonKey.cn("33010619800101001")
         let visitor = try #require(PersonKey(type: .passport, text: Array("E12345678".utf8)))
         let findings = [
@@ -39,7 +50,7 @@ import TestSupport
     /// store keeps only what was committed before: alone, and in the middle of a statement of many rows.
     @Test(arguments: [1, 600])
     func aRefusedNoticeFailsTheCommitAndLeavesTheStoreAsItWas(count: Int) throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let store = try freshStore()
         let first = PersonKey.cn("33010619800101001")
         let held = Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")
         let r = try Reconciler.reconcile([finding(first, held)], previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
@@ -60,7 +71,7 @@ import TestSupport
     /// Notices are inserted many rows per statement, the rest one by one: a night of 600 (new, amended with the
     /// serial they replace, continuing, unassigned) comes back whole and exact.
     @Test func aNightOfManyNoticesComesBackExact() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let store = try freshStore()
         let people = (0..<600).map { PersonKey.cn(String(33010619900101000 + $0)) }
         func held(_ i: Int, days: Int) -> Held {
             Held(action: i % 3 == 0 ? .centralizedQuarantine : .homeQuarantine, until: (Day.of("2020-02-15") + days).description,
@@ -85,7 +96,7 @@ import TestSupport
     /// runs, check them before committing, so a reconciler that carried a notice the store lacks fails the tests.
     @Test func aCarriedNoticeTheStoreLacksIsCaughtInDebugBuilds() throws {
         #if DEBUG
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let store = try freshStore()
         let held = Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")
         var r = try Reconciler.reconcile([finding(PersonKey.cn("33010619800101001"), held)], previous: [], asOf: .of("2020-02-06"),
                                          lastSequence: store.lastSequence)
@@ -102,11 +113,8 @@ import TestSupport
     /// A stored stays file whose size is not what the store recorded is refused as damaged, naming the file and
     /// telling the operator to restore from a backup; reading it again after the repair works.
     @Test func aStaysFileOfTheWrongSizeIsRefusedAsDamaged() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
-        let p = PersonKey.cn("33010619800101001")
-        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: [stay(p, identity: 1, left: "2020-01-26")]),
-                                       residents: nil, reconciliation: empty))
+        let store = try freshStore()
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: [stay(.cn("33010619800101001"), identity: 1, left: "2020-01-26")]), into: store)
         let file = store.dataFolder.appendingPathComponent("stays-1.bin")
         let good = try Data(contentsOf: file)
         try (good + Data([0])).write(to: file)
@@ -120,17 +128,16 @@ import TestSupport
     }
 
     @Test func laterStaysReplaceEarlierOnesWithTheSameIdentity() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let store = try freshStore()
         let p = PersonKey.cn("33010619800101001")
-        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
         let night1 = [stay(p, identity: 1, left: "2020-01-26"), stay(p, identity: 2, left: "2020-01-27")]
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: night1), residents: nil, reconciliation: empty))
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: night1), into: store)
         let incoming = [stay(p, identity: 1, left: "2020-02-01")]
         let merged = try store.stays(with: StayParts(stays: incoming))
         #expect(merged.stays.map(\.identity).sorted() == [1, 2])
         #expect(merged.stays.first { $0.identity == 1 }?.left == .of("2020-02-01"))
 
-        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: StayParts(stays: incoming), residents: nil, reconciliation: empty))
+        try commitData(2, asOf: "2020-02-07", stays: StayParts(stays: incoming), into: store)
         let stored = try store.stays(with: nil).stays
         #expect(stored.count == 2)
         #expect(stored.first { $0.identity == 1 }?.left == .of("2020-02-01"), "the later run's version wins")
@@ -140,8 +147,7 @@ import TestSupport
     /// file needs padding to keep each part's stays aligned) reads back as written, and a mapped block
     /// turns into an array only when a later run replaces one of its stays.
     @Test func storedPartsComeBackMappedAndExact() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
-        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        let store = try freshStore()
         var parts: [StayParts.Part] = []
         for p in 0..<3 {
             var book = ContactBook()
@@ -154,7 +160,7 @@ import TestSupport
             }
             parts.append(StayParts.Part(stays: stays, contacts: book))
         }
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(parts: parts), residents: nil, reconciliation: empty))
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(parts: parts), into: store)
 
         let stored = try store.storedStays()
         try #require(stored.count == 1 && stored[0].count == 3)
@@ -175,8 +181,7 @@ import TestSupport
     /// The stored residence snapshot comes back as a view of its file, with every resident's text intact,
     /// and still takes changes (it is copied out first).
     @Test func storedResidentsComeBackMappedAndExact() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
-        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
+        let store = try freshStore()
         var table = ResidentTable()
         var written: [Resident] = []
         for i in 0..<7 {
@@ -187,7 +192,7 @@ import TestSupport
                          communityName: Array(r.communityName.utf8), gridID: Array(r.gridID.utf8), address: Array(r.address.utf8))
             written.append(r)
         }
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: table, reconciliation: empty))
+        try commitData(1, asOf: "2020-02-06", residents: table, into: store)
 
         var stored = try #require(try store.residents())
         #expect(stored.count == written.count)
@@ -204,7 +209,7 @@ import TestSupport
 
     /// A run's transaction started early is invisible until finished; an abandoned one leaves the store as it was.
     @Test func anAbandonedPendingCommitLeavesNothingAndAFinishedOneCommits() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
+        let store = try freshStore()
         let findings = [finding(PersonKey.cn("33010619800101001"), Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001"))]
         let r = try Reconciler.reconcile(findings, previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
         let commit = RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r)
@@ -219,11 +224,8 @@ import TestSupport
     }
 
     @Test func filesNoCommittedRunOwnsAreRemoved() throws {
-        let store = try Store(path: try makeTemporaryDirectory("store").appendingPathComponent("s.sqlite").path)
-        let p = PersonKey.cn("33010619800101001")
-        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-06"), lastSequence: { _ in 0 })
-        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: StayParts(stays: [stay(p, identity: 1, left: "2020-01-26")]),
-                                       residents: nil, reconciliation: empty))
+        let store = try freshStore()
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: [stay(.cn("33010619800101001"), identity: 1, left: "2020-01-26")]), into: store)
         try Data("x".utf8).write(to: store.dataFolder.appendingPathComponent("stays-2.bin"))
         #expect(try store.removeOrphanFiles() == ["stays-2.bin"])
         #expect(try store.stays(with: nil).stays.count == 1)
