@@ -2,6 +2,7 @@
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var number: Int32
 
+    @inlinable
     public init(number: Int32) { self.number = number }
 
     /// Creates the day for a proleptic Gregorian date, or nil when the date does not exist (2021-02-30).

@@ -8,6 +8,7 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public static let levels: [Int] = [2, 4, 6, 9, 12]
 
+    @inlinable
     public init(raw: UInt64) { self.raw = raw }
 
     /// Builds the code from a value already padded to 12 digits and a canonical length.

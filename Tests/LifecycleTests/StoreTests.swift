@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Lifecycle
 import RiskModel
 import Testing
@@ -176,6 +177,45 @@ import TestSupport
         #expect(merged.parts.map(\.stays.isMapped) == [true, false, true, false])
         #expect(merged.count == 18)
         #expect(merged.stays.filter { $0.identity == 102 }.map(\.left) == [.of("2020-02-01")])
+    }
+
+    /// A store written by a build whose stays took 48 bytes each still reads: its stays file is converted as it is
+    /// read (not viewed in place), with every field, contact and part as written.
+    @Test(arguments: [true, false])
+    func aStaysFileOfTheFortyEightByteLayoutIsReadAndConverted(aligned: Bool) throws {
+        let store = try freshStore()
+        var book = ContactBook()
+        let contact = book.append(name: Array("访客".utf8), phone: Array("13800000000".utf8))
+        let stays = [
+            Stay(person: .cn("33010619800101001"), region: .of("420102"), arrived: .of("0001-01-01"), left: .of("2020-01-26"), identity: 1,
+                 contact: contact),
+            Stay(person: PersonKey(type: .passport, text: Array("E12345678".utf8))!, region: .of("999999999999"), arrived: .of("2020-01-25"),
+                 left: .of("9999-12-31"), identity: UInt64.max),
+        ]
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(parts: [StayParts.Part(stays: stays, contacts: book)]), into: store)
+
+        // The file as those builds wrote it: a header, then per part its counts, 48-byte stays, contacts, padding.
+        var bytes: [UInt8] = []
+        func put<T>(_ value: T) { withUnsafeBytes(of: value) { bytes += $0 } }
+        put(UInt64(aligned ? 0x3359_4154_5352_5352 : 0x3259_4154_5352_5352)); put(UInt64(48)); put(UInt64(1))
+        put(UInt64(stays.count)); put(UInt64(book.starts.count)); put(UInt64(book.bytes.count))
+        for s in stays {
+            put(s.person.hi); put(s.person.lo); put(s.region.raw); put(s.arrived.number); put(s.left.number); put(s.identity)
+            put(s.contact); put(UInt32(0))
+        }
+        for start in book.starts { put(start) }
+        bytes += book.bytes
+        if aligned { bytes += [UInt8](repeating: 0, count: (8 - bytes.count % 8) % 8) }
+        try Data(bytes).write(to: store.dataFolder.appendingPathComponent("stays-1.bin"))
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE segment SET bytes = ? WHERE file = 'stays-1.bin'", arguments: [bytes.count])
+        }
+
+        let read = try #require(try store.storedStays().first?.first)
+        #expect(!read.stays.isMapped)
+        #expect(Array(read.stays) == stays)
+        #expect(read.contacts.entry(read.stays[0].contact)?.phone == "13800000000")
+        #expect(read.stays[1].contact == Stay.noContact)
     }
 
     /// The stored residence snapshot comes back as a view of its file, with every resident's text intact,

@@ -10,8 +10,11 @@ import Glibc
 /// They are written and read by this program on the same machine, so the layout check in the header
 /// (magic, stride of each array) is enough; a file from another build with another layout is refused.
 enum PackedFile {
-    static let stayMagic: UInt64 = 0x3359_4154_5352_5352  // "RSRSTAY3": parts, each with its own contacts, stays 8-byte aligned
-    static let stayMagicUnaligned: UInt64 = 0x3259_4154_5352_5352  // "RSRSTAY2": the same without padding (read, never written)
+    static let stayMagic: UInt64 = 0x3459_4154_5352_5352  // "RSRSTAY4": parts, each with its own contacts, 40-byte stays 8-byte aligned
+    // Written by earlier builds, read and converted, never written: 48-byte stays, aligned ("RSRSTAY3") or not ("RSRSTAY2").
+    static let stayMagic48: UInt64 = 0x3359_4154_5352_5352
+    static let stayMagic48Unaligned: UInt64 = 0x3259_4154_5352_5352
+    static let legacyStride = 48
     static let residentMagic: UInt64 = 0x3153_4552_5352_5352  // "RSRSRES1"
 
     /// Writes stays in parts, each with its contacts, to `url` (through a temporary file renamed into place).
@@ -33,17 +36,18 @@ enum PackedFile {
     static func readStays(_ url: URL, expectedBytes: Int) throws -> StayParts {
         let reader = try Reader(url, expectedBytes: expectedBytes)
         let header: [UInt64] = try reader.take(3)
-        guard header[0] == stayMagic || header[0] == stayMagicUnaligned, header[1] == UInt64(MemoryLayout<Stay>.stride) else {
+        let legacy = header[0] == stayMagic48 || header[0] == stayMagic48Unaligned
+        guard header[0] == stayMagic && header[1] == UInt64(MemoryLayout<Stay>.stride) || legacy && header[1] == UInt64(legacyStride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
         }
-        let aligned = header[0] == stayMagic
-        if aligned, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
+        if header[0] == stayMagic, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
             return try mappedStays(region, parts: Int(header[2]), url: url)
         }
+        let aligned = header[0] != stayMagic48Unaligned
         var parts: [StayParts.Part] = []
         for _ in 0..<header[2] {
             let counts: [UInt64] = try reader.take(3)
-            let stays: [Stay] = try reader.take(Int(counts[0]))
+            let stays: [Stay] = legacy ? try reader.takeLegacyStays(Int(counts[0])) : try reader.take(Int(counts[0]))
             let starts: [UInt32] = try reader.take(Int(counts[1]))
             let bytes: [UInt8] = try reader.take(Int(counts[2]))
             if aligned { try reader.skip(toMultipleOf: 8) }
@@ -227,6 +231,20 @@ enum PackedFile {
             let at = lseek(fd, 0, SEEK_CUR)
             let padding = (alignment - Int(at) % alignment) % alignment
             if padding > 0 { let _: [UInt8] = try take(padding) }
+        }
+
+        /// Stays as builds before the packed `Stay` wrote them: each field at its own offset of 48 bytes.
+        func takeLegacyStays(_ count: Int) throws -> [Stay] {
+            let bytes: [UInt8] = try take(count * PackedFile.legacyStride)
+            return bytes.withUnsafeBytes { raw in
+                (0..<count).map { i in
+                    let at = i * PackedFile.legacyStride
+                    func word<T>(_ offset: Int, _: T.Type) -> T { raw.loadUnaligned(fromByteOffset: at + offset, as: T.self) }
+                    return Stay(person: PersonKey(hi: word(0, UInt64.self), lo: word(8, UInt64.self)), region: RegionCode(raw: word(16, UInt64.self)),
+                                arrived: Day(number: word(24, Int32.self)), left: Day(number: word(28, Int32.self)),
+                                identity: word(32, UInt64.self), contact: word(40, UInt32.self))
+                }
+            }
         }
 
         func take<T>(_ count: Int) throws -> [T] {
