@@ -25,7 +25,13 @@ public struct ResidentTable: Sendable {
 
     // Stored as usable-from-inline so `append` specialises in the callers' modules (no generic dispatch per record).
     @usableFromInline var storedRows: [Row] = []
+    /// The text `append` writes to. Rows' offsets count from the start of `sealedArenas`, then into this.
     @usableFromInline var storedArena: [UInt8] = []
+    /// Arenas of appended tables, taken over whole: merging a province's residents from their chunks copied
+    /// 200 MB of text into fresh memory on one core while the other waited (the merge took 0.18-0.20 s, now 0.07 s).
+    private var sealedArenas: [[UInt8]] = []
+    /// Where each of `sealedArenas` starts, and (last) where `storedArena` does.
+    @usableFromInline var sealedStarts: [Int] = [0]
     /// A table read from the store views its file instead: rows and arena at these places in `region`.
     @usableFromInline var region: MappedRegion?
     // Views of the read-only mapping `region` keeps alive, so sharing them between threads is safe.
@@ -58,9 +64,27 @@ public struct ResidentTable: Sendable {
         return try storedRows.withUnsafeBufferPointer(body)
     }
 
-    public func withArena<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    /// Bytes of text of all rows.
+    public var arenaCount: Int { region == nil ? sealedStarts[sealedStarts.count - 1] + storedArena.count : mappedArena.count }
+
+    /// Calls `body` with each piece of the text in order; together they are the arena the rows' offsets count in.
+    public func forEachArenaPiece(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         if region != nil { return try withExtendedLifetime(region) { try body(mappedArena) } }
-        return try storedArena.withUnsafeBufferPointer(body)
+        for piece in sealedArenas { try piece.withUnsafeBufferPointer(body) }
+        try storedArena.withUnsafeBufferPointer(body)
+    }
+
+    /// The text of a row, `length` bytes at `offset` of the arena.
+    func withText<R>(of row: Row, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let (offset, length) = (Int(row.offset), Int(row.length))
+        if region != nil { return try withExtendedLifetime(region) { try body(UnsafeBufferPointer(rebasing: mappedArena[offset..<offset + length])) } }
+        // The piece holding it: the last whose start is at or before the offset (one piece per merged chunk, a few dozen).
+        var piece = sealedStarts.count - 1
+        while sealedStarts[piece] > offset { piece -= 1 }
+        let start = offset - sealedStarts[piece]
+        return try (piece == sealedArenas.count ? storedArena : sealedArenas[piece]).withUnsafeBufferPointer { text in
+            try body(UnsafeBufferPointer(rebasing: text[start..<start + length]))
+        }
     }
 
     /// Copies a viewed file into arrays before the table changes.
@@ -69,6 +93,8 @@ public struct ResidentTable: Sendable {
         guard region != nil else { return }
         storedRows = Array(mappedRows)
         storedArena = Array(mappedArena)
+        sealedArenas = []
+        sealedStarts = [0]
         region = nil
         mappedRows = UnsafeBufferPointer(start: nil, count: 0)
         mappedArena = UnsafeBufferPointer(start: nil, count: 0)
@@ -80,6 +106,7 @@ public struct ResidentTable: Sendable {
                                 name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
                                 gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
         if region != nil { materialize() }
+        let base = sealedStarts[sealedStarts.count - 1]
         let start = storedArena.count
         storedArena.append(contentsOf: name); storedArena.append(0x1F)
         storedArena.append(contentsOf: phone); storedArena.append(0x1F)
@@ -87,24 +114,28 @@ public struct ResidentTable: Sendable {
         storedArena.append(contentsOf: gridID); storedArena.append(0x1F)
         storedArena.append(contentsOf: address)
         storedRows.append(Row(person: person, community: community, updatedAt: updatedAt?.number ?? Int32.min,
-                        offset: UInt32(start), length: UInt32(storedArena.count - start)))
+                        offset: UInt32(base + start), length: UInt32(storedArena.count - start)))
         return storedRows.count - 1
     }
 
-    /// Reserves room for `rows` more rows and `bytes` more arena bytes, so appends do not reallocate and copy.
-    public mutating func reserve(rows: Int, bytes: Int) {
+    /// Reserves room for `rows` more rows and `bytes` more text, so appends do not reallocate and copy.
+    public mutating func reserve(rows: Int, bytes: Int = 0) {
         materialize()
         storedRows.reserveCapacity(storedRows.count + rows)
         storedArena.reserveCapacity(storedArena.count + bytes)
     }
 
-    /// Appends every row of another table after this one's, in order.
+    /// Appends every row of another table after this one's, in order; its text is taken over, not copied.
     public mutating func append(contentsOf other: ResidentTable) {
         materialize()
         var other = other
         other.materialize()
-        let base = UInt32(storedArena.count)
-        storedArena.append(contentsOf: other.storedArena)
+        let base = UInt32(arenaCount)
+        for piece in [storedArena] + other.sealedArenas + [other.storedArena] where !piece.isEmpty {
+            sealedArenas.append(piece)
+            sealedStarts.append(sealedStarts[sealedStarts.count - 1] + piece.count)
+        }
+        storedArena = []
         storedRows.append(contentsOf: other.storedRows.lazy.map { row in
             var row = row
             row.offset += base
@@ -129,21 +160,21 @@ public struct ResidentTable: Sendable {
     public func resident(at index: Int) -> Resident {
         let row = withRows { $0[index] }
         var fields = ("", "", "", "", "")
-        withArena { arena in
+        withText(of: row) { text in
             // Five fields separated by 0x1F; the last runs to the end of the row's text.
-            var start = Int(row.offset)
-            let end = Int(row.offset + row.length)
+            var start = 0
+            let end = text.count
             for i in 0..<5 {
                 var stop = start
-                while stop < end, arena[stop] != 0x1F { stop += 1 }
+                while stop < end, text[stop] != 0x1F { stop += 1 }
                 if i == 4 { stop = end }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: arena[start..<stop]), as: UTF8.self)
+                let field = String(decoding: UnsafeBufferPointer(rebasing: text[start..<stop]), as: UTF8.self)
                 switch i {
-                case 0: fields.0 = text
-                case 1: fields.1 = text
-                case 2: fields.2 = text
-                case 3: fields.3 = text
-                default: fields.4 = text
+                case 0: fields.0 = field
+                case 1: fields.1 = field
+                case 2: fields.2 = field
+                case 3: fields.3 = field
+                default: fields.4 = field
                 }
                 start = min(stop + 1, end)
             }

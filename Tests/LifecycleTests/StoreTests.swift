@@ -248,6 +248,45 @@ import TestSupport
     }
 
     /// A run's transaction started early is invisible until finished; an abandoned one leaves the store as it was.
+    /// A snapshot merged from the tables of its chunks keeps each chunk's text where it lies: every resident
+    /// reads back whole (in memory, after later appends, and from the file it is stored as).
+    @Test func residentsMergedFromChunksReadBackWholeInMemoryAndStored() throws {
+        var written: [Resident] = []
+        var chunks: [ResidentTable] = []
+        for c in 0..<3 {
+            var chunk = ResidentTable()
+            for i in 0..<(c + 2) {
+                let r = Resident(person: .cn("330106198001\(c)\(i)000"), name: "居民\(c)-\(i)", phone: "1390000\(c)\(i)00",
+                                 community: .of("33010600\(c)"), communityName: "社区\(c)", gridID: "G-\(c)\(i)",
+                                 address: String(repeating: "长", count: 3 * c + i), updatedAt: .of("2020-01-0\(i + 1)"))
+                chunk.append(person: r.person, community: r.community, updatedAt: r.updatedAt, name: Array(r.name.utf8),
+                             phone: Array(r.phone.utf8), communityName: Array(r.communityName.utf8), gridID: Array(r.gridID.utf8),
+                             address: Array(r.address.utf8))
+                written.append(r)
+            }
+            chunks.append(chunk)
+        }
+        var table = ResidentTable()
+        for chunk in chunks { table.append(contentsOf: chunk) }
+        #expect((0..<table.count).map { table.resident(at: $0) } == written)
+
+        // Text appended after a merge goes after every chunk's.
+        table.append(person: .cn("33010619900101001"), community: .of("330106001"), updatedAt: nil, name: Array("新居民".utf8),
+                     phone: [], communityName: Array("和平社区".utf8), gridID: [], address: [])
+        written.append(table.resident(at: table.count - 1))
+        #expect(written.last?.name == "新居民")
+        var twice = ResidentTable()
+        twice.append(contentsOf: table)
+        twice.append(contentsOf: chunks[0])
+        #expect((0..<twice.count).map { twice.resident(at: $0) } == written + written.prefix(2))
+
+        let store = try freshStore()
+        try commitData(1, asOf: "2020-02-06", residents: twice, into: store)
+        let stored = try #require(try store.residents())
+        #expect(stored.arenaCount == twice.arenaCount)
+        #expect((0..<stored.count).map { stored.resident(at: $0) } == written + written.prefix(2))
+    }
+
     @Test func anAbandonedPendingCommitLeavesNothingAndAFinishedOneCommits() throws {
         let store = try freshStore()
         let findings = [finding(PersonKey.cn("33010619800101001"), Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001"))]

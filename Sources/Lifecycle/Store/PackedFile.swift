@@ -84,10 +84,10 @@ enum PackedFile {
 
     static func writeResidents(_ table: ResidentTable, to url: URL) throws -> Int {
         let writer = try Writer(url)
-        let arenaCount = table.withArena(\.count)
+        let arenaCount = table.arenaCount
         try writer.put([residentMagic, UInt64(MemoryLayout<ResidentTable.Row>.stride), UInt64(table.count), UInt64(arenaCount)])
         try table.withRows { try writer.put(UnsafeRawBufferPointer($0)) }
-        try table.withArena { try writer.put(UnsafeRawBufferPointer($0)) }
+        try table.forEachArenaPiece { try writer.put(UnsafeRawBufferPointer($0)) }
         return try writer.finish()
     }
 

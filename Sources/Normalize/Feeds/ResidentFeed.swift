@@ -46,7 +46,7 @@ public enum ResidentFeed {
             owners = [Int32](repeating: Int32(parts[0].file), count: table.count)
             rejects = parts[0].rejects
         } else {
-            table.reserve(rows: parts.reduce(0) { $0 + $1.table.count }, bytes: parts.reduce(0) { $0 + $1.table.withArena(\.count) })
+            table.reserve(rows: parts.reduce(0) { $0 + $1.table.count })
             for p in parts.indices {
                 let part = parts[p]
                 parts[p] = Part()
