@@ -8,7 +8,8 @@ import Glibc
 /// Packed files of stays and residents: a header, then arrays of fixed-size values copied as they lie in memory.
 ///
 /// They are written and read by this program on the same machine, so the layout check in the header
-/// (magic, stride of each array) is enough; a file from another build with another layout is refused.
+/// (magic, stride of each array) is enough; a file of another layout is refused, except the 48-byte stays of
+/// earlier builds, which are converted as they are read.
 enum PackedFile {
     static let stayMagic: UInt64 = 0x3459_4154_5352_5352  // "RSRSTAY4": parts, each with its own contacts, 40-byte stays 8-byte aligned
     // Written by earlier builds, read and converted, never written: 48-byte stays, aligned ("RSRSTAY3") or not ("RSRSTAY2").
