@@ -1,4 +1,4 @@
-import Emit
+@testable import Emit
 import Foundation
 import RiskModel
 import Testing
@@ -43,5 +43,27 @@ import Testing
         // Compared as a Bool: on a mismatch the testing library would otherwise diff two multi-megabyte values.
         let same = bytes[0] == bytes[1]
         #expect(same, "the same batch gives the same bytes (\(bytes[0].count) and \(bytes[1].count) bytes, first difference at byte \(zip(bytes[0], bytes[1]).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1))")
+    }
+}
+
+/// A PDF's bytes depend on its batch alone, not on what the worker that drew it drew before.
+@Suite struct PDFWriterHistoryTests {
+    /// Which community (or part of one) a worker takes first is up to the scheduler: a writer that has drawn
+    /// another batch must give the same bytes as a fresh one, or reruns of the same night differ.
+    @Test func aBatchDrawnAfterAnotherGivesTheSameBytesAsDrawnFirst() throws {
+        let settings = try PDFFixtures.settings()
+        let batch = PDFFixtures.batch(notices: PDFFixtures.notices(), rescissions: [])
+        let earlier = PDFJoinTests.bigBatch()
+        let folder = try PDFFixtures.temporaryDirectory()
+
+        let fresh = folder.appendingPathComponent("fresh.pdf")
+        _ = try NoticeDocumentWriter(settings: settings).writePart(batch, notices: batch.notices.indices, front: true, to: fresh)
+        let used = NoticeDocumentWriter(settings: settings)
+        _ = try used.writePart(earlier, notices: 0..<300, front: true, to: folder.appendingPathComponent("earlier.pdf"))
+        let after = folder.appendingPathComponent("after.pdf")
+        _ = try used.writePart(batch, notices: batch.notices.indices, front: true, to: after)
+
+        let same = try Data(contentsOf: fresh) == Data(contentsOf: after)
+        #expect(same, "the batch's PDF is the same whatever its writer drew before")
     }
 }

@@ -193,6 +193,10 @@ final class NoticeDocumentWriter {
 
     /// Draws some of a batch's notices, after its cover and rescinded pages when `front`; returns the page count.
     func writePart(_ batch: NoticeBatch, notices: Range<Int>, front: Bool, to file: URL) throws -> Int {
+        // Whether a text is stamped depends on what was seen before: counted per document, so a file's bytes do not
+        // depend on which community or part this worker drew first (the scheduler's choice), and reruns are identical.
+        seen.removeAll(keepingCapacity: true)
+        stamps.removeAll(keepingCapacity: true)
         do {
             let canvas = try Canvas(path: file.path, createdOn: "\(batch.asOf)T00:00:00+08:00",
                                     title: "\(batch.communityName) \(batch.asOf) 通知书")
