@@ -138,8 +138,12 @@ public struct Run {
         lap("lifecycle")
 
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
-        var statusCounts: [NoticeStatus: Int] = [:]
-        for n in reconciliation.notices { statusCounts[n.status, default: 0] += 1 }
+        // Counted once, by value: the run record, the summary and the manifest (by text) all take them from here.
+        var statusCounts: [NoticeStatus: Int] = [:], actionCounts: [Action: Int] = [:]
+        for n in reconciliation.notices {
+            statusCounts[n.status, default: 0] += 1
+            actionCounts[n.measure.action, default: 0] += 1
+        }
         let now = ISO8601DateFormatter().string(from: Date())
         let record = RunRecord(
             id: runID, asOf: v.asOf.description, startedAt: now, finishedAt: now, policyName: policy.name, policyFile: v.policy,
@@ -170,11 +174,8 @@ public struct Run {
         }
         lap("emit")
 
-        var byStatus: [String: Int] = [:], byAction: [String: Int] = [:]
-        for n in reconciliation.notices {
-            byStatus[n.status.rawValue, default: 0] += 1
-            byAction[n.measure.action.code, default: 0] += 1
-        }
+        let byStatus = Dictionary(uniqueKeysWithValues: statusCounts.map { ($0.key.rawValue, $0.value) })
+        let byAction = Dictionary(uniqueKeysWithValues: actionCounts.map { ($0.key.code, $0.value) })
         let manifest = Manifest(
             program: .init(version: programVersion), run: runID, dryRun: settings.dryRun, asOf: v.asOf.description,
             policy: .init(file: v.policy, sha256: policySHA, name: policy.name, designations: nil),
