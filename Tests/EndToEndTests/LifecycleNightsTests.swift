@@ -69,6 +69,31 @@ import TestSupport
         #expect(try ws.measure(of: p1)?["serial"] == new["serial"])
     }
 
+    /// SPEC 1.1 accepts every real date, and SPEC 1.3 keeps stays in the store: a visitor's stay from the first day of
+    /// year 1 to the last of year 9999 is screened, stored and screened again from the store on the next night with
+    /// its days, region and name intact (the store packs days and the contact into a few bits each).
+    @Test func aStayFromYearOneToYearNineThousandNineHundredNinetyNineKeepsItsDaysInTheStore() throws {
+        let ws = try Workspace("extreme-days")
+        let (p1, p2) = (person(1), person(2))
+        try ws.travel("t1.csv", [("r1", p1, "420102", "0001-01-01", "9999-12-31"), ("r2", p2, "330302", "2020-02-03", "2020-02-03")])
+        try ws.night(asOf: "2020-02-06", travel: ["t1.csv"])
+        let first = try #require(try ws.measure(of: p1))
+        #expect([first["action"], first["region_code"], first["last_exposure_on"], first["until"], first["name"]]
+                 == ["centralized_quarantine", "420100000000", "2020-02-06", "2020-02-20", "旅客\(p1.suffix(4))"])
+
+        // No feeds: both stays come back from the store; the window has moved a day, so p1's exposure has too.
+        try ws.night(asOf: "2020-02-07")
+        let second = try #require(try ws.measure(of: p1))
+        #expect([second["status"], second["last_exposure_on"], second["until"], second["name"]]
+                 == ["amended", "2020-02-07", "2020-02-21", "旅客\(p1.suffix(4))"])
+        #expect(try ws.measure(of: p2)?["status"] == "continuing")
+
+        let explain = try riskscreen(["explain", "--state", ws.state, p1], in: ws.dir)
+        #expect(explain.status == 0, "\(explain)")
+        // Both ends as stored (explain writes a year before 1000 without leading zeros).
+        #expect(explain.stdout.contains("stay in 420102000000 1-01-01..9999-12-31"), "\(explain)")
+    }
+
     @Test func aRemovedDesignationRescindsMeasuresInForce() throws {
         let ws = try Workspace("rescind")
         let (p1, p2, p3) = (person(1), person(2), person(3))
