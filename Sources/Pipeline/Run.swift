@@ -139,11 +139,8 @@ public struct Run {
 
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)
         // Counted once, by value: the run record, the summary and the manifest (by text) all take them from here.
-        var statusCounts: [NoticeStatus: Int] = [:], actionCounts: [Action: Int] = [:]
-        for n in reconciliation.notices {
-            statusCounts[n.status, default: 0] += 1
-            actionCounts[n.measure.action, default: 0] += 1
-        }
+        let tally = NoticeTally(reconciliation.notices)
+        let statusCounts = tally.byStatus
         let now = ISO8601DateFormatter().string(from: Date())
         let record = RunRecord(
             id: runID, asOf: v.asOf.description, startedAt: now, finishedAt: now, policyName: policy.name, policyFile: v.policy,
@@ -174,14 +171,12 @@ public struct Run {
         }
         lap("emit")
 
-        let byStatus = Dictionary(uniqueKeysWithValues: statusCounts.map { ($0.key.rawValue, $0.value) })
-        let byAction = Dictionary(uniqueKeysWithValues: actionCounts.map { ($0.key.code, $0.value) })
         let manifest = Manifest(
             program: .init(version: programVersion), run: runID, dryRun: settings.dryRun, asOf: v.asOf.description,
             policy: .init(file: v.policy, sha256: policySHA, name: policy.name, designations: nil),
             regions: .init(file: v.regions.path, sha256: rules.report.sha256, name: nil, designations: rules.designations.count),
             inputs: Manifest.inputs(reports),
-            counts: .init(measures: reconciliation.notices.count, byStatus: byStatus, byAction: byAction, rescinded: reconciliation.rescinded.count,
+            counts: .init(measures: reconciliation.notices.count, byStatus: tally.statusTexts, byAction: tally.actionTexts, rescinded: reconciliation.rescinded.count,
                           rejects: rejects.count, stays: stored.count, residents: residents.count),
             communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded),
             files: files.sorted() + ["manifest.json"], timings: timings)
