@@ -96,7 +96,7 @@ public struct Run {
         let storedResidents = settings.residents.isEmpty ? try store.residents() : nil
         // The stored stays are read from disk while tonight's feeds are parsed.
         let storedStays = BackgroundWork { [store] in try store.storedStays() }
-        let previousNotices = BackgroundWork { [store] in try store.noticesInForce() }
+        let previousNotices = BackgroundWork { [store, last] in try store.noticesInForce(after: last) }
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
         var residentBatch: ResidentBatch?

@@ -39,8 +39,13 @@ extension Store {
 
     /// The notices in force after the last committed run, as values, each with its status in that run.
     public func noticesInForce() throws -> [Notice] {
-        guard let last = try lastRun(), let id = last.id else { return [] }
-        let stored = try notices(after: id)
+        try noticesInForce(after: lastRun())
+    }
+
+    /// The notices in force after `run`, the last committed run as the caller already read it (nil: none).
+    public func noticesInForce(after run: RunRecord?) throws -> [Notice] {
+        guard let run, let id = run.id else { return [] }
+        let stored = try notices(after: id, expected: run.measures)
         var notices: [Notice] = []
         notices.reserveCapacity(stored.count)
         for (record, status) in stored {
