@@ -40,6 +40,20 @@ import TestSupport
         }
         #expect(a.count == 4, "residents and three travel feeds")
         #expect(a.contains { ($0["duplicates"] as? Int ?? 0) > 0 }, "the corrections were counted as duplicates")
+
+        // SPEC 1.2 and 1.3: the snapshot and stays read in chunks are stored as one, and a night without feeds
+        // re-screens them to the same measures, every name, phone, grid and address as the feeds gave them.
+        let night = try riskscreen(["run", "--as-of", "2020-02-06", "--policy", "in/policy.toml", "--regions", "in/regions.csv",
+                                    "--out", "out2", "--state", "state2/s.sqlite", "--no-render"], in: dir)
+        try #require(night.status == 0, "\(night)")
+        func withoutStatus(_ folder: URL) throws -> [String] {
+            try csvLines(folder.appendingPathComponent("measures.csv")).map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: ",")
+            }
+        }
+        let again = try withoutStatus(URL(fileURLWithPath: night.lastLine))
+        #expect(again == (try withoutStatus(folders[1])), "the stored snapshot and stays give the first night's measures")
+        #expect(again.count > 100)
     }
 
     /// SPEC 1.1 on a feed read in chunks whose guessed boundaries fall inside quoted names with line breaks:
