@@ -46,13 +46,8 @@ import TestSupport
         let night = try riskscreen(["run", "--as-of", "2020-02-06", "--policy", "in/policy.toml", "--regions", "in/regions.csv",
                                     "--out", "out2", "--state", "state2/s.sqlite", "--no-render"], in: dir)
         try #require(night.status == 0, "\(night)")
-        func withoutStatus(_ folder: URL) throws -> [String] {
-            try csvLines(folder.appendingPathComponent("measures.csv")).map {
-                $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: ",")
-            }
-        }
-        let again = try withoutStatus(URL(fileURLWithPath: night.lastLine))
-        #expect(again == (try withoutStatus(folders[1])), "the stored snapshot and stays give the first night's measures")
+        let again = withoutStatus(try Workspace.measures(at: URL(fileURLWithPath: night.lastLine)))
+        #expect(again == withoutStatus(try Workspace.measures(at: folders[1])), "the stored snapshot and stays give the first night's measures")
         #expect(again.count > 100)
     }
 

@@ -121,13 +121,18 @@ struct Workspace {
 
     /// Rows of a run folder's `measures.csv` (or of `latest`), checking its header.
     func measures(in folder: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [MeasureRow] {
-        try rows(of: (folder ?? latest).appendingPathComponent("measures.csv"), header: MeasureRow.header, sourceLocation: sourceLocation)
+        try Workspace.measures(at: folder ?? latest, sourceLocation: sourceLocation)
+    }
+
+    /// Rows of any run folder's `measures.csv`, checking its header.
+    static func measures(at folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [MeasureRow] {
+        try rows(of: folder.appendingPathComponent("measures.csv"), header: MeasureRow.header, sourceLocation: sourceLocation)
             .map { MeasureRow(fields: $0.fields, line: $0.line) }
     }
 
     /// Rows of a run folder's `rescinded.csv`.
     func rescinded(in folder: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: String]] {
-        try rows(of: (folder ?? latest).appendingPathComponent("rescinded.csv"), header: "serial,id_type,id_no,name,community_code,reason",
+        try Workspace.rows(of: (folder ?? latest).appendingPathComponent("rescinded.csv"), header: "serial,id_type,id_no,name,community_code,reason",
                  sourceLocation: sourceLocation).map(\.fields)
     }
 
@@ -136,7 +141,7 @@ struct Workspace {
         try measures(in: folder).first { $0["id_no"] == id }
     }
 
-    private func rows(of url: URL, header: String, sourceLocation: SourceLocation) throws -> [(fields: [String: String], line: String)] {
+    private static func rows(of url: URL, header: String, sourceLocation: SourceLocation) throws -> [(fields: [String: String], line: String)] {
         let lines = try csvLines(url)
         try #require(lines.first == header, "header of \(url.path)", sourceLocation: sourceLocation)
         let columns = header.split(separator: ",").map(String.init)
