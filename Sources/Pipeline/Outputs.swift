@@ -46,7 +46,6 @@ enum Outputs {
 struct NoticeTally {
     private(set) var byStatus: [NoticeStatus: Int] = [:]
     private(set) var byAction: [Action: Int] = [:]
-    private(set) var count = 0
 
     init() {}
 
@@ -57,8 +56,10 @@ struct NoticeTally {
     mutating func add(_ notice: Notice) {
         byStatus[notice.status, default: 0] += 1
         byAction[notice.measure.action, default: 0] += 1
-        count += 1
     }
+
+    /// Notices counted.
+    var count: Int { byStatus.values.reduce(0, +) }
 
     /// `by_status` of the manifest: status text to count.
     var statusTexts: [String: Int] { Dictionary(uniqueKeysWithValues: byStatus.map { ($0.key.rawValue, $0.value) }) }
