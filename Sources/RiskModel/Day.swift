@@ -47,10 +47,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public static func - (lhs: Day, rhs: Day) -> Int { Int(lhs.number - rhs.number) }
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.number < rhs.number }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, the year padded to four digits (SPEC 4), so years before 1000 read back through `init(iso:)`.
     public var description: String {
         let c = components
-        guard (1000...9999).contains(c.year) else { return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))" }
+        guard (1...9999).contains(c.year) else { return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))" }
         return DecimalText.string(count: 10) { p in
             DecimalText.write(UInt64(c.year), count: 4, to: p)
             p[4] = UInt8(ascii: "-")
@@ -63,7 +63,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// `YYYYMMDD`, as used in serial numbers.
     public var compact: String {
         let c = components
-        guard (1000...9999).contains(c.year) else { return "\(c.year)\(Day.pad2(c.month))\(Day.pad2(c.day))" }
+        guard (1...9999).contains(c.year) else { return "\(c.year)\(Day.pad2(c.month))\(Day.pad2(c.day))" }
         return DecimalText.string(count: 8) { p in
             DecimalText.write(UInt64(c.year * 10000 + c.month * 100 + c.day), count: 8, to: p)
         }

@@ -90,8 +90,8 @@ import TestSupport
 
         let explain = try riskscreen(["explain", "--state", ws.state, p1], in: ws.dir)
         #expect(explain.status == 0, "\(explain)")
-        // Both ends as stored (explain writes a year before 1000 without leading zeros).
-        #expect(explain.stdout.contains("stay in 420102000000 1-01-01..9999-12-31"), "\(explain)")
+        // Both ends as stored, in the `YYYY-MM-DD` form of SPEC 4 (the year padded to four digits).
+        #expect(explain.stdout.contains("stay in 420102000000 0001-01-01..9999-12-31"), "\(explain)")
     }
 
     @Test func aRemovedDesignationRescindsMeasuresInForce() throws {

@@ -9,9 +9,9 @@ import RiskModel
         for _ in 0..<20_000 {
             let day = Day(number: Int32(random.below(3_700_000)) - 719_000)  // years 0001 to about 11,800
             let c = day.components
-            #expect(day.description == String(format: "%d-%02d-%02d", c.year, c.month, c.day))
-            #expect(day.compact == String(format: "%d%02d%02d", c.year, c.month, c.day))
-            if (1000...9999).contains(c.year) { #expect(Day(iso: day.description) == day) }
+            #expect(day.description == String(format: "%04d-%02d-%02d", c.year, c.month, c.day))
+            #expect(day.compact == String(format: "%04d%02d%02d", c.year, c.month, c.day))
+            if c.year <= 9999 { #expect(Day(iso: day.description) == day) }
 
             let length = RegionCode.levels[random.below(5)]
             let padded = UInt64(random.below(1_000_000_000_000)) / RegionCode.scale(length) * RegionCode.scale(length)
