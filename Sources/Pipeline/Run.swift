@@ -249,7 +249,7 @@ public struct Run {
             DispatchQueue.concurrentPerform(iterations: lists.count) { p in
                 guard parts[p].contacts.count > 0 else { return }
                 var found: [(slot: Int32, day: Day, contact: UInt32)] = []
-                parts[p].stays.withUnsafeBufferPointer { stays in
+                parts[p].stays.forEachSpan { stays in
                     for stay in stays where stay.contact != Stay.noContact && visitorDigests.contains(stay.person.digest) {
                         if let slot = slotOf[stay.person] { found.append((slot, stay.arrived, stay.contact)) }
                     }

@@ -179,13 +179,16 @@ public final class MappedRegion: @unchecked Sendable {
 ///
 /// A night's run reads ten million stored stays; viewing them where the page cache holds them spares
 /// copying half a gigabyte into fresh memory (and zeroing it first), which on this kind of machine costs
-/// more than screening them. A mapped block becomes an array only when something in it changes.
+/// more than screening them. The stays a newer run replaced are skipped as holes in the view, not copied
+/// around: a night resending a tenth of the province's records leaves the file mapped as it is.
 public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
-    // Either `owned`, or `count` stays at `mapped` inside `region` (which keeps the mapping alive).
+    // Either `owned`, or `count` stays at `mapped` inside `region` (which keeps the mapping alive), less the
+    // ascending offsets in `holes`.
     private var owned: [Stay]
     private var region: MappedRegion?
     private var mapped: UnsafePointer<Stay>?
     private var mappedCount = 0
+    private var holes: [Int] = []
 
     public init(_ stays: [Stay]) {
         owned = stays
@@ -201,12 +204,12 @@ public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { region == nil ? owned.count : mappedCount }
+    public var endIndex: Int { region == nil ? owned.count : mappedCount - holes.count }
 
     public subscript(position: Int) -> Stay {
         if let mapped {
-            precondition(position >= 0 && position < mappedCount, "stay index out of range")
-            return mapped[position]
+            precondition(position >= 0 && position < endIndex, "stay index out of range")
+            return mapped[stored(position)]
         }
         return owned[position]
     }
@@ -214,18 +217,99 @@ public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
     /// Whether the stays are a view of a mapped file.
     public var isMapped: Bool { region != nil }
 
+    /// How many stays of the mapped file are skipped as replaced.
+    public var skipped: Int { holes.count }
+
+    /// The offset in the mapped file of the stay at `position`: past every hole at or before it.
+    private func stored(_ position: Int) -> Int {
+        // The j-th hole comes before position p exactly when holes[j] - j <= p, which rises with j.
+        var low = 0, high = holes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if holes[mid] - mid <= position { low = mid + 1 } else { high = mid }
+        }
+        return position + low
+    }
+
+    /// Calls `body` with the stays at `positions`, in order, as the fewest contiguous runs (one without holes).
+    public func forEachSpan(in positions: Range<Int>, _ body: (UnsafeBufferPointer<Stay>) throws -> Void) rethrows {
+        precondition(positions.lowerBound >= 0 && positions.upperBound <= endIndex, "stay range out of bounds")
+        guard !positions.isEmpty else { return }
+        guard let mapped, !holes.isEmpty else {
+            return try withRawStays { try body(UnsafeBufferPointer(rebasing: $0[positions])) }
+        }
+        try withExtendedLifetime(region) {
+            var from = stored(positions.lowerBound)
+            var left = positions.count
+            var h = from - positions.lowerBound  // the holes before `from`
+            while left > 0 {
+                let end = h < holes.count ? Swift.min(holes[h], from + left) : from + left
+                if end > from {
+                    try body(UnsafeBufferPointer(start: mapped + from, count: end - from))
+                    left -= end - from
+                }
+                from = end + 1
+                h += 1
+            }
+        }
+    }
+
+    /// Calls `body` with every stay, as contiguous runs.
+    public func forEachSpan(_ body: (UnsafeBufferPointer<Stay>) throws -> Void) rethrows {
+        try forEachSpan(in: startIndex..<endIndex, body)
+    }
+
+    /// The stays in one buffer: a block with holes is first copied into an array (prefer `forEachSpan`).
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Stay>) throws -> R) rethrows -> R {
+        guard holes.isEmpty else { return try Array(self).withUnsafeBufferPointer(body) }
+        return try withRawStays(body)
+    }
+
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Stay>) throws -> R) rethrows -> R? {
+        guard holes.isEmpty else { return nil }
+        return try withRawStays(body)
+    }
+
+    public func makeIterator() -> Iterator { Iterator(block: self) }
+
+    /// Walks the stays in order, stepping over the holes without a search per stay.
+    public struct Iterator: IteratorProtocol {
+        let block: StayBlock
+        var position = 0, offset = 0, hole = 0
+
+        public mutating func next() -> Stay? {
+            guard position < block.endIndex else { return nil }
+            guard let mapped = block.mapped else {
+                position += 1
+                return block.owned[position - 1]
+            }
+            while hole < block.holes.count && block.holes[hole] == offset {
+                offset += 1
+                hole += 1
+            }
+            defer { position += 1; offset += 1 }
+            return mapped[offset]
+        }
+    }
+
+    /// The stays as stored: a mapped block's holes included.
+    private func withRawStays<R>(_ body: (UnsafeBufferPointer<Stay>) throws -> R) rethrows -> R {
         if let mapped { return try withExtendedLifetime(region) { try body(UnsafeBufferPointer(start: mapped, count: mappedCount)) } }
         return try owned.withUnsafeBufferPointer(body)
     }
 
-    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Stay>) throws -> R) rethrows -> R? {
-        try withUnsafeBufferPointer(body)
-    }
-
-    /// Removes the stays at `offsets` (ascending, each once), copying the others span by span into an array.
+    /// Removes the stays at `offsets` (ascending, each once, counted as positions in the block).
+    ///
+    /// A mapped block without holes keeps its view and skips them; otherwise the others are copied, span by
+    /// span, into an array.
     public mutating func remove(atSortedOffsets offsets: [Int]) {
         guard !offsets.isEmpty else { return }
+        if region != nil && holes.isEmpty {
+            precondition(zip(offsets, offsets.dropFirst()).allSatisfy { $0 < $1 } && offsets[0] >= 0 && offsets[offsets.count - 1] < mappedCount,
+                         "offsets to remove are ascending and in range")
+            holes = offsets
+            return
+        }
         let kept = withUnsafeBufferPointer { stays in
             [Stay](unsafeUninitializedCapacity: stays.count - offsets.count) { out, initialized in
                 var from = 0, written = 0
@@ -244,6 +328,7 @@ public struct StayBlock: RandomAccessCollection, @unchecked Sendable {
         region = nil
         mapped = nil
         mappedCount = 0
+        holes = []
     }
 }
 

@@ -73,7 +73,7 @@ public struct Screener: Sendable {
                 var best: [PersonKey: Candidate] = [:]
                 for p in parts.indices where offsets[p] < upper && offsets[p + 1] > lower {
                     let from = max(lower, offsets[p]) - offsets[p], to = min(upper, offsets[p + 1]) - offsets[p]
-                    parts[p].stays.withUnsafeBufferPointer { screen(UnsafeBufferPointer(rebasing: $0[from..<to]), into: &best) }
+                    parts[p].stays.forEachSpan(in: from..<to) { screen($0, into: &best) }
                 }
                 slots[w] = best
             }

@@ -146,7 +146,7 @@ import TestSupport
 
     /// Stored stays come back as views of the mapped file: every part (with contacts of odd lengths, so the
     /// file needs padding to keep each part's stays aligned) reads back as written, and a mapped block
-    /// turns into an array only when a later run replaces one of its stays.
+    /// stays a view when a later run replaces one of its stays, skipping it.
     @Test func storedPartsComeBackMappedAndExact() throws {
         let store = try freshStore()
         var parts: [StayParts.Part] = []
@@ -171,10 +171,12 @@ import TestSupport
             #expect(read.stays.map { read.contacts.entry($0.contact)?.name } == written.stays.map { written.contacts.entry($0.contact)?.name })
         }
 
-        // A night that resends identity 102 (part 1): only that part stops being a view of the file.
+        // A night that resends identity 102 (part 1): that part skips its old version and is still a view of the file.
         let night = StayParts(stays: [stay(PersonKey.cn("33010619800101009"), identity: 102, left: "2020-02-01")])
         let merged = Store.merge(try store.storedStays(), with: night)
-        #expect(merged.parts.map(\.stays.isMapped) == [true, false, true, false])
+        #expect(merged.parts.map(\.stays.isMapped) == [true, true, true, false])
+        #expect(merged.parts.map(\.stays.skipped) == [0, 1, 0, 0])
+        #expect(merged.parts[1].stays.map(\.identity) == [101, 103, 104, 105, 106])
         #expect(merged.count == 18)
         #expect(merged.stays.filter { $0.identity == 102 }.map(\.left) == [.of("2020-02-01")])
     }

@@ -88,7 +88,8 @@ extension Store {
         for r in runs.indices.reversed() {
             if seen.count > 0 {
                 // Probing misses the cache for most stays: the parts of a run are filtered on all cores, each
-                // probe's table line asked for a few stays ahead, and the survivors copied span by span.
+                // probe's table line asked for a few stays ahead. A mapped part keeps its view, the replaced
+                // stays skipped as holes; an array part is copied span by span.
                 let replaced = seen
                 runs[r].withUnsafeMutableBufferPointer { parts in
                     nonisolated(unsafe) let parts = parts
@@ -107,7 +108,7 @@ extension Store {
             }
             if r > 0 {
                 for part in runs[r] {
-                    part.stays.withUnsafeBufferPointer { stays in
+                    part.stays.forEachSpan { stays in
                         for i in stays.indices {
                             if i + Store.probeAhead < stays.count { seen.prefetch(stays[i + Store.probeAhead].identity) }
                             _ = seen.insert(stays[i].identity)
