@@ -100,17 +100,21 @@ public struct Run {
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
         var residentBatch: ResidentBatch?
+        var people: IdentitySet?
         if !settings.residents.isEmpty {
-            let batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
+            var batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
             reports += batch.reports
             rejects += batch.rejects
+            // Taken out of the batch, which the run keeps, so that the set can be freed after the travel feeds.
+            people = batch.people
+            batch.people = IdentitySet(capacity: 0)
             residentBatch = batch
         }
         let residents = residentBatch?.table ?? storedResidents ?? ResidentTable()
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
-            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel, residents: residents.people()) }
+            let batch = try progress.watchingFeeds { try TravelFeed.read(settings.travel, residents: people.take() ?? residents.people()) }
             reports += batch.reports
             rejects += batch.rejects
             travel = batch

@@ -185,13 +185,16 @@ public struct ResidentTable: Sendable {
 
     /// The digests of every resident, for telling residents from visitors while reading travel feeds.
     public func people() -> IdentitySet {
-        var set = IdentitySet(capacity: count, filtered: false)
-        withRows { rows in
-            for i in rows.indices {
-                // Every insert misses the cache: fetch a few rows ahead.
-                if i + 16 < rows.count { set.prefetch(rows[i + 16].person.digest) }
-                _ = set.insert(rows[i].person.digest)
-            }
+        withRows { ResidentTable.people(of: $0) }
+    }
+
+    /// The digests of the people of `rows`.
+    public static func people(of rows: UnsafeBufferPointer<Row>) -> IdentitySet {
+        var set = IdentitySet(capacity: rows.count, filtered: false)
+        for i in rows.indices {
+            // Every insert misses the cache: fetch a few rows ahead.
+            if i + 16 < rows.count { set.prefetch(rows[i + 16].person.digest) }
+            _ = set.insert(rows[i].person.digest)
         }
         return set
     }

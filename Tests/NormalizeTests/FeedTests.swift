@@ -106,6 +106,10 @@ import TestSupport
         #expect(names[b] == "乙")
         #expect(batch.reports.map(\.duplicates) == [2, 1])
         for r in batch.reports { #expect(r.read == r.accepted + r.rejected + r.duplicates) }
+        // The digests the travel feeds tell residents by (built beside the dedupe): the two people, once each.
+        #expect(batch.people.count == 2)
+        for i in 0..<batch.table.count { #expect(batch.people.contains(batch.table.resident(at: i).person.digest)) }
+        #expect(!batch.people.contains(PersonKey.cn("33010619800101001").digest))
     }
 
     @Test func ruleFileListsEveryBadLine() throws {

@@ -1,10 +1,13 @@
 import CPrefetch
+import Dispatch
 import Ingest
 import RiskModel
 
 /// The residence snapshot of this run after validation and dedupe (SPEC 1.2).
 public struct ResidentBatch: Sendable {
     public var table: ResidentTable
+    /// The digests of the snapshot's people (as `table.people()`), for reading the travel feeds next.
+    public var people: IdentitySet
     public var rejects: [Reject]
     public var reports: [FeedReport]
 }
@@ -55,34 +58,62 @@ public enum ResidentFeed {
                 rejects += part.rejects
             }
         }
-        // Rows are in file-then-line order, so a later row wins a tie simply by coming later.
-        var best = PersonIndex(capacity: table.count)
-        var winners = 0
-        var keep = [Bool](repeating: false, count: table.count)
+        // Two passes that miss the cache on nearly every row, at once on two cores: the dedupe, and the digest
+        // set the travel feeds need next. Duplicate rows share a person, so every row's digest is a kept row's.
+        let (fileOfRow, files) = (owners, reports.count)
+        var latest: (keep: [Bool], winners: Int, duplicates: [Int]) = ([], 0, [])
+        var people = IdentitySet(capacity: 0)
         table.withRows { rows in
-            for i in rows.indices {
-                // The index is larger than the cache: fetch a few rows ahead.
-                if i + 16 < rows.count { best.prefetch(rows[i + 16].person) }
-                let current = best.claim(rows[i].person, row: Int32(i), rows: rows)
-                if current < 0 {
-                    keep[i] = true
-                    winners += 1
-                    continue
-                }
-                let loser = rows[i].updatedAt >= rows[Int(current)].updatedAt ? Int(current) : i
-                reports[Int(owners[loser])].duplicates += 1
-                reports[Int(owners[loser])].accepted -= 1
-                if loser == Int(current) {
-                    best.replace(rows[i].person, with: Int32(i), rows: rows)
-                    keep[Int(current)] = false
-                    keep[i] = true
+            withUnsafeMutablePointer(to: &latest) { latest in
+                withUnsafeMutablePointer(to: &people) { people in
+                    nonisolated(unsafe) let (rows, latest, people) = (rows, latest, people)
+                    DispatchQueue.concurrentPerform(iterations: 2) { task in
+                        if task == 0 {
+                            latest.pointee = latestRows(rows, owners: fileOfRow, files: files)
+                        } else {
+                            people.pointee = ResidentTable.people(of: rows)
+                        }
+                    }
                 }
             }
         }
-        if winners != table.count {
-            table.keepRows(where: keep)
+        for file in reports.indices {
+            reports[file].duplicates += latest.duplicates[file]
+            reports[file].accepted -= latest.duplicates[file]
         }
-        return ResidentBatch(table: table, rejects: rejects, reports: reports)
+        if latest.winners != table.count {
+            table.keepRows(where: latest.keep)
+        }
+        return ResidentBatch(table: table, people: people, rejects: rejects, reports: reports)
+    }
+
+    /// Which rows hold the latest `updated_at` of their person (a later row wins a tie), how many rows that
+    /// is, and how many rows of each file lost.
+    static func latestRows(_ rows: UnsafeBufferPointer<ResidentTable.Row>, owners: [Int32], files: Int)
+        -> (keep: [Bool], winners: Int, duplicates: [Int]) {
+        // Rows are in file-then-line order, so a later row wins a tie simply by coming later.
+        var best = PersonIndex(capacity: rows.count)
+        var winners = 0
+        var keep = [Bool](repeating: false, count: rows.count)
+        var duplicates = [Int](repeating: 0, count: files)
+        for i in rows.indices {
+            // The index is larger than the cache: fetch a few rows ahead.
+            if i + 16 < rows.count { best.prefetch(rows[i + 16].person) }
+            let current = best.claim(rows[i].person, row: Int32(i), rows: rows)
+            if current < 0 {
+                keep[i] = true
+                winners += 1
+                continue
+            }
+            let loser = rows[i].updatedAt >= rows[Int(current)].updatedAt ? Int(current) : i
+            duplicates[Int(owners[loser])] += 1
+            if loser == Int(current) {
+                best.replace(rows[i].person, with: Int32(i), rows: rows)
+                keep[Int(current)] = false
+                keep[i] = true
+            }
+        }
+        return (keep, winners, duplicates)
     }
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
