@@ -7,6 +7,19 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Creates the day for a proleptic Gregorian date, or nil when the date does not exist (2021-02-30).
     public init?(year: Int, month: Int, day: Int) {
+        // Every stay's two days and every ID's birth date come through here, nearly all in a few centuries:
+        // their months' first days are looked up (2% of a province run's CPU went to the arithmetic below).
+        let index = (year &- Day.firstTabledYear) &* 12 &+ (month &- 1)
+        if UInt(bitPattern: year &- Day.firstTabledYear) < UInt(Day.tabledYears), UInt(bitPattern: month &- 1) < 12 {
+            let first = Day.monthStarts[index]
+            guard day >= 1, day <= Int(Day.monthStarts[index + 1] &- first) else { return nil }
+            self.init(number: first &+ Int32(truncatingIfNeeded: day &- 1))
+            return
+        }
+        self.init(civilYear: year, month: month, day: day)
+    }
+
+    private init?(civilYear year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
               day <= Day.daysInMonth(year: year, month: month) else { return nil }
         // Howard Hinnant's days_from_civil.
@@ -17,6 +30,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         number = Int32(era * 146097 + doe - 719468)
+    }
+
+    static let firstTabledYear = 1900
+    static let tabledYears = 256
+
+    /// The first day of each month from January 1900 to January 2156, computed once.
+    static let monthStarts: [Int32] = (0...tabledYears * 12).map { i in
+        Day(civilYear: firstTabledYear + i / 12, month: i % 12 + 1, day: 1)!.number
     }
 
     public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
