@@ -61,6 +61,7 @@ extension Fields {
     }
 
     static func residentID(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
+        if let (digits, horner) = seventeenDigits(b) { return try residentID(b, digits: digits, horner: horner) }
         guard !b.isEmpty else { throw FieldProblem("is empty; an ID number is required") }
         let n = b.count
         guard n == 18 || n == 15, b.allSatisfy({ $0 < 0x80 }) else {
@@ -80,6 +81,45 @@ extension Fields {
             digits = digits &* 10 &+ UInt64(d)
             horner = horner &* 2 &+ d
         }
+        return try residentID(b, digits: digits, horner: horner)
+    }
+
+    /// The 17 digits of an 18-character field, as a number and folded by Horner's rule in base 2 (for the
+    /// check character), eight at a time within a word; nil when the field is not 18 long or not 17 digits
+    /// first, for the byte-by-byte rule to word.
+    @inline(__always)
+    static func seventeenDigits(_ b: UnsafeBufferPointer<UInt8>) -> (digits: UInt64, horner: Int)? {
+        guard b.count == 18, let p = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let high = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let last = p[16] &- UInt8(ascii: "0")
+        guard isEightDigits(high), isEightDigits(low), last < 10 else { return nil }
+        let digits = UInt64(eightDigits(high, base: 10)) &* 1_000_000_000 &+ UInt64(eightDigits(low, base: 10)) &* 10 &+ UInt64(last)
+        let horner = Int(eightDigits(high, base: 2)) &* 512 &+ Int(eightDigits(low, base: 2)) &* 2 &+ Int(last)
+        return (digits, horner)
+    }
+
+    /// Whether all eight bytes of `word` are ASCII digits.
+    @inline(__always)
+    static func isEightDigits(_ word: UInt64) -> Bool {
+        // The high nibble of each byte is 3, and stays 3 after adding 6 to the byte (no digit above 9).
+        (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4) == 0x3333_3333_3333_3333
+    }
+
+    /// The eight digits of `word` (first digit in the lowest byte) read in `base` 10 or 2: pairs, then
+    /// fours, then the two halves are combined by one multiplication each.
+    @inline(__always)
+    static func eightDigits(_ word: UInt64, base: UInt64) -> UInt64 {
+        let square = base &* base
+        var v = word & 0x0F0F_0F0F_0F0F_0F0F
+        v = (v &* ((base << 8) &+ 1)) >> 8
+        v = ((v & 0x00FF_00FF_00FF_00FF) &* ((square << 16) &+ 1)) >> 16
+        return ((v & 0x0000_FFFF_0000_FFFF) &* (((square &* square) << 32) &+ 1)) >> 32
+    }
+
+    /// The rest of the rule once the 17 digits are read: the check character, then the birth date.
+    private static func residentID(_ b: UnsafeBufferPointer<UInt8>, digits: UInt64, horner: Int) throws(FieldProblem) -> PersonKey {
         var given = b[17]
         if given == UInt8(ascii: "x") { given = UInt8(ascii: "X") }
         guard digit(given) != nil || given == UInt8(ascii: "X") else {
