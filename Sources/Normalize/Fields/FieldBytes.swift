@@ -10,6 +10,7 @@ public enum Fields {}
 
 extension Fields {
     /// The field without ASCII whitespace and U+3000 (ideographic space, `E3 80 80`) at either end.
+    @inline(__always)
     public static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = field.count
