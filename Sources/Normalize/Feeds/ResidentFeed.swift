@@ -67,12 +67,10 @@ public enum ResidentFeed {
             withUnsafeMutablePointer(to: &latest) { latest in
                 withUnsafeMutablePointer(to: &people) { people in
                     nonisolated(unsafe) let (rows, latest, people) = (rows, latest, people)
-                    DispatchQueue.concurrentPerform(iterations: 2) { task in
-                        if task == 0 {
-                            latest.pointee = latestRows(rows, owners: fileOfRow, files: files)
-                        } else {
-                            people.pointee = ResidentTable.people(of: rows)
-                        }
+                    // One core (`RISKSCREEN_THREADS=1`) does the two one after the other.
+                    DispatchQueue.concurrentPerform(iterations: Cores.active > 1 ? 2 : 1) { task in
+                        if task == 0 { latest.pointee = latestRows(rows, owners: fileOfRow, files: files) }
+                        if task == 1 || Cores.active == 1 { people.pointee = ResidentTable.people(of: rows) }
                     }
                 }
             }
