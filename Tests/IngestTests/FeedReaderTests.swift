@@ -233,6 +233,31 @@ import Testing
             #expect(ours == standard, "\(bytes.map { String($0, radix: 16) })")
         }
     }
+
+    /// On longer text with runs of Chinese characters (stepped through in a loop of their own), the first
+    /// invalid offset is where the standard library's decoder first fails.
+    @Test func utf8ValidatorFindsTheFirstErrorInRunsOfChineseText() {
+        var rng = SplitMix64(seed: 43)
+        let pieces: [[UInt8]] = [[0xE6, 0xAD, 0xA6], [0xE6, 0xB1, 0x89], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBD],
+                                 [0x61], [0x2C], [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80],
+                                 [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xE6, 0xAD], [0xE6, 0x41, 0xA6], [0x80], [0xFF]]
+        for _ in 0..<20_000 {
+            // Mostly valid three-byte characters, now and then something else, sometimes an error.
+            let bytes = (0..<rng.below(30)).flatMap { _ in pieces[rng.below(4) == 0 ? rng.below(pieces.count) : rng.below(5)] }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0, expected: Int?
+            parsing: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .error: expected = offset; break parsing
+                case .emptyInput: break parsing
+                }
+            }
+            let found = bytes.withUnsafeBufferPointer { ByteValidation.firstInvalidUTF8($0) }
+            #expect(found == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
 }
 
 @Suite struct HeaderMappingTests {
