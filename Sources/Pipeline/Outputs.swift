@@ -41,7 +41,6 @@ enum Outputs {
     }
 }
 
-/// `manifest.json`: what went in, what came out, and how long it took.
 /// How many notices have each status and each action: counted by value, written as text only for the manifest.
 struct NoticeTally {
     private(set) var byStatus: [NoticeStatus: Int] = [:]
@@ -67,6 +66,7 @@ struct NoticeTally {
     var actionTexts: [String: Int] { Dictionary(uniqueKeysWithValues: byAction.map { ($0.key.code, $0.value) }) }
 }
 
+/// `manifest.json`: what went in, what came out, and how long it took.
 struct Manifest: Encodable {
     struct Program: Encodable { var name = "riskscreen"; var version: String }
     struct RuleInput: Encodable { var file: String; var sha256: String; var name: String?; var designations: Int? }
