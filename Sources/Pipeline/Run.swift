@@ -99,18 +99,17 @@ public struct Run {
         let previousNotices = BackgroundWork { [store, last] in try store.noticesInForce(after: last) }
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
-        var residentBatch: ResidentBatch?
+        // Tonight's snapshot, kept to store; its people's digests are kept only until the travel feeds are read.
+        var residentTable: ResidentTable?
         var people: IdentitySet?
         if !settings.residents.isEmpty {
-            var batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
+            let batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
             reports += batch.reports
             rejects += batch.rejects
-            // Taken out of the batch, which the run keeps, so that the set can be freed after the travel feeds.
+            residentTable = batch.table
             people = batch.people
-            batch.people = IdentitySet(capacity: 0)
-            residentBatch = batch
         }
-        let residents = residentBatch?.table ?? storedResidents ?? ResidentTable()
+        let residents = residentTable ?? storedResidents ?? ResidentTable()
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
@@ -128,8 +127,8 @@ public struct Run {
 
         // The packed files take seconds to write at province scale: write them while the run screens and renders.
         let runID = try store.nextRunID()
-        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, residentBatch, v] in
-            try store.writeFiles(runID: runID, stays: travel?.stays, residents: residentBatch?.table,
+        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, residentTable, v] in
+            try store.writeFiles(runID: runID, stays: travel?.stays, residents: residentTable,
                                  rules: (policy: v.policy, regions: v.regions.path))
         }
 
@@ -159,7 +158,7 @@ public struct Run {
         // The notices go into the store's transaction on another thread while the outputs are staged; it commits
         // only after they and the packed files are on disk, and rolls back if the run stops before that.
         let pending = settings.dryRun ? nil : store.beginCommit(RunCommit(
-            run: record, inputs: inputs, stays: travel?.stays, residents: residentBatch?.table, reconciliation: reconciliation,
+            run: record, inputs: inputs, stays: travel?.stays, residents: residentTable, reconciliation: reconciliation,
             rules: (policy: v.policy, regions: v.regions.path)))
         defer { pending?.abandon() }
 
