@@ -96,16 +96,15 @@ enum ByteValidation {
             // Fast path for the three-byte sequences of Chinese text: lead E0–EF and two continuation bytes,
             // minus the overlong (E0 80–9F) and surrogate (ED A0–BF) forms.
             // A run of them (an address, a name) is stepped through here without going back to the ASCII test.
-            var run = false
+            let runStart = i
             while i + 4 <= n {
                 let w = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
                 guard w & 0x00C0_C0F0 == 0x0080_80E0 else { break }
                 let low = w & 0x0F, second = (w >> 8) & 0xFF
                 guard !(low == 0 && second < 0xA0) && !(low == 0xD && second > 0x9F) else { break }
                 i += 3
-                run = true
             }
-            if run { continue }
+            if i > runStart { continue }
             var need = 0
             var lo: UInt8 = 0x80
             var hi: UInt8 = 0xBF
