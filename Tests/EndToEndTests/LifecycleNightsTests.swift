@@ -69,6 +69,36 @@ import TestSupport
         #expect(try ws.measure(of: p1)?["serial"] == new["serial"])
     }
 
+    /// SPEC 1.3 when the replaced stay lies between others of its stored file (which is read as a view, the
+    /// replaced stay skipped in place): the corrected record alone changes, the stays before and after it still
+    /// count with their visitors' names, on the night of the correction and on the next one without feeds, and
+    /// `explain` shows only the corrected stay.
+    @Test func aRecordResentFromTheMiddleOfAStoredFileReplacesItAloneThere() throws {
+        let ws = try Workspace("resent-middle")
+        let (p1, p2, p3, p4) = (person(1), person(2), person(3), person(4))
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1")])
+        try ws.travel("t1.csv", [("r1", p2, "420102", "2020-02-01", "2020-02-02"), ("r2", p1, "420102", "2020-01-30", "2020-01-31"),
+                                 ("r3", p3, "420102", "2020-02-03", "2020-02-03"), ("r4", p4, "330302", "2020-02-04", "2020-02-04")])
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        #expect(try ws.measure(of: p1)?["action"] == "centralized_quarantine")
+
+        // r2 is resent: p1 was in Beijing, not Wuhan.
+        try ws.travel("t2.csv", [("r2", p1, "110101", "2020-01-30", "2020-01-31")])
+        for (asOf, feeds, rescinded) in [("2020-02-07", ["t2.csv"], [p1]), ("2020-02-08", [], [])] {
+            try ws.night(asOf: asOf, travel: feeds)
+            #expect(try ws.measure(of: p1) == nil, "\(asOf): the replaced stay no longer counts")
+            #expect(try ws.rescinded().map { $0["id_no"] } == rescinded, "\(asOf)")
+            for (p, action) in [(p2, "centralized_quarantine"), (p3, "centralized_quarantine"), (p4, "home_quarantine")] {
+                let m = try #require(try ws.measure(of: p), "\(asOf): the stays around the replaced one still count")
+                #expect([m["status"], m["action"], m["name"]] == ["continuing", action, "旅客\(p.suffix(4))"], "\(asOf)")
+            }
+        }
+
+        let explain = try riskscreen(["explain", "--state", ws.state, p1], in: ws.dir)
+        #expect(explain.status == 0, "\(explain)")
+        #expect(explain.stdout.contains("stay in 110101000000") && !explain.stdout.contains("stay in 420102000000"), "\(explain)")
+    }
+
     /// SPEC 1.1 accepts every real date, and SPEC 1.3 keeps stays in the store: a visitor's stay from the first day of
     /// year 1 to the last of year 9999 is screened, stored and screened again from the store on the next night with
     /// its days, region and name intact (the store packs days and the contact into a few bits each).
