@@ -69,6 +69,44 @@ import TestSupport
         #expect(try ws.measure(of: p1)?["serial"] == new["serial"])
     }
 
+    /// SPEC 4's manifest counts measures by status and action, over the run and per community (the unassigned
+    /// as 未落地), with each community's rescissions: they agree with `measures.csv` and `rescinded.csv` on a
+    /// night that has new, amended, continuing and rescinded notices.
+    @Test func theManifestCountsAgreeWithTheRunsFiles() throws {
+        let ws = try Workspace("manifest-counts")
+        let (p1, p2, p3, p4) = (person(1), person(2), person(3), person(4))
+        try ws.residents("res.csv", [(p1, Community.xixi, "G1"), (p2, Community.cuiyuan, "G2"), (p4, Community.xixi, "G1")])
+        try ws.travel("t1.csv", [("r1", p1, "420102", "2020-01-25", "2020-01-26"), ("r2", p2, "330302", "2020-02-01", "2020-02-01"),
+                                 ("r3", p3, "420102", "2020-02-02", "2020-02-02")])
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        // p1 stayed longer (amended), p2 was not in Wenzhou (rescinded), p3 goes on, p4 is new.
+        try ws.travel("t2.csv", [("r1", p1, "420102", "2020-01-25", "2020-02-01"), ("r2", p2, "110101", "2020-02-01", "2020-02-01"),
+                                 ("r4", p4, "330302", "2020-02-05", "2020-02-05")])
+        try ws.night(asOf: "2020-02-07", travel: ["t2.csv"])
+
+        let measures = try ws.measures(), rescinded = try ws.rescinded()
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ws.latest.appendingPathComponent("manifest.json"))) as? [String: Any])
+        func tally(_ rows: [MeasureRow], _ column: String) -> [String: Int] { rows.reduce(into: [:]) { $0[$1[column], default: 0] += 1 } }
+        func counts(_ object: Any?, _ key: String) -> [String: Int] { (object as? [String: Any])?[key] as? [String: Int] ?? [:] }
+        let total = manifest["counts"] as? [String: Any]
+        #expect(total?["measures"] as? Int == measures.count && total?["rescinded"] as? Int == rescinded.count)
+        #expect(counts(total, "by_status") == ["new": 1, "amended": 1, "continuing": 1])
+        #expect(counts(total, "by_status") == tally(measures, "status") && counts(total, "by_action") == tally(measures, "action"))
+
+        let communities = try #require(manifest["communities"] as? [[String: Any]])
+        // In code order, the unassigned last; 翠苑 is listed for its rescission alone.
+        let names = [Community.xixi.code: Community.xixi.name, Community.cuiyuan.code: Community.cuiyuan.name, "": "未落地"]
+        #expect(communities.compactMap { $0["code"] as? String } == [Community.xixi.code, Community.cuiyuan.code, ""])
+        for c in communities {
+            let code = c["code"] as? String ?? "?"
+            let rows = measures.filter { $0["community_code"] == code }
+            #expect(c["name"] as? String == names[code], "\(code)")
+            #expect(c["measures"] as? Int == rows.count && c["rescinded"] as? Int == rescinded.filter { $0["community_code"] == code }.count, "\(code)")
+            #expect(counts(c, "by_status") == tally(rows, "status") && counts(c, "by_action") == tally(rows, "action"), "\(code)")
+        }
+        #expect(counts(communities.first { $0["code"] as? String == Community.xixi.code }, "by_status") == ["new": 1, "amended": 1])
+    }
+
     /// SPEC 1.3 when the replaced stay lies between others of its stored file (which is read as a view, the
     /// replaced stay skipped in place): the corrected record alone changes, the stays before and after it still
     /// count with their visitors' names, on the night of the correction and on the next one without feeds, and
