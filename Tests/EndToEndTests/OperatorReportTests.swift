@@ -58,6 +58,34 @@ struct OperatorReportTests {
         #expect(data.count > 40_000, "the screenshot is not blank (\(data.count) bytes)")
     }
 
+    @Test("the report's measures table and ending-day chart count what measures.csv holds")
+    func countsAgreeWithMeasures() throws {
+        let (_, folder) = try twoRuns()
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        // measures.csv's status (second column), action (sixth from the end) and until (last), each read from its own
+        // end of the line: the generated names and addresses between them may be quoted and hold commas.
+        let rows = try csvLines(folder.appendingPathComponent("measures.csv")).dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return (status: fields[1], action: fields[fields.count - 6], until: fields[fields.count - 1])
+        }
+        try #require(Set(rows.map(\.status)).count > 1 && Set(rows.map(\.action)).count > 1, "the fixture must have several statuses and actions")
+        func number(_ text: Substring) -> Int { Int(text.filter { $0 != "," }) ?? -1 }
+
+        let statuses = ["new", "amended", "continuing"]  // the table's column order
+        for (label, action) in [("集中隔离", "centralized_quarantine"), ("居家隔离", "home_quarantine"), ("健康监测", "health_monitoring")] {
+            let cells = try #require(html.firstMatch(of: try Regex("<tr><th>\(label)</th>((?:<td class=\"n[^\"]*\">[0-9,]+</td>)+)</tr>")), "\(label) row")
+            let counts = (cells.output[1].substring ?? "").matches(of: />([0-9,]+)</).map { number($0.output.1) }
+            let expected = statuses.map { s in rows.filter { $0.action == action && $0.status == s }.count }
+            #expect(counts == expected + [rows.filter { $0.action == action }.count], "\(label)")
+        }
+        let days = html.matches(of: /<g class="day" data-day="([0-9-]+)" data-measures="([0-9]+)">/)
+        try #require(!days.isEmpty, "the ending-day chart has days")
+        for day in days {
+            #expect(number(day.output.2) == rows.filter { $0.until == day.output.1 }.count, "\(day.output.1)")
+        }
+        #expect(days.map { number($0.output.2) }.reduce(0, +) == rows.filter { $0.until >= "2020-02-08" }.count, "every measure in force ends on a charted day")
+    }
+
     @Test("rerunning a preview gives the same report apart from the timings")
     func deterministic() throws {
         let (dir, _) = try twoRuns()
