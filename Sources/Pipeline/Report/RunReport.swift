@@ -127,7 +127,8 @@ struct RunReport {
         for s in NoticeStatus.allCases { h.raw("<th class=\"n\">\(s.chinese)</th>") }
         h.raw("<th class=\"n\">合计</th></tr></thead>\n<tbody>\n")
         var grid: [Action: [NoticeStatus: Int]] = [:]
-        for n in notices { grid[n.measure.action, default: [:]][n.status, default: 0] += 1 }
+        // By index: a notice taken out of the array whole is a retain and release of each of its texts.
+        for i in notices.indices { grid[notices[i].measure.action, default: [:]][notices[i].status, default: 0] += 1 }
         var columnTotals: [NoticeStatus: Int] = [:]
         for action in Action.allCases.reversed() where action != .none {
             let row = grid[action, default: [:]]
@@ -194,12 +195,14 @@ struct RunReport {
     /// Vertical bars: how many measures end (`until`) on each day from the as-of date on — the days grid workers release people.
     private func endingChart(_ h: inout HTML) {
         h.raw("<section id=\"ending\">\n<h2>未来每日解除人数（网格员工作量）</h2>\n")
-        guard let asOf = Day(iso: manifest.asOf), let last = notices.map(\.measure.until).max(), last >= asOf else {
+        guard let asOf = Day(iso: manifest.asOf), let last = notices.indices.lazy.map({ notices[$0].measure.until }).max(), last >= asOf else {
             h.raw("<p class=\"empty\">无在管措施。</p>\n</section>\n")
             return
         }
         var byDay: [Int32: [Action: Int]] = [:]
-        for n in notices where n.measure.until >= asOf { byDay[n.measure.until.number, default: [:]][n.measure.action, default: 0] += 1 }
+        for i in notices.indices where notices[i].measure.until >= asOf {
+            byDay[notices[i].measure.until.number, default: [:]][notices[i].measure.action, default: 0] += 1
+        }
         let days = (0...(last - asOf)).map { asOf + $0 }
         let totals = days.map { byDay[$0.number, default: [:]].values.reduce(0, +) }
         let maxValue = max(totals.max() ?? 1, 1)
