@@ -287,7 +287,11 @@ public final class FeedReader {
         // only drops ASCII quotes): each block of a mapped file is checked just before it is parsed, and while
         // every block so far was valid no record needs its own check. (Checked in the same pass, each page is
         // mapped once.)
-        var validated = encoding == .utf8 && mapped != nil
+        // Held behind a pointer: the sink reads it for every record, and a `var` captured by that escaping closure
+        // is boxed, each read checked for exclusive access at run time (1% of a province run's samples).
+        let validated = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        validated.initialize(to: encoding == .utf8 && mapped != nil)
+        defer { validated.deallocate() }
         var validUpTo = feedFrom
         let decoded = ByteBuffer(capacity: 1 << 16)
         let decodedEnds = GrowableBuffer<Int>(capacity: 64)
@@ -307,7 +311,7 @@ public final class FeedReader {
                     // Both buffers are allocated when the scanner is made, so their addresses are never nil.
                     var base = fieldBytes.baseAddress!
                     var ends = fieldEnds.baseAddress!
-                    if !validated, !ByteValidation.isASCII(fieldBytes) {
+                    if !validated.pointee, !ByteValidation.isASCII(fieldBytes) {
                         if let decoder {
                             decoded.removeAll()
                             decodedEnds.removeAll()
@@ -348,8 +352,8 @@ public final class FeedReader {
                     let n = block.count
                     if n == 0 { break }
                     hasher?.update(block)
-                    if validated, let mapped {
-                        validated = Self.validate(mapped, upTo: &validUpTo, blockEnd: offset + n, endOfRange: offset + n == end)
+                    if validated.pointee, let mapped {
+                        validated.pointee = Self.validate(mapped, upTo: &validUpTo, blockEnd: offset + n, endOfRange: offset + n == end)
                     }
                     if offset + n > feedFrom {
                         let skip = max(feedFrom - offset, 0)
