@@ -24,7 +24,7 @@ public enum Check {
             let rules = try RuleFile.read(regions)
             var reports: [FeedReport] = [], rejects: [Reject] = []
             if !settings.residents.isEmpty {
-                let batch = try ResidentFeed.read(settings.residents)
+                let batch = try ResidentFeed.read(settings.residents, digests: false)
                 reports += batch.reports; rejects += batch.rejects
             }
             if !settings.travel.isEmpty {

@@ -110,6 +110,10 @@ import TestSupport
         #expect(batch.people.count == 2)
         for i in 0..<batch.table.count { #expect(batch.people.contains(batch.table.resident(at: i).person.digest)) }
         #expect(!batch.people.contains(PersonKey.cn("33010619800101001").digest))
+        // Not asked for them (as `check` does not), the reader leaves them out and reads the same snapshot.
+        let bare = try ResidentFeed.read([one, two], digests: false)
+        #expect(bare.people.count == 0)
+        #expect(bare.table.count == 2 && bare.reports.map(\.duplicates) == [2, 1])
     }
 
     @Test func ruleFileListsEveryBadLine() throws {

@@ -6,7 +6,8 @@ import RiskModel
 /// The residence snapshot of this run after validation and dedupe (SPEC 1.2).
 public struct ResidentBatch: Sendable {
     public var table: ResidentTable
-    /// The digests of the snapshot's people (as `table.people()`), for reading the travel feeds next.
+    /// The digests of the snapshot's people (as `table.people()`), for reading the travel feeds next; empty
+    /// when the reader was not asked for them.
     public var people: IdentitySet
     public var rejects: [Reject]
     public var reports: [FeedReport]
@@ -36,8 +37,9 @@ public enum ResidentFeed {
 
     /// Reads every input in order; when a person appears twice the latest `updated_at` wins, ties going to the later row.
     ///
-    /// Large files are parsed in chunks on all cores and merged in file order.
-    public static func read(_ inputs: [FeedInput]) throws -> ResidentBatch {
+    /// Large files are parsed in chunks on all cores and merged in file order. `digests` asks for `people` as well,
+    /// for travel feeds read next (`check` reads them without: it keeps no contacts).
+    public static func read(_ inputs: [FeedInput], digests: Bool = true) throws -> ResidentBatch {
         var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
             try parse(reader, chunk: chunk, input: input)
         }
@@ -68,9 +70,10 @@ public enum ResidentFeed {
                 withUnsafeMutablePointer(to: &people) { people in
                     nonisolated(unsafe) let (rows, latest, people) = (rows, latest, people)
                     // One core (`RISKSCREEN_THREADS=1`) does the two one after the other.
-                    DispatchQueue.concurrentPerform(iterations: Cores.active > 1 ? 2 : 1) { task in
+                    let tasks = digests && Cores.active > 1 ? 2 : 1
+                    DispatchQueue.concurrentPerform(iterations: tasks) { task in
                         if task == 0 { latest.pointee = latestRows(rows, owners: fileOfRow, files: files) }
-                        if task == 1 || Cores.active == 1 { people.pointee = ResidentTable.people(of: rows) }
+                        if digests && (task == 1 || tasks == 1) { people.pointee = ResidentTable.people(of: rows) }
                     }
                 }
             }
