@@ -46,7 +46,7 @@ enum Outputs {
 /// Counted in slots by case, not in dictionaries: a province night counts each of its hundred thousand notices
 /// twice (for the run, and for its community in the manifest), and the run's record waits for the first count.
 struct NoticeTally {
-    private var statuses = [Int](repeating: 0, count: 3)
+    private var statuses = [Int](repeating: 0, count: NoticeStatus.allCases.count)
     private var actions = [Int](repeating: 0, count: Action.allCases.count)
 
     init() {}

@@ -38,7 +38,7 @@ public enum ResidentFeed {
     /// Reads every input in order; when a person appears twice the latest `updated_at` wins, ties going to the later row.
     ///
     /// Large files are parsed in chunks on all cores and merged in file order. `digests` asks for `people` as well,
-    /// for travel feeds read next (`check` reads them without: it keeps no contacts).
+    /// for travel feeds read next (`check`, which keeps nothing it reads, goes without).
     public static func read(_ inputs: [FeedInput], digests: Bool = true) throws -> ResidentBatch {
         var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
             try parse(reader, chunk: chunk, input: input)
