@@ -28,6 +28,37 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("worklists/worklist-330111004002.xlsx").path))
     }
 
+    @Test func theSameNightInAnotherFolderPrintsTheSameBytes() throws {
+        // Two offices (or a rerun from a restored backup) running the same inputs on fresh stores must hand the
+        // printer and the grid workers the same files: PDFs, worklists and CSVs, byte for byte.
+        var folders: [(dir: URL, run: URL)] = []
+        for i in 0..<2 {
+            // A second apart, so a wall-clock stamp (PDF and XLSX metadata keep whole seconds) would show.
+            if i == 1 { Thread.sleep(forTimeInterval: 1.1) }
+            let dir = try freshCopy(ofFixture: "demo")
+            let result = try riskscreen(["run", "--config", "riskscreen.toml", "--out", "out", "--state", "state/s.sqlite"], in: dir)
+            try #require(result.status == 0, "\(result)")
+            folders.append((dir, URL(fileURLWithPath: result.lastLine)))
+        }
+        func files(_ run: URL) -> [String] {
+            (FileManager.default.enumerator(atPath: run.path)?.allObjects as? [String] ?? []).filter {
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: run.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue
+            }.sorted()
+        }
+        let names = files(folders[0].run)
+        #expect(names == files(folders[1].run))
+        try #require(names.contains { $0.hasSuffix(".pdf") } && names.contains { $0.hasSuffix(".xlsx") }, "\(names)")
+        // The manifest and the report also hold timings; rejects.csv names each input by its path, which differs.
+        for name in names where !["manifest.json", "report.html"].contains(name) {
+            var bytes = try [folders[0], folders[1]].map { try Data(contentsOf: $0.run.appendingPathComponent(name)) }
+            if name == "rejects.csv" {
+                bytes = zip(bytes, folders).map { Data(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: $1.dir.path, with: "DIR").utf8) }
+            }
+            #expect(bytes[0] == bytes[1], "\(name) differs between the two folders")
+        }
+    }
+
     @Test func manifestCountsReconcileWithTheRowsRead() throws {
         let dir = try freshCopy(ofFixture: "demo")
         let result = try riskscreen(["run", "--config", "riskscreen.toml", "--out", "out", "--state", "state/s.sqlite", "--no-render"], in: dir)
