@@ -99,18 +99,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD` (command-line and stored values; feeds go through Normalize).
     public init?(iso: String) {
         var text = iso
-        let parsed: (Int, Int, Int)? = text.withUTF8 { b in
-            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-            var fields = (0, 0, 0)
-            for (i, byte) in b.enumerated() where i != 4 && i != 7 {
-                guard byte >= 48, byte <= 57 else { return nil }
-                let digit = Int(byte - 48)
-                if i < 4 { fields.0 = fields.0 * 10 + digit } else if i < 7 { fields.1 = fields.1 * 10 + digit } else { fields.2 = fields.2 * 10 + digit }
-            }
-            return fields
+        guard let day = text.withUTF8({ Day(iso: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (a stored column, read in place).
+    public init?(iso b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var fields = (0, 0, 0)
+        for (i, byte) in b.enumerated() where i != 4 && i != 7 {
+            guard byte >= 48, byte <= 57 else { return nil }
+            let digit = Int(byte - 48)
+            if i < 4 { fields.0 = fields.0 * 10 + digit } else if i < 7 { fields.1 = fields.1 * 10 + digit } else { fields.2 = fields.2 * 10 + digit }
         }
-        guard let (y, m, d) = parsed else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     public init(from decoder: any Decoder) throws {

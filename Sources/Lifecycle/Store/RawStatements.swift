@@ -139,6 +139,16 @@ struct RawQuery {
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
         }
 
+        /// The column's UTF-8 bytes, valid during `body` (empty for NULL): for values parsed, not kept as text.
+        func withBytes<T>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            body(UnsafeBufferPointer(start: sqlite3_column_text(handle, i), count: Int(sqlite3_column_bytes(handle, i))))
+        }
+
+        /// Whether the column is NULL.
+        func isNull(_ i: Int32) -> Bool {
+            sqlite3_column_type(handle, i) == SQLITE_NULL
+        }
+
         /// The column as an integer.
         func int(_ i: Int32) -> Int64 {
             sqlite3_column_int64(handle, i)

@@ -43,15 +43,43 @@ extension Store {
     }
 
     /// The notices in force after `run`, the last committed run as the caller already read it (nil: none).
+    ///
+    /// A night reads every one of them while its feeds are parsed, on the core the parse also wants (a store in
+    /// steady state holds over a hundred thousand): each row is made a notice straight from its columns, with no
+    /// record in between and without the columns a notice does not keep.
     public func noticesInForce(after run: RunRecord?) throws -> [Notice] {
         guard let run, let id = run.id else { return [] }
-        let stored = try notices(after: id, expected: run.measures)
-        var notices: [Notice] = []
-        notices.reserveCapacity(stored.count)
-        for (record, status) in stored {
-            if let notice = record.notice(status: NoticeStatus(rawValue: status) ?? .continuing) { notices.append(notice) }
+        return try db.read { db in
+            var notices: [Notice] = []
+            // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
+            notices.reserveCapacity(run.measures)
+            let query = try RawQuery(db, sql: """
+                SELECT notice.serial, runNotice.status, notice.supersedes, notice.person, notice.action, notice.level,
+                  notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until, notice.communityCode,
+                  notice.communityName, notice.gridID, notice.address, notice.name, notice.phone
+                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
+                """, arguments: [id])
+            try query.forEachRow { row in
+                // The coded columns are read in place; only the texts a notice keeps become strings.
+                let status = row.withBytes(1) { Store.coded($0) { (s: NoticeStatus) in s.rawValue } }
+                let notice = NoticeRecord.notice(
+                    serial: row.text(0), status: status ?? .continuing, supersedes: row.optionalText(2),
+                    person: row.withBytes(3) { PersonKey(stored: $0) },
+                    action: row.withBytes(4) { Store.coded($0) { (a: Action) in a.code } },
+                    level: row.withBytes(5) { Store.coded($0) { (l: RiskLevel) in l.code } },
+                    region: row.withBytes(6) { RegionCode.parse($0) }, regionName: row.text(7),
+                    lastExposure: row.withBytes(8) { Day(iso: $0) }, until: row.withBytes(9) { Day(iso: $0) },
+                    community: row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }, communityName: row.text(11),
+                    gridID: row.text(12), address: row.text(13), name: row.text(14), phone: row.text(15))
+                if let notice { notices.append(notice) }
+            }
+            return notices
         }
-        return notices
+    }
+
+    /// The case whose code is `bytes`; the lengths are compared first (each enum's codes have distinct lengths).
+    private static func coded<T: CaseIterable>(_ bytes: UnsafeBufferPointer<UInt8>, _ code: (T) -> String) -> T? {
+        T.allCases.first { let text = code($0); return text.utf8.count == bytes.count && text.utf8.elementsEqual(bytes) }
     }
 
     /// Every stored stay with later runs' versions replacing earlier ones, and `incoming` (which replaces them all).

@@ -163,10 +163,11 @@ public final class Store: @unchecked Sendable {
         try db.read { db in try RunInputRecord.filter(Column("runID") == runID).fetchAll(db) }
     }
 
-    /// The notices in force after a run, each with the status it had in that run.
+    /// The notices in force after a run as stored records, each with the status it had in that run (a run reads
+    /// them as notices, with `noticesInForce(after:)`).
     ///
     /// Read straight from SQLite's columns, in the order of the (runID, serial) index rather than sorted afterwards
-    /// (0.29 → 0.04 s for 43,000): a province night reads tens of thousands while its feeds are parsed.
+    /// (0.29 → 0.04 s for 43,000).
     public func notices(after runID: Int64) throws -> [(record: NoticeRecord, status: String)] {
         try notices(after: runID, expected: db.read { db in try RunRecord.fetchOne(db, key: runID)?.measures ?? 0 })
     }
