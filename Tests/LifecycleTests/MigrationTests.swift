@@ -36,7 +36,7 @@ import TestSupport
         let store = try Store(path: path)
         let inForce = try store.noticesInForce()
         #expect(inForce == issued.notices.sorted { $0.serial < $1.serial })
-        #expect(try store.notices(after: 1).map(\.status) == ["new", "new"])
+        #expect(try store.noticesInForce(after: store.runs().first { $0.id == 1 }).map(\.status) == [.new, .new])
         let next = try Reconciler.reconcile(findings, previous: inForce, asOf: .of("2020-02-07"), lastSequence: store.lastSequence)
         #expect(next.notices.map(\.status) == [.continuing, .continuing])
         #expect(next.notices.map(\.serial) == issued.notices.map(\.serial))

@@ -89,7 +89,7 @@ import TestSupport
         #expect(second.count(.amended) == 120 && second.count(.continuing) == 480)
         _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: second))
         #expect(try store.noticesInForce() == second.notices.sorted { $0.serial < $1.serial })
-        #expect(try store.notices(after: 1).count == 600)
+        #expect(try store.noticesInForce(after: store.runs().first { $0.id == 1 }).count == 600)
         try store.db.read { try $0.checkForeignKeys() }
     }
 

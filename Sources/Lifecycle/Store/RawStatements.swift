@@ -149,14 +149,9 @@ struct RawQuery {
             sqlite3_column_type(handle, i) == SQLITE_NULL
         }
 
-        /// The column as an integer.
-        func int(_ i: Int32) -> Int64 {
-            sqlite3_column_int64(handle, i)
-        }
-
         /// The column as UTF-8 text, or nil for NULL.
         func optionalText(_ i: Int32) -> String? {
-            sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : text(i)
+            isNull(i) ? nil : text(i)
         }
     }
 }

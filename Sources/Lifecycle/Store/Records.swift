@@ -133,37 +133,9 @@ extension NoticeRecord {
                   communityCode: notice.assignment.community?.canonical, communityName: notice.assignment.communityName,
                   gridID: notice.assignment.gridID, address: notice.assignment.address, name: notice.name, phone: notice.phone)
     }
-
-    /// The notice this record carries, with the status it has in a given run; nil if the stored values are unreadable.
-    public func notice(status: NoticeStatus) -> Notice? {
-        NoticeRecord.notice(serial: serial, status: status, supersedes: supersedes, person: PersonKey(stored: person),
-                            action: Action(code: action), level: RiskLevel(code: level), region: RegionCode.parse(regionCode),
-                            regionName: regionName, lastExposure: Day(iso: lastExposureOn), until: Day(iso: until),
-                            community: communityCode.flatMap(RegionCode.parse), communityName: communityName, gridID: gridID,
-                            address: address, name: name, phone: phone)
-    }
-
-    /// A notice from its stored columns, the coded ones already read back (nil where unreadable): nil if any of
-    /// them is, but an unreadable community code leaves the notice unassigned, as a missing one does.
-    static func notice(serial: String, status: NoticeStatus, supersedes: String?, person: PersonKey?, action: Action?, level: RiskLevel?,
-                       region: RegionCode?, regionName: String, lastExposure: Day?, until: Day?, community: RegionCode?,
-                       communityName: String, gridID: String, address: String, name: String, phone: String) -> Notice? {
-        guard let person, let action, let level, let region, let lastExposure, let until else { return nil }
-        return Notice(serial: serial, status: status, supersedes: supersedes,
-                      measure: Measure(person: person, action: action, level: level, region: region, regionName: regionName,
-                                       lastExposure: lastExposure, until: until),
-                      name: name, phone: phone,
-                      assignment: Assignment(community: community, communityName: communityName, gridID: gridID, address: address))
-    }
 }
 
 extension RegionCode {
-    /// Reads a canonical code written by this program.
-    public static func parse(_ digits: String) -> RegionCode? {
-        var text = digits
-        return text.withUTF8 { parse($0) }
-    }
-
     /// Reads a canonical code written by this program from its UTF-8 bytes (a stored column, read in place).
     public static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> RegionCode? {
         guard RegionCode.levels.contains(digits.count), digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }

@@ -60,26 +60,23 @@ extension Store {
                 FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
                 """, arguments: [id])
             try query.forEachRow { row in
-                // The coded columns are read in place; only the texts a notice keeps become strings.
-                let status = row.withBytes(1) { Store.coded($0) { (s: NoticeStatus) in s.rawValue } }
-                let notice = NoticeRecord.notice(
-                    serial: row.text(0), status: status ?? .continuing, supersedes: row.optionalText(2),
-                    person: row.withBytes(3) { PersonKey(stored: $0) },
-                    action: row.withBytes(4) { Store.coded($0) { (a: Action) in a.code } },
-                    level: row.withBytes(5) { Store.coded($0) { (l: RiskLevel) in l.code } },
-                    region: row.withBytes(6) { RegionCode.parse($0) }, regionName: row.text(7),
-                    lastExposure: row.withBytes(8) { Day(iso: $0) }, until: row.withBytes(9) { Day(iso: $0) },
-                    community: row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }, communityName: row.text(11),
-                    gridID: row.text(12), address: row.text(13), name: row.text(14), phone: row.text(15))
-                if let notice { notices.append(notice) }
+                // The person, codes and days are parsed from the columns in place; only the texts a notice keeps
+                // become strings. A row with an unreadable value is left out; an unreadable community code leaves
+                // the notice unassigned, as a missing one does.
+                guard let person = row.withBytes(3, { PersonKey(stored: $0) }), let action = Action(code: row.text(4)),
+                      let level = RiskLevel(code: row.text(5)), let region = row.withBytes(6, { RegionCode.parse($0) }),
+                      let lastExposure = row.withBytes(8, { Day(iso: $0) }), let until = row.withBytes(9, { Day(iso: $0) })
+                else { return }
+                let community = row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }
+                notices.append(Notice(
+                    serial: row.text(0), status: NoticeStatus(rawValue: row.text(1)) ?? .continuing, supersedes: row.optionalText(2),
+                    measure: Measure(person: person, action: action, level: level, region: region, regionName: row.text(7),
+                                     lastExposure: lastExposure, until: until),
+                    name: row.text(14), phone: row.text(15),
+                    assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13))))
             }
             return notices
         }
-    }
-
-    /// The case whose code is `bytes`; the lengths are compared first (each enum's codes have distinct lengths).
-    private static func coded<T: CaseIterable>(_ bytes: UnsafeBufferPointer<UInt8>, _ code: (T) -> String) -> T? {
-        T.allCases.first { let text = code($0); return text.utf8.count == bytes.count && text.utf8.elementsEqual(bytes) }
     }
 
     /// Every stored stay with later runs' versions replacing earlier ones, and `incoming` (which replaces them all).

@@ -163,40 +163,6 @@ public final class Store: @unchecked Sendable {
         try db.read { db in try RunInputRecord.filter(Column("runID") == runID).fetchAll(db) }
     }
 
-    /// The notices in force after a run as stored records, each with the status it had in that run (a run reads
-    /// them as notices, with `noticesInForce(after:)`).
-    ///
-    /// Read straight from SQLite's columns, in the order of the (runID, serial) index rather than sorted afterwards
-    /// (0.29 → 0.04 s for 43,000).
-    public func notices(after runID: Int64) throws -> [(record: NoticeRecord, status: String)] {
-        try notices(after: runID, expected: db.read { db in try RunRecord.fetchOne(db, key: runID)?.measures ?? 0 })
-    }
-
-    /// The notices in force after a run that holds `expected` of them (its `measures`).
-    func notices(after runID: Int64, expected: Int) throws -> [(record: NoticeRecord, status: String)] {
-        try db.read { db in
-            var notices: [(record: NoticeRecord, status: String)] = []
-            // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
-            notices.reserveCapacity(expected)
-            let query = try RawQuery(db, sql: """
-                SELECT notice.serial, notice.runID, notice.person, notice.status, notice.supersedes, notice.action,
-                  notice.level, notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until,
-                  notice.communityCode, notice.communityName, notice.gridID, notice.address, notice.name, notice.phone,
-                  runNotice.status
-                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
-                """, arguments: [runID])
-            try query.forEachRow { row in
-                let record = NoticeRecord(
-                    serial: row.text(0), runID: row.int(1), person: row.text(2), status: row.text(3), supersedes: row.optionalText(4),
-                    action: row.text(5), level: row.text(6), regionCode: row.text(7), regionName: row.text(8),
-                    lastExposureOn: row.text(9), until: row.text(10), communityCode: row.optionalText(11), communityName: row.text(12),
-                    gridID: row.text(13), address: row.text(14), name: row.text(15), phone: row.text(16))
-                notices.append((record, row.text(17)))
-            }
-            return notices
-        }
-    }
-
     /// Every notice ever issued to a person, oldest first.
     public func history(of person: PersonKey) throws -> [NoticeRecord] {
         try db.read { db in
