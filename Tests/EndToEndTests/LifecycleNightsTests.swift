@@ -38,6 +38,28 @@ import TestSupport
         #expect(try ws.sql("SELECT count(*) FROM notice") == ["3"], "continuing measures store no new notice")
     }
 
+    /// Visitors without a resident ID (a passport, an `other` ID): their notices are read back from the store by
+    /// their stored person keys, and continue the next night with their serials, names and phones.
+    @Test func visitorsByPassportAndOtherIDContinueWithTheirSerials() throws {
+        let ws = try Workspace("passports")
+        try ws.write("v.csv", """
+            id_type,id_no,name,phone,region_code,arrived_on
+            passport,E12345678,访客甲,13900000001,420102,2020-02-01
+            other,G-7788,访客乙,13900000002,420102,2020-02-01
+
+            """)
+        try ws.night(asOf: "2020-02-06", travel: ["v.csv"])
+        let first = try ws.measures()
+        #expect(Set(first.map { [$0["id_type"], $0["id_no"], $0["status"]] }) == [["passport", "E12345678", "new"], ["other", "G-7788", "new"]])
+
+        try ws.night(asOf: "2020-02-07")
+        let second = try ws.measures()
+        #expect(second.map { [$0["serial"], $0["status"], $0["id_type"], $0["id_no"], $0["name"], $0["phone"]] }
+                == first.map { [$0["serial"], "continuing", $0["id_type"], $0["id_no"], $0["name"], $0["phone"]] })
+        #expect(try ws.rescinded().isEmpty)
+        #expect(try ws.sql("SELECT count(*) FROM notice") == ["2"], "continuing measures store no new notice")
+    }
+
     @Test func aResentTravelRecordWithOtherDaysAmendsAndSupersedes() throws {
         let ws = try Workspace("correction")
         let p1 = person(1)
