@@ -105,14 +105,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (a stored column, read in place).
     public init?(iso b: UnsafeBufferPointer<UInt8>) {
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        var fields = (0, 0, 0)
-        for (i, byte) in b.enumerated() where i != 4 && i != 7 {
-            guard byte >= 48, byte <= 57 else { return nil }
-            let digit = Int(byte - 48)
-            if i < 4 { fields.0 = fields.0 * 10 + digit } else if i < 7 { fields.1 = fields.1 * 10 + digit } else { fields.2 = fields.2 * 10 + digit }
-        }
-        self.init(year: fields.0, month: fields.1, day: fields.2)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let year = DecimalText.value(of: b[0..<4]),
+              let month = DecimalText.value(of: b[5..<7]), let day = DecimalText.value(of: b[8..<10]) else { return nil }
+        self.init(year: Int(year), month: Int(month), day: Int(day))
     }
 
     public init(from decoder: any Decoder) throws {

@@ -15,6 +15,18 @@ public enum DecimalText {
         }
     }
 
+    /// The number written by `digits` (ASCII, at most 19 of them), or nil if any byte is not a digit; stored
+    /// values written by `write` are read back with it.
+    @inlinable
+    public static func value(of digits: some Collection<UInt8>) -> UInt64? {
+        var value: UInt64 = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value &* 10 &+ UInt64(byte &- 48)
+        }
+        return value
+    }
+
     /// A string of `count` bytes filled by `fill` (ASCII only; strings of up to 15 bytes allocate nothing).
     @inlinable @inline(__always)
     public static func string(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) -> String {

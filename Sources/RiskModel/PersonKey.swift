@@ -201,24 +201,16 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Reads back `description` from its UTF-8 bytes (a stored column, read in place).
     public init?(stored b: UnsafeBufferPointer<UInt8>) {
-        func digits(_ d: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
-            var value: UInt64 = 0
-            for byte in d {
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + UInt64(byte - 48)
-            }
-            return value
-        }
         // The common case, a resident ID, without taking the text apart.
         let prefix = PersonKey.residentPrefix
-        if b.count == prefix.count + 18, b.starts(with: prefix), let value = digits(b[prefix.count..<prefix.count + 17]) {
+        if b.count == prefix.count + 18, b.starts(with: prefix), let value = DecimalText.value(of: b[prefix.count..<prefix.count + 17]) {
             self.init(cnDigits: value)
             return
         }
         guard let colon = b.firstIndex(of: UInt8(ascii: ":")), let type = IDType(code: String(decoding: b[..<colon], as: UTF8.self)) else { return nil }
         let id = b[(colon + 1)...]
         if type == .cnID {
-            guard id.count == 18, let value = digits(id.prefix(17)) else { return nil }
+            guard id.count == 18, let value = DecimalText.value(of: id.prefix(17)) else { return nil }
             self.init(cnDigits: value)
         } else {
             self.init(type: type, text: Array(id))

@@ -138,8 +138,7 @@ extension NoticeRecord {
 extension RegionCode {
     /// Reads a canonical code written by this program from its UTF-8 bytes (a stored column, read in place).
     public static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> RegionCode? {
-        guard RegionCode.levels.contains(digits.count), digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 48) }
+        guard RegionCode.levels.contains(digits.count), let value = DecimalText.value(of: digits) else { return nil }
         return RegionCode(canonicalizing: value * RegionCode.scale(digits.count))
     }
 }
