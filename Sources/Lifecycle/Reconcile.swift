@@ -30,18 +30,43 @@ public struct Reconciliation: Sendable {
     public func count(_ status: NoticeStatus) -> Int { notices.lazy.filter { $0.status == status }.count }
 }
 
+/// What reconciliation needs of a notice in force after the last committed run: enough to continue or amend it.
+public struct PriorNotice: Sendable, Hashable {
+    public var serial: String
+    public var person: PersonKey
+    public var action: Action
+    public var until: Day
+    public var community: RegionCode?
+
+    public init(serial: String, person: PersonKey, action: Action, until: Day, community: RegionCode?) {
+        self.serial = serial
+        self.person = person
+        self.action = action
+        self.until = until
+        self.community = community
+    }
+
+    public init(_ notice: Notice) {
+        self.init(serial: notice.serial, person: notice.person, action: notice.measure.action, until: notice.measure.until,
+                  community: notice.assignment.community)
+    }
+}
+
 /// Gives each finding its status and serial against the notices in force after the last committed run.
 public enum Reconciler {
     /// - Parameters:
     ///   - previous: notices in force after the last committed run (any `until`; those ending before `asOf` are not in force on it).
     ///   - lastSequence: the last sequence number already used for a serial prefix.
-    public static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
-                                 lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
+    ///   - notices: the whole notices of the serials given, for the rescissions' names and places; a serial it
+    ///     does not give back is not rescinded.
+    public static func reconcile(_ findings: [Finding], previous: [PriorNotice], asOf: Day,
+                                 lastSequence: (String) throws -> Int,
+                                 notices wholeNotices: ([String]) throws -> [Notice]) rethrows -> Reconciliation {
         // A province night reconciles over a hundred thousand findings on one core: the previous notices are
         // found by index (not copied into the table), and whether each was matched is a flag, not a second set.
         var before: [PersonKey: Int] = [:]
         before.reserveCapacity(previous.count)
-        for (i, notice) in previous.enumerated() where notice.measure.until >= asOf {
+        for (i, notice) in previous.enumerated() where notice.until >= asOf {
             before[notice.person] = i
         }
         var matched = [Bool](repeating: false, count: previous.count)
@@ -58,7 +83,7 @@ public enum Reconciler {
             if let o = before[f.measure.person] {
                 matched[o] = true
                 let old = previous[o]
-                if old.measure.action == f.measure.action, old.measure.until == f.measure.until, old.assignment.community == f.assignment.community {
+                if old.action == f.measure.action, old.until == f.measure.until, old.community == f.assignment.community {
                     notice.status = .continuing
                     notice.serial = old.serial
                 } else {
@@ -80,11 +105,20 @@ public enum Reconciler {
         }
         if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
 
-        let rescinded = before.values.filter { !matched[$0] }.map { previous[$0] }.map {
+        let rescinded = try wholeNotices(before.values.filter { !matched[$0] }.map { previous[$0].serial }).map {
             Rescission(serial: $0.serial, person: $0.person, name: $0.name, assignment: $0.assignment,
                        reason: "不再符合管控条件：行程或风险地区已变更 (no exposure under the current rules and stays)")
         }.sorted { $0.serial < $1.serial }
         return Reconciliation(notices: notices, rescinded: rescinded, sequences: sequences)
+    }
+
+    /// Reconciles against whole notices in force, as `Store.noticesInForce` gives them.
+    public static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
+                                 lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
+        let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
+        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, lastSequence: lastSequence) { serials in
+            serials.compactMap { bySerial[$0] }
+        }
     }
 }
 

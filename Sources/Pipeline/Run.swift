@@ -96,7 +96,7 @@ public struct Run {
         let storedResidents = settings.residents.isEmpty ? try store.residents() : nil
         // The stored stays are read from disk while tonight's feeds are parsed.
         let storedStays = BackgroundWork { [store] in try store.storedStays() }
-        let previousNotices = BackgroundWork { [store, last] in try store.noticesInForce(after: last) }
+        let previousNotices = BackgroundWork { [store, last] in try store.priorNotices(after: last) }
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
         // Tonight's snapshot, kept to store; its people's digests are kept only until the travel feeds are read.
@@ -137,7 +137,8 @@ public struct Run {
         lap("screen")
 
         let findings = Run.findings(best, designations: rules.designations, residents: residents, stays: stored)
-        let reconciliation = try Reconciler.reconcile(findings, previous: previousNotices.wait(), asOf: v.asOf, lastSequence: store.lastSequence)
+        let reconciliation = try Reconciler.reconcile(findings, previous: previousNotices.wait(), asOf: v.asOf, lastSequence: store.lastSequence,
+                                                      notices: store.notices(serials:))
         lap("lifecycle")
 
         let name = Publisher.folderName(runID: runID, asOf: v.asOf.description)

@@ -93,6 +93,45 @@ import TestSupport
         try store.db.read { try $0.checkForeignKeys() }
     }
 
+    /// A night reads five columns of each notice in force, then only the notices it rescinds whole: it reconciles
+    /// as the whole notices in force would, and its rescissions keep their names and places across the batches
+    /// they are read in.
+    @Test func theNightsLightReadReconcilesAsTheWholeNoticesInForce() throws {
+        let store = try freshStore()
+        let people = (0..<1250).map { PersonKey.cn(String(33010619900101000 + $0)) }
+        func held(_ i: Int, days: Int) -> Held {
+            Held(action: i % 3 == 0 ? .centralizedQuarantine : .homeQuarantine, until: (Day.of("2020-02-15") + days).description,
+                 community: i % 7 == 0 ? nil : "33010600\(i % 4 + 1)")
+        }
+        func named(_ i: Int, days: Int = 0) -> Finding {
+            var f = finding(people[i], held(i, days: days))
+            f.name = "居民\(i)"
+            f.assignment.address = f.assignment.community == nil ? "" : "\(i)号"
+            return f
+        }
+        let first = try Reconciler.reconcile((0..<1200).map { named($0) }, previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: first))
+        let run = try #require(try store.lastRun())
+        #expect(try store.priorNotices(after: run) == store.noticesInForce(after: run).map(PriorNotice.init))
+
+        // The first 700 people are no longer found (more rescissions than one batch reads), every fifth of the
+        // others is extended, and fifty people are new.
+        let tonight = (700..<1250).map { named($0, days: $0 % 5 == 0 ? 2 : 0) }
+        let light = try Reconciler.reconcile(tonight, previous: store.priorNotices(after: run), asOf: .of("2020-02-07"),
+                                             lastSequence: store.lastSequence, notices: store.notices(serials:))
+        let whole = try Reconciler.reconcile(tonight, previous: store.noticesInForce(after: run), asOf: .of("2020-02-07"),
+                                             lastSequence: store.lastSequence)
+        #expect(light.count(.new) == 50 && light.count(.amended) == 100 && light.count(.continuing) == 400)
+        #expect(light.notices == whole.notices)
+        #expect(light.rescinded == whole.rescinded)
+        #expect(light.rescinded.map(\.name).sorted() == (0..<700).map { "居民\($0)" }.sorted())
+        #expect(light.rescinded.filter { $0.assignment.community != nil }.allSatisfy { $0.assignment.address == "\($0.name.dropFirst(2))号" })
+
+        // Read by serial, a notice comes back whole with the status it was issued with; an unknown serial is skipped.
+        let some = [first.notices[1].serial, "330106001000-20200206-9999", first.notices[0].serial]
+        #expect(try store.notices(serials: some) == [first.notices[0], first.notices[1]].sorted { $0.serial < $1.serial })
+    }
+
     /// A run's rows go in without SQLite enforcing their foreign keys (for speed); debug builds, which every test
     /// runs, check them before committing, so a reconciler that carried a notice the store lacks fails the tests.
     @Test func aCarriedNoticeTheStoreLacksIsCaughtInDebugBuilds() throws {

@@ -43,40 +43,92 @@ extension Store {
     }
 
     /// The notices in force after `run`, the last committed run as the caller already read it (nil: none).
-    ///
-    /// A night reads every one of them while its feeds are parsed, on the core the parse also wants (a store in
-    /// steady state holds over a hundred thousand): each row is made a notice straight from its columns, with no
-    /// record in between and without the columns a notice does not keep.
     public func noticesInForce(after run: RunRecord?) throws -> [Notice] {
         guard let run, let id = run.id else { return [] }
         return try db.read { db in
             var notices: [Notice] = []
             // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
             notices.reserveCapacity(run.measures)
-            let query = try RawQuery(db, sql: """
-                SELECT notice.serial, runNotice.status, notice.supersedes, notice.person, notice.action, notice.level,
-                  notice.regionCode, notice.regionName, notice.lastExposureOn, notice.until, notice.communityCode,
-                  notice.communityName, notice.gridID, notice.address, notice.name, notice.phone
-                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
-                """, arguments: [id])
-            try query.forEachRow { row in
-                // The person, codes and days are parsed from the columns in place; only the texts a notice keeps
-                // become strings. A row with an unreadable value is left out; an unreadable community code leaves
-                // the notice unassigned, as a missing one does.
-                guard let person = row.withBytes(3, { PersonKey(stored: $0) }), let action = Action(code: row.text(4)),
-                      let level = RiskLevel(code: row.text(5)), let region = row.withBytes(6, { RegionCode.parse($0) }),
-                      let lastExposure = row.withBytes(8, { Day(iso: $0) }), let until = row.withBytes(9, { Day(iso: $0) })
-                else { return }
-                let community = row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }
-                notices.append(Notice(
-                    serial: row.text(0), status: NoticeStatus(rawValue: row.text(1)) ?? .continuing, supersedes: row.optionalText(2),
-                    measure: Measure(person: person, action: action, level: level, region: region, regionName: row.text(7),
-                                     lastExposure: lastExposure, until: until),
-                    name: row.text(14), phone: row.text(15),
-                    assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13))))
+            try RawQuery(db, sql: "SELECT \(Store.noticeColumns(status: "runNotice.status")) FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial",
+                         arguments: [id]).forEachRow { row in
+                if let notice = Store.notice(row) { notices.append(notice) }
             }
             return notices
         }
+    }
+
+    /// What reconciliation needs of each notice in force after `run` (nil: none), in serial order.
+    ///
+    /// A night reads every one of them while its feeds are parsed, on the core the parse also wants (a store in
+    /// steady state holds over a hundred thousand): five columns, of which only the serial becomes a string.
+    /// The few notices a night rescinds are then read whole with `notices(serials:)`.
+    public func priorNotices(after run: RunRecord?) throws -> [PriorNotice] {
+        guard let run, let id = run.id else { return [] }
+        return try db.read { db in
+            var notices: [PriorNotice] = []
+            notices.reserveCapacity(run.measures)
+            try RawQuery(db, sql: """
+                SELECT notice.serial, notice.person, notice.action, notice.until, notice.communityCode
+                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
+                """, arguments: [id]).forEachRow { row in
+                // A row with an unreadable value is left out, as `noticesInForce` leaves it out; an unreadable
+                // community code counts as none, as it leaves the notice unassigned.
+                guard let person = row.withBytes(1, { PersonKey(stored: $0) }), let action = Action(code: row.text(2)),
+                      let until = row.withBytes(3, { Day(iso: $0) })
+                else { return }
+                let community = row.isNull(4) ? nil : row.withBytes(4) { RegionCode.parse($0) }
+                notices.append(PriorNotice(serial: row.text(0), person: person, action: action, until: until, community: community))
+            }
+            return notices
+        }
+    }
+
+    /// The stored notices with these serials, each with the status it was issued with, in serial order.
+    public func notices(serials: [String]) throws -> [Notice] {
+        try db.read { db in
+            var notices: [Notice] = []
+            notices.reserveCapacity(serials.count)
+            // Hundreds at a time: a statement per serial costs a step each, one for them all would need thousands
+            // of parameters.
+            let batch = 500
+            for start in stride(from: 0, to: serials.count, by: batch) {
+                let some = serials[start..<min(start + batch, serials.count)]
+                let marks = Array(repeating: "?", count: some.count).joined(separator: ", ")
+                try RawQuery(db, sql: "SELECT \(Store.noticeColumns(status: "notice.status")) FROM notice WHERE serial IN (\(marks))",
+                             arguments: StatementArguments(Array(some))).forEachRow { row in
+                    if let notice = Store.notice(row) { notices.append(notice) }
+                }
+            }
+            return notices.sorted { $0.serial < $1.serial }
+        }
+    }
+
+    /// The columns `notice(_:)` reads, in its order, with the status from `status` (a notice's status in a run,
+    /// or as issued).
+    private static func noticeColumns(status: String) -> String {
+        """
+        notice.serial, \(status), notice.supersedes, notice.person, notice.action, notice.level, notice.regionCode, notice.regionName,
+        notice.lastExposureOn, notice.until, notice.communityCode, notice.communityName, notice.gridID, notice.address,
+        notice.name, notice.phone
+        """
+    }
+
+    /// A notice made straight from a row of `noticeColumns`, or nil when a value cannot be read.
+    ///
+    /// The person, codes and days are parsed from the columns in place; only the texts a notice keeps become
+    /// strings. An unreadable community code leaves the notice unassigned, as a missing one does.
+    private static func notice(_ row: RawQuery.Columns) -> Notice? {
+        guard let person = row.withBytes(3, { PersonKey(stored: $0) }), let action = Action(code: row.text(4)),
+              let level = RiskLevel(code: row.text(5)), let region = row.withBytes(6, { RegionCode.parse($0) }),
+              let lastExposure = row.withBytes(8, { Day(iso: $0) }), let until = row.withBytes(9, { Day(iso: $0) })
+        else { return nil }
+        let community = row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }
+        return Notice(
+            serial: row.text(0), status: NoticeStatus(rawValue: row.text(1)) ?? .continuing, supersedes: row.optionalText(2),
+            measure: Measure(person: person, action: action, level: level, region: region, regionName: row.text(7),
+                             lastExposure: lastExposure, until: until),
+            name: row.text(14), phone: row.text(15),
+            assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13)))
     }
 
     /// Every stored stay with later runs' versions replacing earlier ones, and `incoming` (which replaces them all).
