@@ -55,6 +55,30 @@ import TestSupport
         #expect(part.contacts.entry(part.stays[2].contact)?.name == "张\n三 3\n\"号\"")
     }
 
+    /// The snapshot holds residents' names and phones: their stays keep none (the travel feeds would otherwise keep
+    /// a province's worth in memory and in the store), visitors' keep theirs, down to the last record of a file
+    /// and one followed by a rejected row.
+    @Test func residentsStaysKeepNoNameOrPhoneAndVisitorsKeepTheirs() throws {
+        let dir = try makeTemporaryDirectory()
+        let c = "11010519491231002X"
+        let text = """
+            record_id,id_no,name,phone,region_code,arrived_on
+            r1,\(a),张三,13800000001,4201,2020-01-20
+            r2,\(b),李四,13900000002,4201,2020-01-21
+            r3,\(c),王五,,4201,2020-01-22
+            r4,\(c),王五,,99999x,2020-01-22
+            r5,\(b),,,4201,2020-01-23
+            r6,\(a),,13800000001,4201,2020-01-24
+
+            """
+        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)], residents: IdentitySet(digestsOf: [a, c].map { PersonKey.cn(String($0.prefix(17))) }))
+        #expect(batch.rejects.map(\.line) == [5])
+        let part = try #require(batch.stays.parts.first)
+        let contacts = part.stays.map { stay in part.contacts.entry(stay.contact).map { "\($0.name) \($0.phone)" } }
+        #expect(contacts == [nil, "李四 13900000002", nil, nil, nil])
+        #expect(part.contacts.count == 1)
+    }
+
     @Test func sameRecordIDFromAnotherSourceIsAnotherStay() throws {
         let dir = try makeTemporaryDirectory()
         let rail = try write("record_id,id_no,region_code,arrived_on\nr1,\(a),330302,2020-01-20\n", "rail.csv", in: dir)
