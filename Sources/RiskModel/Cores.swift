@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// The cores a run spreads its work over, read once.
@@ -10,4 +11,28 @@ public enum Cores {
         }
         return min(online, 64)
     }()
+}
+
+extension Cores {
+    /// Runs `first` and `second` at once, on two cores (one after the other when only one is active), and returns
+    /// both results.
+    ///
+    /// For two passes over the same rows that each miss the cache on nearly every row: the callers lend the rows
+    /// to both, which read them only, so the closures need not be `Sendable`.
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        guard active > 1 else { return (first(), second()) }
+        var results: (A?, B?) = (nil, nil)
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                withUnsafeMutablePointer(to: &results) { results in
+                    // Each iteration writes its own half of the pair, and the pair is read once both have finished.
+                    nonisolated(unsafe) let (first, second, results) = (first, second, results)
+                    DispatchQueue.concurrentPerform(iterations: 2) { i in
+                        if i == 0 { results.pointee.0 = first() } else { results.pointee.1 = second() }
+                    }
+                }
+            }
+        }
+        return (results.0!, results.1!)
+    }
 }

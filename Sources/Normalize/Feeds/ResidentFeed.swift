@@ -1,5 +1,4 @@
 import CPrefetch
-import Dispatch
 import Ingest
 import RiskModel
 
@@ -62,21 +61,10 @@ public enum ResidentFeed {
         }
         // Two passes that miss the cache on nearly every row, at once on two cores: the dedupe, and the digest
         // set the travel feeds need next. Duplicate rows share a person, so every row's digest is a kept row's.
-        let (fileOfRow, files) = (owners, reports.count)
-        var latest: (keep: [Bool], winners: Int, duplicates: [Int]) = ([], 0, [])
-        var people = IdentitySet(capacity: 0)
-        table.withRows { rows in
-            withUnsafeMutablePointer(to: &latest) { latest in
-                withUnsafeMutablePointer(to: &people) { people in
-                    nonisolated(unsafe) let (rows, latest, people) = (rows, latest, people)
-                    // One core (`RISKSCREEN_THREADS=1`) does the two one after the other.
-                    let tasks = digests && Cores.active > 1 ? 2 : 1
-                    DispatchQueue.concurrentPerform(iterations: tasks) { task in
-                        if task == 0 { latest.pointee = latestRows(rows, owners: fileOfRow, files: files) }
-                        if digests && (task == 1 || tasks == 1) { people.pointee = ResidentTable.people(of: rows) }
-                    }
-                }
-            }
+        let files = reports.count
+        let (latest, people) = table.withRows { rows in
+            Cores.both({ latestRows(rows, owners: owners, files: files) },
+                       { digests ? ResidentTable.people(of: rows) : IdentitySet(capacity: 0) })
         }
         for file in reports.indices {
             reports[file].duplicates += latest.duplicates[file]
