@@ -52,7 +52,7 @@ let package = Package(
         ]),
 
         // Tests mirror the modules; TestSupport holds shared helpers.
-        .target(name: "TestSupport", dependencies: ["RiskModel"], path: "Sources/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["RiskModel", "CCSV"], path: "Sources/TestSupport"),
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "TestSupport"]),

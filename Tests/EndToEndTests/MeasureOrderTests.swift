@@ -31,9 +31,9 @@ import TestSupport
                                      "--residents", "residents.csv", "--travel", "stays.csv", "--out", "out", "--state", "state/s.sqlite",
                                      "--no-render"], in: dir)
         #expect(result.status == 0, "\(result)")
-        let lines = try csvLines(URL(fileURLWithPath: result.lastLine).appendingPathComponent("measures.csv"))
-        let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
-        try #require(rows.count == 24, "\(lines)")
+        let table = try csvRows(URL(fileURLWithPath: result.lastLine).appendingPathComponent("measures.csv"))
+        let rows = table.dropFirst()
+        try #require(rows.count == 24, "\(table)")
         // serial,status,id_type,id_no,name,phone,community_code,community_name,grid_id,...
         typealias Key = (community: String, grid: String, idNo: String, idType: String)
         let keys: [Key] = rows.map { ($0[6], $0[8], $0[3], $0[2]) }

@@ -62,12 +62,12 @@ struct OperatorReportTests {
     func countsAgreeWithMeasures() throws {
         let (_, folder) = try twoRuns()
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
-        // measures.csv's status (second column), action (sixth from the end) and until (last), each read from its own
-        // end of the line: the generated names and addresses between them may be quoted and hold commas.
-        let rows = try csvLines(folder.appendingPathComponent("measures.csv")).dropFirst().map { line in
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return (status: fields[1], action: fields[fields.count - 6], until: fields[fields.count - 1])
-        }
+        let table = try csvRows(folder.appendingPathComponent("measures.csv"))
+        let header = try #require(table.first)
+        let (status, action, until) = try (#require(header.firstIndex(of: "status")), #require(header.firstIndex(of: "action")),
+                                           #require(header.firstIndex(of: "until")))
+        try #require(table.dropFirst().allSatisfy { $0.count == header.count }, "every row of measures.csv has the header's columns")
+        let rows = table.dropFirst().map { (status: $0[status], action: $0[action], until: $0[until]) }
         try #require(Set(rows.map(\.status)).count > 1 && Set(rows.map(\.action)).count > 1, "the fixture must have several statuses and actions")
         func number(_ text: Substring) -> Int { Int(text.filter { $0 != "," }) ?? -1 }
 
