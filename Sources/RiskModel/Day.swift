@@ -72,13 +72,31 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public var description: String {
         let c = components
         guard (1...9999).contains(c.year) else { return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))" }
-        return DecimalText.string(count: 10) { p in
-            DecimalText.write(UInt64(c.year), count: 4, to: p)
-            p[4] = UInt8(ascii: "-")
-            DecimalText.write(UInt64(c.month), count: 2, to: p + 5)
-            p[7] = UInt8(ascii: "-")
-            DecimalText.write(UInt64(c.day), count: 2, to: p + 8)
+        return DecimalText.string(count: 10) { Day.writeISO(c, to: $0) }
+    }
+
+    /// Lends `description` as UTF-8 bytes, without making a string for years 1 to 9999.
+    @inlinable
+    public func withISOBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let c = components
+        guard (1...9999).contains(c.year) else {
+            var text = description
+            return try text.withUTF8(body)
         }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            Day.writeISO(c, to: buffer.baseAddress!)
+            return try body(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (10 bytes) for a year of four digits.
+    @usableFromInline
+    static func writeISO(_ c: (year: Int, month: Int, day: Int), to p: UnsafeMutablePointer<UInt8>) {
+        DecimalText.write(UInt64(c.year), count: 4, to: p)
+        p[4] = UInt8(ascii: "-")
+        DecimalText.write(UInt64(c.month), count: 2, to: p + 5)
+        p[7] = UInt8(ascii: "-")
+        DecimalText.write(UInt64(c.day), count: 2, to: p + 8)
     }
 
     /// `YYYYMMDD`, as used in serial numbers.

@@ -106,14 +106,32 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `cn_id:330111198001011234`: the type's code and the ID number, as stored.
     public var description: String {
         guard type == .cnID else { return "\(type.code):\(idNo)" }
-        let prefix = PersonKey.residentPrefix
-        return DecimalText.string(count: prefix.count + 18) { p in
-            for i in prefix.indices { p[i] = prefix[i] }
-            writeResidentID(to: p + prefix.count)
+        return DecimalText.string(count: PersonKey.residentPrefix.count + 18) { writeResidentDescription(to: $0) }
+    }
+
+    /// Lends `description` as UTF-8 bytes, without making a string for a resident ID.
+    @inlinable
+    public func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard type == .cnID else {
+            var text = description
+            return try text.withUTF8(body)
+        }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: PersonKey.residentPrefix.count + 18) { buffer in
+            writeResidentDescription(to: buffer.baseAddress!)
+            return try body(UnsafeBufferPointer(buffer))
         }
     }
 
-    private static let residentPrefix = Array("\(IDType.cnID.code):".utf8)
+    /// Writes `cn_id:` and the resident ID's 18 characters.
+    @usableFromInline
+    func writeResidentDescription(to p: UnsafeMutablePointer<UInt8>) {
+        let prefix = PersonKey.residentPrefix
+        for i in prefix.indices { p[i] = prefix[i] }
+        writeResidentID(to: p + prefix.count)
+    }
+
+    @usableFromInline
+    static let residentPrefix = Array("\(IDType.cnID.code):".utf8)
 
     /// The ID with its middle hidden, safe for logs and error messages (`330111********123X`).
     public var masked: String { PersonKey.mask(idNo) }

@@ -93,6 +93,23 @@ import TestSupport
         try store.db.read { try $0.checkForeignKeys() }
     }
 
+    /// A second run on the same as-of date (forced) numbers its new notices after the first run's in each
+    /// community, and the store keeps one last number per serial prefix, raised.
+    @Test func aRerunOnTheSameDayContinuesTheNumbering() throws {
+        let store = try freshStore()
+        let held = Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001")
+        let people = (0..<3).map { PersonKey.cn(String(33010619900101000 + $0)) }
+        let first = try Reconciler.reconcile(people.prefix(2).map { finding($0, held) }, previous: [], asOf: .of("2020-02-06"),
+                                             lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: first))
+        let second = try Reconciler.reconcile(people.map { finding($0, held) }, previous: store.noticesInForce(), asOf: .of("2020-02-06"),
+                                              lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: second))
+        #expect(second.notices.filter { $0.status == .new }.map(\.serial) == ["330106001000-20200206-0003"])
+        #expect(try store.lastSequence("330106001000-20200206-") == 3)
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM serialSequence") } == 1)
+    }
+
     /// A night reads five columns of each notice in force, then only the notices it rescinds whole: it reconciles
     /// as the whole notices in force would, and its rescissions keep their names and places across the batches
     /// they are read in.

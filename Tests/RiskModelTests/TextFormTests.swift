@@ -11,6 +11,7 @@ import RiskModel
             let c = day.components
             #expect(day.description == String(format: "%04d-%02d-%02d", c.year, c.month, c.day))
             #expect(day.compact == String(format: "%04d%02d%02d", c.year, c.month, c.day))
+            #expect(day.withISOBytes { String(decoding: $0, as: UTF8.self) } == day.description)
             if c.year <= 9999 { #expect(Day(iso: day.description) == day) }
 
             let length = RegionCode.levels[random.below(5)]
@@ -31,10 +32,12 @@ import RiskModel
             let id = seventeen + String(UnicodeScalar(PersonKey.checkCharacter(seventeen.utf8)))
             #expect(key.idNo == id)
             #expect(key.description == "cn_id:" + id)
+            #expect(key.withDescriptionBytes { String(decoding: $0, as: UTF8.self) } == key.description)
             #expect(PersonKey(stored: key.description) == key)
         }
         let passport = try #require(PersonKey(type: .passport, text: Array("E12345678".utf8)))
         #expect(passport.description == "passport:E12345678")
+        #expect(passport.withDescriptionBytes { String(decoding: $0, as: UTF8.self) } == "passport:E12345678")
         #expect(PersonKey(stored: passport.description) == passport)
         for bad in ["cn_id:33010619800101123", "cn_id:3301061980010112X4", "cn_id:33010619800101123A4", "visa:E1", "E12345678"] {
             #expect(PersonKey(stored: bad) == nil, "\(bad)")

@@ -14,8 +14,9 @@ struct BulkInsert {
     ///
     /// Each execution of an INSERT opens a cursor on the table, each of its indexes and each parent key it
     /// refers to; a statement of many rows opens them once for all.
-    init(_ db: Database, table: String, columns: [String], rowsPerStatement: Int = 256) throws {
-        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+    /// - Parameter replacing: replace a row whose key is taken (`INSERT OR REPLACE`) instead of failing.
+    init(_ db: Database, table: String, columns: [String], replacing: Bool = false, rowsPerStatement: Int = 256) throws {
+        let head = "INSERT \(replacing ? "OR REPLACE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         statement = try db.makeStatement(sql: head + values)
         batched = try db.makeStatement(sql: head + Array(repeating: values, count: rowsPerStatement).joined(separator: ", "))
@@ -25,22 +26,24 @@ struct BulkInsert {
 
     /// Inserts `count` rows, binding row `i`'s values in parameter order with `bind(i, &bindings)`.
     func rows(_ count: Int, _ bind: (Int, inout Bindings) -> Void) throws {
+        // One set of buffers for every statement: made afresh, they grew from empty to each statement's size.
+        var bindings = Bindings(handle: batched.sqliteStatement)
         var i = 0
         while count - i >= rowsPerStatement {
-            try execute(batched) { b in
+            try execute(batched, &bindings) { b in
                 for r in i..<(i + rowsPerStatement) { bind(r, &b) }
             }
             i += rowsPerStatement
         }
         while i < count {
-            try execute(statement) { bind(i, &$0) }
+            try execute(statement, &bindings) { bind(i, &$0) }
             i += 1
         }
     }
 
-    private func execute(_ statement: Statement, _ bind: (inout Bindings) -> Void) throws {
+    private func execute(_ statement: Statement, _ bindings: inout Bindings, _ bind: (inout Bindings) -> Void) throws {
         let handle = statement.sqliteStatement
-        var bindings = Bindings(handle: handle)
+        bindings.reset(handle: handle)
         bind(&bindings)
         var code = bindings.withTextsBound { sqlite3_step(handle) }
         if code == SQLITE_DONE { code = SQLITE_OK }
@@ -55,7 +58,7 @@ struct BulkInsert {
 
     /// The parameters of one statement's rows, bound one after the other.
     struct Bindings {
-        let handle: OpaquePointer
+        private(set) var handle: OpaquePointer
         private var index: Int32 = 0
         /// The first failed bind's result code.
         private(set) var failure: Int32?
@@ -68,12 +71,37 @@ struct BulkInsert {
 
         init(handle: OpaquePointer) { self.handle = handle }
 
+        /// Empties the bindings for the next execution of `handle`, keeping the buffers' capacity.
+        mutating func reset(handle: OpaquePointer) {
+            self.handle = handle
+            index = 0
+            failure = nil
+            texts.removeSubrange(1...)
+            textParameters.removeAll(keepingCapacity: true)
+        }
+
+        mutating func text(_ value: String) {
+            // Read in place where the string allows it (native and small ones do), without a copy to make it mutable.
+            if value.utf8.withContiguousStorageIfAvailable({ text(bytes: $0) }) == nil {
+                var value = value
+                value.withUTF8 { text(bytes: $0) }
+            }
+        }
+
         mutating func text(_ value: String?) {
+            guard let value else {
+                index += 1
+                return check(sqlite3_bind_null(handle, index))
+            }
+            text(value)
+        }
+
+        /// Binds UTF-8 bytes lent for the call (a day or a person written out without making a string).
+        mutating func text(bytes: UnsafeBufferPointer<UInt8>) {
             index += 1
-            guard var value else { return check(sqlite3_bind_null(handle, index)) }
             let start = texts.count
-            value.withUTF8 { texts.append(contentsOf: $0) }
-            textParameters.append((index, texts.count == start ? 0 : start, texts.count - start))
+            texts.append(contentsOf: bytes)
+            textParameters.append((index, bytes.isEmpty ? 0 : start, bytes.count))
         }
 
         mutating func int(_ value: Int64) {

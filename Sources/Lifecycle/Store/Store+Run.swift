@@ -287,27 +287,71 @@ extension Store {
         let insertRunNotice = try BulkInsert(db, table: "runNotice", columns: ["runID", "serial", "status"])
         let notices = reconciliation.notices
         let issued = notices.indices.filter { notices[$0].status != .continuing }
-        try insertNotice.rows(issued.count) { i, b in
-            let r = NoticeRecord(notices[issued[i]], runID: runID)
-            b.text(r.serial); b.int(r.runID); b.text(r.person); b.text(r.status); b.text(r.supersedes)
-            b.text(r.action); b.text(r.level); b.text(r.regionCode); b.text(r.regionName); b.text(r.lastExposureOn)
-            b.text(r.until); b.text(r.communityCode); b.text(r.communityName); b.text(r.gridID); b.text(r.address)
-            b.text(r.name); b.text(r.phone)
+        // Bound from each notice's fields where they lie (no record, no copy of the notice); the person and days
+        // are written out as bytes rather than made strings.
+        try notices.withUnsafeBufferPointer { notices in
+            try insertNotice.rows(issued.count) { i, b in
+                let n = issued[i]
+                b.text(notices[n].serial); b.int(runID)
+                notices[n].measure.person.withDescriptionBytes { b.text(bytes: $0) }
+                b.text(notices[n].status.rawValue); b.text(notices[n].supersedes)
+                b.text(notices[n].measure.action.code); b.text(notices[n].measure.level.code)
+                b.text(notices[n].measure.region.canonical); b.text(notices[n].measure.regionName)
+                notices[n].measure.lastExposure.withISOBytes { b.text(bytes: $0) }
+                notices[n].measure.until.withISOBytes { b.text(bytes: $0) }
+                b.text(notices[n].assignment.community?.canonical); b.text(notices[n].assignment.communityName)
+                b.text(notices[n].assignment.gridID); b.text(notices[n].assignment.address)
+                b.text(notices[n].name); b.text(notices[n].phone)
+            }
         }
         // In key order: each insert then lands beside the last in the (runID, serial) index, where it would
         // otherwise seek through the tree (the night's runNotice rows took 0.33 s in output order, 0.19 s sorted).
-        // The serials are taken out first: comparing `notices[i].serial` copied a whole notice per comparison.
         let serials = notices.map(\.serial)
-        let inKeyOrder = serials.indices.sorted { serials[$0] < serials[$1] }
+        let inKeyOrder = Store.byteOrder(serials)
         try insertRunNotice.rows(inKeyOrder.count) { i, b in
             b.int(runID); b.text(serials[inKeyOrder[i]]); b.text(notices[inKeyOrder[i]].status.rawValue)
         }
-        for r in reconciliation.rescinded {
-            try RescissionRecord(runID: runID, serial: r.serial, reason: r.reason).insert(db)
+        let rescinded = reconciliation.rescinded
+        try BulkInsert(db, table: "rescission", columns: ["runID", "serial", "reason"]).rows(rescinded.count) { i, b in
+            b.int(runID); b.text(rescinded[i].serial); b.text(rescinded[i].reason)
         }
-        for (prefix, last) in reconciliation.sequences {
-            try SerialSequenceRecord(prefix: prefix, last: last).save(db)
+        let sequences = Array(reconciliation.sequences)
+        try BulkInsert(db, table: "serialSequence", columns: ["prefix", "last"], replacing: true).rows(sequences.count) { i, b in
+            b.text(sequences[i].key); b.int(Int64(sequences[i].value))
         }
+    }
+}
+
+extension Store {
+    /// The permutation that puts `texts` in the order of their UTF-8 bytes, as SQLite's `BINARY` collation does.
+    ///
+    /// A night sorts its 120,000 serials (26 bytes each) on the transaction's thread: packed into four big-endian
+    /// words each, they compare as integers, not as strings. A text longer than 32 bytes, or holding a zero
+    /// byte, sends them all through string comparison, which orders ASCII the same way.
+    static func byteOrder(_ texts: [String]) -> [Int] {
+        typealias Key = (UInt64, UInt64, UInt64, UInt64)
+        var keys: [(key: Key, index: Int)] = []
+        keys.reserveCapacity(texts.count)
+        for i in texts.indices {
+            let key = texts[i].utf8.withContiguousStorageIfAvailable { bytes -> Key? in
+                guard bytes.count <= 32, !bytes.contains(0) else { return nil }
+                var key: Key = (0, 0, 0, 0)
+                for (j, byte) in bytes.enumerated() {
+                    let bits = UInt64(byte) << (56 - 8 * UInt64(j & 7))
+                    switch j >> 3 {
+                    case 0: key.0 |= bits
+                    case 1: key.1 |= bits
+                    case 2: key.2 |= bits
+                    default: key.3 |= bits
+                    }
+                }
+                return key
+            }
+            guard let key = key ?? nil else { return texts.indices.sorted { texts[$0] < texts[$1] } }
+            keys.append((key, i))
+        }
+        keys.sort { $0.key < $1.key }
+        return keys.map(\.index)
     }
 }
 
