@@ -49,8 +49,10 @@ extension Store {
             var notices: [Notice] = []
             // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
             notices.reserveCapacity(run.measures)
-            try RawQuery(db, sql: "SELECT \(Store.noticeColumns(status: "runNotice.status")) FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial",
-                         arguments: [id]).forEachRow { row in
+            try RawQuery(db, sql: """
+                SELECT \(Store.noticeColumns(status: "runNotice.status"))
+                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
+                """, arguments: [id]).forEachRow { row in
                 if let notice = Store.notice(row) { notices.append(notice) }
             }
             return notices
