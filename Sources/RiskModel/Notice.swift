@@ -77,20 +77,34 @@ extension Notice {
         var community: UInt64
         /// The grid's place among the batch's grids in `String` order, so most comparisons compare integers.
         var grid: Int
-        var person: PersonKey
+        /// The ID number's text (at most 20 bytes) in three big-endian words, zero-padded, then the ID type:
+        /// compared as integers, they order as the texts do, built once per row instead of per comparison.
+        var id: (UInt64, UInt64, UInt64)
+        var type: UInt8
 
-        /// ID numbers in text order: a resident ID's text is its 17 stored digits and their check character, so
-        /// two of them compare as their digits; other IDs are compared as text.
-        static func idNoPrecedes(_ a: PersonKey, _ b: PersonKey) -> Bool {
-            if a.type == .cnID && b.type == .cnID { return a.lo < b.lo }
-            let (x, y) = (a.idNo, b.idNo)
-            return x != y ? x < y : a.type.rawValue < b.type.rawValue
+        init(community: UInt64, grid: Int, person: PersonKey) {
+            self.community = community
+            self.grid = grid
+            id = person.withIDNoBytes { bytes in
+                var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+                for (j, byte) in bytes.enumerated() {
+                    let bits = UInt64(byte) << (56 - 8 * UInt64(j & 7))
+                    switch j >> 3 {
+                    case 0: words.0 |= bits
+                    case 1: words.1 |= bits
+                    default: words.2 |= bits
+                    }
+                }
+                return words
+            }
+            type = person.type.rawValue
         }
 
         static func < (a: OutputKey, b: OutputKey) -> Bool {
             if a.community != b.community { return a.community < b.community }
             if a.grid != b.grid { return a.grid < b.grid }
-            return idNoPrecedes(a.person, b.person)
+            if a.id != b.id { return a.id < b.id }
+            return a.type < b.type
         }
     }
 

@@ -88,13 +88,28 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
         if type == .cnID {
             return DecimalText.string(count: 18) { p in writeResidentID(to: p) }
         }
-        var bytes: [UInt8] = []
-        for i in 0..<20 {
-            let v = i < 10 ? (lo >> (6 * UInt64(i))) & 63 : (hi >> (6 * UInt64(i - 10))) & 63
-            if v == 0 { break }
-            bytes.append(PersonKey.alphabet[Int(v) - 1])
+        return withIDNoBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Lends `idNo` as UTF-8 bytes (at most 20), without making a string.
+    public func withIDNoBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let p = buffer.baseAddress!
+            var count = 0
+            if type == .cnID {
+                writeResidentID(to: p)
+                count = 18
+            } else {
+                let alphabet = PersonKey.alphabet
+                for i in 0..<20 {
+                    let v = i < 10 ? (lo >> (6 * UInt64(i))) & 63 : (hi >> (6 * UInt64(i - 10))) & 63
+                    if v == 0 { break }
+                    p[count] = alphabet[Int(v) - 1]
+                    count += 1
+                }
+            }
+            return try body(UnsafeBufferPointer(start: p, count: count))
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes the 17 stored digits of a resident ID and its check character (18 bytes).
