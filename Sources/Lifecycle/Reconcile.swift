@@ -78,30 +78,35 @@ public enum Reconciler {
         var notices: [Notice] = []
         notices.reserveCapacity(findings.count)
         for i in order {
-            let f = findings[i]
-            var notice = Notice(serial: "", status: .new, supersedes: nil, measure: f.measure, name: f.name, phone: f.phone, assignment: f.assignment)
-            if let o = before[f.measure.person] {
+            // Status and serial are settled from the finding's fields where they lie; the notice is made once, at
+            // the end (copying the finding, then the notice into the array, retained and released its texts twice).
+            var status = NoticeStatus.new
+            var serial = ""
+            var supersedes: String?
+            let community = findings[i].assignment.community
+            if let o = before[findings[i].measure.person] {
                 matched[o] = true
-                let old = previous[o]
-                if old.action == f.measure.action, old.until == f.measure.until, old.community == f.assignment.community {
-                    notice.status = .continuing
-                    notice.serial = old.serial
+                if previous[o].action == findings[i].measure.action, previous[o].until == findings[i].measure.until,
+                   previous[o].community == community {
+                    status = .continuing
+                    serial = previous[o].serial
                 } else {
-                    notice.status = .amended
-                    notice.supersedes = old.serial
+                    status = .amended
+                    supersedes = previous[o].serial
                 }
             }
-            if notice.serial.isEmpty {
+            if serial.isEmpty {
                 // Output order keeps a community's notices together: its prefix and next number are looked up once.
-                if prefix.community != notice.assignment.community || prefix.text.isEmpty {
+                if prefix.community != community || prefix.text.isEmpty {
                     if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
-                    let text = Serial.prefix(community: notice.assignment.community, asOf: asOf)
-                    prefix = (notice.assignment.community, text, try (sequences[text] ?? lastSequence(text)) + 1)
+                    let text = Serial.prefix(community: community, asOf: asOf)
+                    prefix = (community, text, try (sequences[text] ?? lastSequence(text)) + 1)
                 }
-                notice.serial = Serial.make(prefix: prefix.text, sequence: prefix.next)
+                serial = Serial.make(prefix: prefix.text, sequence: prefix.next)
                 prefix.next += 1
             }
-            notices.append(notice)
+            notices.append(Notice(serial: serial, status: status, supersedes: supersedes, measure: findings[i].measure,
+                                  name: findings[i].name, phone: findings[i].phone, assignment: findings[i].assignment))
         }
         if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
 
