@@ -44,19 +44,7 @@ extension Store {
 
     /// The notices in force after `run`, the last committed run as the caller already read it (nil: none).
     public func noticesInForce(after run: RunRecord?) throws -> [Notice] {
-        guard let run, let id = run.id else { return [] }
-        return try db.read { db in
-            var notices: [Notice] = []
-            // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
-            notices.reserveCapacity(run.measures)
-            try RawQuery(db, sql: """
-                SELECT \(Store.noticeColumns(status: "runNotice.status"))
-                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
-                """, arguments: [id]).forEachRow { row in
-                if let notice = Store.notice(row) { notices.append(notice) }
-            }
-            return notices
-        }
+        try inForce(after: run, columns: Store.noticeColumns(status: "runNotice.status"), Store.notice)
     }
 
     /// What reconciliation needs of each notice in force after `run` (nil: none), in serial order.
@@ -65,23 +53,31 @@ extension Store {
     /// steady state holds over a hundred thousand): five columns, of which only the serial becomes a string.
     /// The few notices a night rescinds are then read whole with `notices(serials:)`.
     public func priorNotices(after run: RunRecord?) throws -> [PriorNotice] {
+        try inForce(after: run, columns: "notice.serial, notice.person, notice.action, notice.until, notice.communityCode") { row in
+            // A row with an unreadable value is left out, as `noticesInForce` leaves it out; an unreadable
+            // community code counts as none, as it leaves the notice unassigned.
+            guard let person = row.withBytes(1, { PersonKey(stored: $0) }), let action = Action(code: row.text(2)),
+                  let until = row.withBytes(3, { Day(iso: $0) })
+            else { return nil }
+            let community = row.isNull(4) ? nil : row.withBytes(4) { RegionCode.parse($0) }
+            return PriorNotice(serial: row.text(0), person: person, action: action, until: until, community: community)
+        }
+    }
+
+    /// `make` of each row of `columns` of the notices in force after `run`, in serial order; rows it refuses are left out.
+    private func inForce<T>(after run: RunRecord?, columns: String, _ make: (RawQuery.Columns) -> T?) throws -> [T] {
         guard let run, let id = run.id else { return [] }
         return try db.read { db in
-            var notices: [PriorNotice] = []
-            notices.reserveCapacity(run.measures)
+            var values: [T] = []
+            // Room for all of them first: growing the array copied it and faulted in fresh pages each time.
+            values.reserveCapacity(run.measures)
             try RawQuery(db, sql: """
-                SELECT notice.serial, notice.person, notice.action, notice.until, notice.communityCode
+                SELECT \(columns)
                 FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
                 """, arguments: [id]).forEachRow { row in
-                // A row with an unreadable value is left out, as `noticesInForce` leaves it out; an unreadable
-                // community code counts as none, as it leaves the notice unassigned.
-                guard let person = row.withBytes(1, { PersonKey(stored: $0) }), let action = Action(code: row.text(2)),
-                      let until = row.withBytes(3, { Day(iso: $0) })
-                else { return }
-                let community = row.isNull(4) ? nil : row.withBytes(4) { RegionCode.parse($0) }
-                notices.append(PriorNotice(serial: row.text(0), person: person, action: action, until: until, community: community))
+                if let value = make(row) { values.append(value) }
             }
-            return notices
+            return values
         }
     }
 
