@@ -71,7 +71,8 @@ import TestSupport
             r6,\(a),,13800000001,4201,2020-01-24
 
             """
-        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)], residents: IdentitySet(digestsOf: [a, c].map { PersonKey.cn(String($0.prefix(17))) }))
+        let residents = IdentitySet(digestsOf: [a, c].map { PersonKey.cn(String($0.prefix(17))) })
+        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)], residents: residents)
         #expect(batch.rejects.map(\.line) == [5])
         let part = try #require(batch.stays.parts.first)
         let contacts = part.stays.map { stay in part.contacts.entry(stay.contact).map { "\($0.name) \($0.phone)" } }
