@@ -20,9 +20,10 @@ public struct IdentitySet: Sendable {
         while size < capacity + capacity / 2 { size <<= 1 }
         slots = IdentitySet.zeroedTable(count: size)
         mask = size - 1
-        // Four filter bits per slot, five to eight per element: a false "maybe" about one time in six to eight.
+        // Four filter bits per slot, five to eight per element. Each element sets two bits of one word, so a probe
+        // reads one word and a false "maybe" comes about one time in twenty (one bit: one in six to eight).
         filter = filtered ? [UInt64](repeating: 0, count: size * 4 / 64) : []
-        filterMask = filtered ? size * 4 - 1 : -1
+        filterMask = filtered ? size * 4 / 64 - 1 : -1
     }
 
     /// The digests of `people` (`PersonKey.digest`): a set in cache that answers for most absent people before
@@ -51,7 +52,10 @@ public struct IdentitySet: Sendable {
     func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
 
     @inlinable @inline(__always)
-    func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> 23) & filterMask }
+    func filterBits(_ key: UInt64) -> (word: Int, bits: UInt64) {
+        let h = key &* 0xC2B2_AE3D_27D4_EB4F
+        return (Int(truncatingIfNeeded: h >> 32) & filterMask, 1 << ((h >> 20) & 63) | 1 << ((h >> 26) & 63))
+    }
 
     /// Inserts `value`; returns false when it was already present.
     @inlinable @inline(__always)
@@ -59,8 +63,8 @@ public struct IdentitySet: Sendable {
         if stored * 4 >= slots.count * 3 { grow() }
         let key = Self.key(value)
         if filterMask >= 0 {
-            let bit = filterBit(key)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            let (word, bits) = filterBits(key)
+            filter[word] |= bits
         }
         var i = slot(key)
         while true {
@@ -79,8 +83,8 @@ public struct IdentitySet: Sendable {
     @inlinable @inline(__always)
     func filterMayHold(_ key: UInt64) -> Bool {
         guard filterMask >= 0 else { return true }
-        let bit = filterBit(key)
-        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        let (word, bits) = filterBits(key)
+        return filter[word] & bits == bits
     }
 
     @inlinable @inline(__always)
