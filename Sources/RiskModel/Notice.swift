@@ -77,26 +77,15 @@ extension Notice {
         var community: UInt64
         /// The grid's place among the batch's grids in `String` order, so most comparisons compare integers.
         var grid: Int
-        /// The ID number's text (at most 20 bytes) in three big-endian words, zero-padded, then the ID type:
-        /// compared as integers, they order as the texts do, built once per row instead of per comparison.
-        var id: (UInt64, UInt64, UInt64)
+        /// The ID number's text, packed once per row instead of made a string per comparison, then the ID type.
+        var id: ByteOrderKey
         var type: UInt8
 
         init(community: UInt64, grid: Int, person: PersonKey) {
             self.community = community
             self.grid = grid
-            id = person.withIDNoBytes { bytes in
-                var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-                for (j, byte) in bytes.enumerated() {
-                    let bits = UInt64(byte) << (56 - 8 * UInt64(j & 7))
-                    switch j >> 3 {
-                    case 0: words.0 |= bits
-                    case 1: words.1 |= bits
-                    default: words.2 |= bits
-                    }
-                }
-                return words
-            }
+            // An ID number is at most 20 letters, digits and hyphens, so it always has a key.
+            id = person.withIDNoBytes { ByteOrderKey($0)! }
             type = person.type.rawValue
         }
 

@@ -92,7 +92,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Lends `idNo` as UTF-8 bytes (at most 20), without making a string.
-    public func withIDNoBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withIDNoBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
             let p = buffer.baseAddress!
             var count = 0

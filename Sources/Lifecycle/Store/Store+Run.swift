@@ -323,29 +323,16 @@ extension Store {
 extension Store {
     /// The permutation that puts `texts` in the order of their UTF-8 bytes, as SQLite's `BINARY` collation does.
     ///
-    /// A night sorts its 120,000 serials (26 bytes each) on the transaction's thread: packed into four big-endian
-    /// words each, they compare as integers, not as strings. A text longer than 32 bytes, or holding a zero
-    /// byte, sends them all through string comparison, which orders ASCII the same way.
+    /// A night sorts its 120,000 serials (26 bytes each) on the transaction's thread: as `ByteOrderKey`s they
+    /// compare as integers, not as strings. A text a key cannot hold sends them all through string comparison,
+    /// which orders ASCII the same way.
     static func byteOrder(_ texts: [String]) -> [Int] {
-        typealias Key = (UInt64, UInt64, UInt64, UInt64)
-        var keys: [(key: Key, index: Int)] = []
+        var keys: [(key: ByteOrderKey, index: Int)] = []
         keys.reserveCapacity(texts.count)
         for i in texts.indices {
-            let key = texts[i].utf8.withContiguousStorageIfAvailable { bytes -> Key? in
-                guard bytes.count <= 32, !bytes.contains(0) else { return nil }
-                var key: Key = (0, 0, 0, 0)
-                for (j, byte) in bytes.enumerated() {
-                    let bits = UInt64(byte) << (56 - 8 * UInt64(j & 7))
-                    switch j >> 3 {
-                    case 0: key.0 |= bits
-                    case 1: key.1 |= bits
-                    case 2: key.2 |= bits
-                    default: key.3 |= bits
-                    }
-                }
-                return key
+            guard let key = texts[i].utf8.withContiguousStorageIfAvailable({ ByteOrderKey($0) }) ?? nil else {
+                return texts.indices.sorted { texts[$0] < texts[$1] }
             }
-            guard let key = key ?? nil else { return texts.indices.sorted { texts[$0] < texts[$1] } }
             keys.append((key, i))
         }
         keys.sort { $0.key < $1.key }
