@@ -50,6 +50,25 @@ import TestSupport
         #expect(all.count == 11 && Set(all).count == 11)
     }
 
+    /// A late feed run again on the same date numbers its new notice after that date's earlier ones in the same
+    /// prefix, and the store keeps one last number for the prefix, raised: serials stay unique for ever (SPEC 3).
+    @Test func aLateFeedOnTheSameDateContinuesTheNumbering() throws {
+        let ws = try Workspace("serials-late")
+        try Self.prepare(ws)
+        try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
+        let prefix = "000000000000-20200206-"  // the visitors'
+        let stored = try ws.sql("SELECT last FROM serialSequence WHERE prefix = '\(prefix)'")
+        let last = try #require(stored.first.flatMap { Int($0) }, "\(stored)")
+
+        try ws.travel("late.csv", [("r11", person(11), "420102", "2020-01-30", "2020-02-03")])
+        try ws.night(asOf: "2020-02-06", travel: ["late.csv"])
+        let new = try ws.measures().filter { $0["status"] == "new" }
+        #expect(new.map { [$0["id_no"], $0["serial"]] } == [[person(11), prefix + String(format: "%04d", last + 1)]])
+        #expect(try ws.sql("SELECT last FROM serialSequence WHERE prefix = '\(prefix)'") == ["\(last + 1)"])
+        let all = try ws.sql("SELECT serial FROM notice")
+        #expect(all.count == 11 && Set(all).count == 11)
+    }
+
     @Test func twoFreshStoresGivenTheSameInputsGiveTheSameSerials() throws {
         var outputs: [Data] = []
         for label in ["a", "b"] {
