@@ -7,25 +7,29 @@ import RiskModel
 /// A bitset over 6-digit counties answers "nothing here" for most stays with one memory access.
 public struct DesignationIndex: Sendable {
     public let designations: [Designation]
-    var direct: [RegionCode: [Int32]] = [:]
-    var below: [RegionCode: [Int32]] = [:]
+    let direct: RegionLists
+    let below: RegionLists
     /// Bit `c` is set when county `c` (the 6-digit prefix) lies inside, contains or equals a designated region.
-    var counties: [UInt64]
+    let counties: [UInt64]
 
     /// Indexes the designations whose days meet `window`; the others can never expose anyone in it.
     public init(_ all: [Designation], window: DayRange) {
         designations = all
-        counties = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
+        var counties = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
+        var direct: [RegionCode: [Int32]] = [:], below: [RegionCode: [Int32]] = [:]
         for (i, d) in all.enumerated() where !d.days.intersection(window).isEmpty {
             direct[d.region, default: []].append(Int32(i))
             for level in RegionCode.levels where level < d.region.length {
                 below[d.region.truncated(to: level), default: []].append(Int32(i))
             }
-            markCounties(under: d.region)
+            DesignationIndex.markCounties(under: d.region, in: &counties)
         }
+        self.counties = counties
+        self.direct = RegionLists(direct)
+        self.below = RegionLists(below)
     }
 
-    private mutating func markCounties(under region: RegionCode) {
+    private static func markCounties(under region: RegionCode, in counties: inout [UInt64]) {
         let county = Int(region.padded / 1_000_000)
         if region.length >= 6 {
             counties[county >> 6] |= 1 << UInt64(county & 63)
@@ -35,20 +39,64 @@ public struct DesignationIndex: Sendable {
         for c in county..<(county + span) { counties[c >> 6] |= 1 << UInt64(c & 63) }
     }
 
-    /// Calls `body` with each designation that contains `region` (direct) or lies inside it (coarse).
+    /// Calls `body` with the index in `designations` of each designation that contains `region` (direct) or
+    /// lies inside it (coarse): the index, not the designation, so the hot loop copies no strings.
     @inline(__always)
-    public func forEachMatch(_ region: RegionCode, _ body: (Designation, _ direct: Bool) -> Void) {
+    public func forEachMatch(_ region: RegionCode, _ body: (_ designation: Int, _ direct: Bool) -> Void) {
         if region.length >= 6 {
             let county = Int(region.padded / 1_000_000)
             if counties[county >> 6] & (1 << UInt64(county & 63)) == 0 { return }
         }
         for level in RegionCode.levels where level <= region.length {
-            if let hits = direct[level == region.length ? region : region.truncated(to: level)] {
-                for i in hits { body(designations[Int(i)], true) }
-            }
+            direct.forEach(level == region.length ? region : region.truncated(to: level)) { body($0, true) }
         }
-        if let hits = below[region] {
-            for i in hits { body(designations[Int(i)], false) }
+        below.forEach(region) { body($0, false) }
+    }
+}
+
+/// Lists of designations by region code, in an open-addressed table probed with a multiply and a shift.
+///
+/// Screening probes it up to six times for each stay in a county with a designation; a `Dictionary` hashed
+/// each probe with SipHash, which took about a third of screening.
+struct RegionLists: Sendable {
+    // `keys[s]` is a region's `raw`, or 0 for an empty slot (no code has raw 0: its length is at least 2);
+    // `spans[s]` is `start << 32 | end` in `members`.
+    private var keys: [UInt64]
+    private var spans: [UInt64]
+    private var members: [Int32] = []
+    private let shift: UInt64
+
+    init(_ lists: [RegionCode: [Int32]]) {
+        var capacity = 16
+        while capacity < lists.count * 2 { capacity *= 2 }
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        keys = [UInt64](repeating: 0, count: capacity)
+        spans = [UInt64](repeating: 0, count: capacity)
+        for (region, list) in lists {
+            var slot = slot(of: region.raw)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = region.raw
+            spans[slot] = UInt64(members.count) << 32 | UInt64(members.count + list.count)
+            members.append(contentsOf: list)
+        }
+    }
+
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// Calls `body` with each member listed under `region`, in the order they were listed.
+    @inline(__always)
+    func forEach(_ region: RegionCode, _ body: (Int) -> Void) {
+        var slot = slot(of: region.raw)
+        while true {
+            let key = keys[slot]
+            if key == region.raw {
+                let span = spans[slot]
+                for i in Int(span >> 32)..<Int(span & 0xFFFF_FFFF) { body(Int(members[i])) }
+                return
+            }
+            if key == 0 { return }
+            slot = (slot + 1) & (keys.count - 1)
         }
     }
 }

@@ -22,11 +22,36 @@ public struct Screener: Sendable {
     public let window: DayRange
     public let index: DesignationIndex
 
+    /// Each designation's region and days, and what a direct or a coarse match with it gives under the policy
+    /// (nil for no candidate), resolved once here instead of in the policy's table for every match.
+    private let targets: [Target]
+
+    struct Target: Sendable {
+        var region: RegionCode
+        var days: DayRange
+        var direct: Outcome?
+        var coarse: Outcome?
+    }
+
+    struct Outcome: Sendable {
+        var level: RiskLevel
+        var action: Action
+        var days: Int
+    }
+
     public init(policy: Policy, designations: [Designation], asOf: Day) {
         self.policy = policy
         self.asOf = asOf
         window = DayRange(asOf - policy.lookbackDays, asOf)
         index = DesignationIndex(designations, window: window)
+        func outcome(_ level: RiskLevel?) -> Outcome? {
+            guard let level else { return nil }
+            let rule = policy.rule(level)
+            return rule.action == .none ? nil : Outcome(level: level, action: rule.action, days: rule.days)
+        }
+        targets = designations.map { d in
+            Target(region: d.region, days: d.days, direct: outcome(d.level), coarse: outcome(policy.rule(d.level).coarse))
+        }
     }
 
     /// Folds the candidates of `stays` into `best`, keeping each person's winning candidate.
@@ -36,8 +61,7 @@ public struct Screener: Sendable {
             if days.isEmpty { continue }
             index.forEachMatch(stay.region) { designation, direct in
                 guard let candidate = candidate(days: days, designation: designation, direct: direct) else { return }
-                if let current = best[stay.person], !candidate.beats(current) { return }
-                best[stay.person] = candidate
+                Screener.keep(candidate, in: &best[stay.person])
             }
         }
     }
@@ -83,10 +107,7 @@ public struct Screener: Sendable {
         var merged = results[0]
         merged.reserveCapacity(results.reduce(0) { $0 + $1.count })
         for other in results.dropFirst() {
-            for (person, candidate) in other {
-                if let current = merged[person], !candidate.beats(current) { continue }
-                merged[person] = candidate
-            }
+            for (person, candidate) in other { Screener.keep(candidate, in: &merged[person]) }
         }
         return merged
     }
@@ -95,34 +116,36 @@ public struct Screener: Sendable {
     public func exposures(of stay: Stay) -> [Exposure] {
         var found: [Exposure] = []
         let inWindow = stay.days.intersection(window)
-        index.forEachMatch(stay.region) { designation, direct in
+        index.forEachMatch(stay.region) { i, direct in
+            let designation = index.designations[i]
             let days = inWindow.intersection(designation.days)
             guard !days.isEmpty else { return }
             let level = direct ? designation.level : policy.rule(designation.level).coarse
             found.append(Exposure(stay: stay, designation: designation, direct: direct, days: days, level: level,
-                                  candidate: candidate(days: inWindow, designation: designation, direct: direct)))
+                                  candidate: candidate(days: inWindow, designation: i, direct: direct)))
         }
         return found
     }
 
-    /// The candidate for a stay's in-window days against one designation (SPEC 2), or nil.
+    /// The candidate for a stay's in-window days against the designation at `designation` (SPEC 2), or nil.
     @inline(__always)
-    func candidate(days: DayRange, designation: Designation, direct: Bool) -> Candidate? {
-        let exposed = days.intersection(designation.days)
+    func candidate(days: DayRange, designation: Int, direct: Bool) -> Candidate? {
+        let target = targets[designation]
+        guard let outcome = direct ? target.direct : target.coarse else { return nil }
+        let exposed = days.intersection(target.days)
         if exposed.isEmpty { return nil }
-        let level: RiskLevel
-        if direct {
-            level = designation.level
-        } else {
-            guard let coarse = policy.rule(designation.level).coarse else { return nil }
-            level = coarse
-        }
-        let rule = policy.rule(level)
-        guard rule.action != .none else { return nil }
-        let until = exposed.last + rule.days
+        let until = exposed.last + outcome.days
         guard until >= asOf else { return nil }
-        return Candidate(action: rule.action, until: until, level: level, region: designation.region,
+        return Candidate(action: outcome.action, until: until, level: outcome.level, region: target.region,
                          lastExposure: exposed.last, direct: direct)
+    }
+
+    /// Keeps `candidate` in `slot` if it beats what is there: one lookup in a table, where reading and then
+    /// writing the entry hashed the person twice.
+    @inline(__always)
+    static func keep(_ candidate: Candidate, in slot: inout Candidate?) {
+        if let current = slot, !candidate.beats(current) { return }
+        slot = candidate
     }
 }
 

@@ -103,6 +103,63 @@ let cases: [ScreenCase] = [
         #expect(got?.until == .of(expected.4))
     }
 
+    /// SPEC 2 read literally: every stay against every designation, the winner by `beats`.
+    static func screenByScanning(_ stays: [Stay], _ designations: [Designation], policy: Policy) -> [PersonKey: Candidate] {
+        let window = DayRange(asOf - policy.lookbackDays, asOf)
+        var best: [PersonKey: Candidate] = [:]
+        for stay in stays {
+            for d in designations {
+                let direct = d.region.contains(stay.region)
+                guard direct || stay.region.contains(d.region) else { continue }
+                let exposed = stay.days.intersection(window).intersection(d.days)
+                guard !exposed.isEmpty, let level = direct ? d.level : policy.rule(d.level).coarse else { continue }
+                let rule = policy.rule(level)
+                let until = exposed.last + rule.days
+                guard rule.action != .none, until >= asOf else { continue }
+                let candidate = Candidate(action: rule.action, until: until, level: level, region: d.region,
+                                          lastExposure: exposed.last, direct: direct)
+                if let current = best[stay.person], !candidate.beats(current) { continue }
+                best[stay.person] = candidate
+            }
+        }
+        return best
+    }
+
+    /// A rule file of thousands of designations at every level, nested and overlapping, so the region index holds
+    /// many codes (and codes that share a slot): the index must find exactly what a scan of the file finds.
+    @Test func findsWhatAScanOfEveryDesignationFinds() {
+        var random = SplitMix64(seed: 2020)
+        // A province, its cities, counties, towns and villages; designations mostly at towns and villages (as
+        // a province's rule file has them), stays at every level, so stays meet designations both ways.
+        func region(lengths: [Int]) -> RegionCode {
+            let parts = [(33, 10_000_000_000), (1 + random.below(6), 100_000_000), (1 + random.below(10), 1_000_000),
+                         (1 + random.below(30), 1_000), (1 + random.below(40), 1)]
+            let village = RegionCode(padded: UInt64(parts.reduce(0) { $0 + $1.0 * $1.1 }), length: 12)
+            return village.truncated(to: lengths[random.below(lengths.count)])
+        }
+        let levels: [RiskLevel] = [.low, .medium, .high]
+        let designated = [6] + Array(repeating: 9, count: 30) + Array(repeating: 12, count: 69)
+        let designations = (0..<1_500).map { i in
+            let from = Day.of("2020-01-05") + random.below(40)
+            return Designation(region: region(lengths: designated), regionName: "", level: levels[random.below(3)],
+                               from: from, to: random.below(3) == 0 ? nil : from + random.below(10), line: i + 2)
+        }
+        let stays = (0..<5_000).map { i in
+            let arrived = Day.of("2020-01-10") + random.below(30)
+            return Stay(person: PersonKey(cnDigits: UInt64(33011119800101000 + random.below(2_000))), region: region(lengths: RegionCode.levels),
+                        arrived: arrived, left: arrived + random.below(4), identity: UInt64(i))
+        }
+        // Coarse matches count only where the policy gives a coarse level, so both kinds of policy are tried.
+        let directOnly = Policy(name: "no coarse", lookbackDays: 14, levels: Policy.example.levels.mapValues {
+            LevelRule(action: $0.action, days: $0.days, coarse: nil)
+        })
+        let byScan = Self.screenByScanning(stays, designations, policy: .example)
+        let directByScan = Self.screenByScanning(stays, designations, policy: directOnly)
+        #expect(byScan.values.filter { !$0.direct }.count > 100 && directByScan.count > 100)
+        #expect(Screener(policy: .example, designations: designations, asOf: asOf).screen(stays) == byScan)
+        #expect(Screener(policy: directOnly, designations: designations, asOf: asOf).screen(stays) == directByScan)
+    }
+
     @Test func screensManyPeopleOnTwoCoresLikeOne() {
         let designations = [Designation(region: .of("4201"), regionName: "武汉市", level: .high, from: .of("2020-01-01"), to: nil, line: 2)]
         var stays: [Stay] = []
