@@ -1,3 +1,4 @@
+import Dispatch
 import RiskModel
 
 /// A measure found by this run, with the person's name and where they live, before it gets a status and serial.
@@ -62,59 +63,106 @@ public enum Reconciler {
     public static func reconcile(_ findings: [Finding], previous: [PriorNotice], asOf: Day,
                                  lastSequence: (String) throws -> Int,
                                  notices wholeNotices: ([String]) throws -> [Notice]) rethrows -> Reconciliation {
-        // A province night reconciles over a hundred thousand findings on one core: the previous notices are
-        // found by index (not copied into the table), and whether each was matched is a flag, not a second set.
-        var before: [PersonKey: Int] = [:]
-        before.reserveCapacity(previous.count)
-        for (i, notice) in previous.enumerated() where notice.until >= asOf {
-            before[notice.person] = i
+        // A province night reconciles over a hundred thousand findings, in three passes: what each finding's previous
+        // notice is (on all cores), the new serials' numbers (in output order, on one), and the notices (on all).
+        // The previous notices are found by index, not copied into the table. Built once, in output order: serials
+        // are then numbered in that order, so the same inputs always give the same numbers.
+        let (order, before) = Cores.both({
+            Notice.outputOrder(findings.map { ($0.assignment.community, $0.assignment.gridID, $0.measure.person) })
+        }, {
+            var before: [PersonKey: Int] = [:]
+            before.reserveCapacity(previous.count)
+            for (i, notice) in previous.enumerated() where notice.until >= asOf {
+                before[notice.person] = i
+            }
+            return before
+        })
+        let (prior, continues) = priors(order, findings, previous, before)
+        let numbering = try number(order, findings, continues: continues, asOf: asOf, lastSequence: lastSequence)
+        let notices = [Notice](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            forEachSlice(of: order.count) { positions in
+                for k in positions {
+                    let i = order[k], o = Int(prior[k])
+                    let status: NoticeStatus = o < 0 ? .new : continues[k] ? .continuing : .amended
+                    let serial = continues[k] ? previous[o].serial : numbering.serial(at: k)
+                    (out.baseAddress! + k).initialize(to: Notice(
+                        serial: serial, status: status, supersedes: status == .amended ? previous[o].serial : nil,
+                        measure: findings[i].measure, name: findings[i].name, phone: findings[i].phone,
+                        assignment: findings[i].assignment))
+                }
+            }
+            initialized = order.count
         }
         var matched = [Bool](repeating: false, count: previous.count)
-        // Built once, in output order: serials are then numbered in that order, so the same inputs always give
-        // the same numbers.
-        let order = Notice.outputOrder(findings.map { ($0.assignment.community, $0.assignment.gridID, $0.measure.person) })
-        var sequences: [String: Int] = [:]
-        var prefix: (community: RegionCode?, text: String, next: Int) = (nil, "", 0)
-        var notices: [Notice] = []
-        notices.reserveCapacity(findings.count)
-        for i in order {
-            // Status and serial are settled from the finding's fields where they lie; the notice is made once, at
-            // the end (copying the finding, then the notice into the array, retained and released its texts twice).
-            var status = NoticeStatus.new
-            var serial = ""
-            var supersedes: String?
-            let community = findings[i].assignment.community
-            if let o = before[findings[i].measure.person] {
-                matched[o] = true
-                if previous[o].action == findings[i].measure.action, previous[o].until == findings[i].measure.until,
-                   previous[o].community == community {
-                    status = .continuing
-                    serial = previous[o].serial
-                } else {
-                    status = .amended
-                    supersedes = previous[o].serial
-                }
-            }
-            if serial.isEmpty {
-                // Output order keeps a community's notices together: its prefix and next number are looked up once.
-                if prefix.community != community || prefix.text.isEmpty {
-                    if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
-                    let text = Serial.prefix(community: community, asOf: asOf)
-                    prefix = (community, text, try (sequences[text] ?? lastSequence(text)) + 1)
-                }
-                serial = Serial.make(prefix: prefix.text, sequence: prefix.next)
-                prefix.next += 1
-            }
-            notices.append(Notice(serial: serial, status: status, supersedes: supersedes, measure: findings[i].measure,
-                                  name: findings[i].name, phone: findings[i].phone, assignment: findings[i].assignment))
-        }
-        if !prefix.text.isEmpty { sequences[prefix.text] = prefix.next - 1 }
+        for o in prior where o >= 0 { matched[Int(o)] = true }
 
         let rescinded = try wholeNotices(before.values.filter { !matched[$0] }.map { previous[$0].serial }).map {
             Rescission(serial: $0.serial, person: $0.person, name: $0.name, assignment: $0.assignment,
                        reason: "不再符合管控条件：行程或风险地区已变更 (no exposure under the current rules and stays)")
         }.sorted { $0.serial < $1.serial }
-        return Reconciliation(notices: notices, rescinded: rescinded, sequences: sequences)
+        return Reconciliation(notices: notices, rescinded: rescinded, sequences: numbering.sequences)
+    }
+
+    /// By position in `order`: the previous notice in force for the person (-1 for none), and whether the finding
+    /// continues it unchanged (same action, end and community) rather than amending it.
+    private static func priors(_ order: [Int], _ findings: [Finding], _ previous: [PriorNotice],
+                               _ before: [PersonKey: Int]) -> (prior: [Int32], continues: [Bool]) {
+        var prior = [Int32](repeating: -1, count: order.count)
+        var continues = [Bool](repeating: false, count: order.count)
+        prior.withUnsafeMutableBufferPointer { priorOut in
+            continues.withUnsafeMutableBufferPointer { continuesOut in
+                nonisolated(unsafe) let (priorOut, continuesOut) = (priorOut, continuesOut)
+                forEachSlice(of: order.count) { positions in
+                    for k in positions {
+                        let i = order[k]
+                        guard let o = before[findings[i].measure.person] else { continue }
+                        priorOut[k] = Int32(o)
+                        continuesOut[k] = previous[o].action == findings[i].measure.action
+                            && previous[o].until == findings[i].measure.until
+                            && previous[o].community == findings[i].assignment.community
+                    }
+                }
+            }
+        }
+        return (prior, continues)
+    }
+
+    /// The serial numbers of the new and amended notices, given in output order.
+    struct Numbering {
+        var prefixes: [String] = []
+        /// By position in output order: an index into `prefixes` (-1 for a continuing notice) and the sequence.
+        var prefixOf: [Int32]
+        var sequenceOf: [Int]
+        /// The last sequence number used per prefix.
+        var sequences: [String: Int] = [:]
+
+        func serial(at position: Int) -> String {
+            Serial.make(prefix: prefixes[Int(prefixOf[position])], sequence: sequenceOf[position])
+        }
+    }
+
+    /// Numbers the positions that do not continue a notice, in output order. Output order keeps a community's
+    /// notices together: its prefix and next number are looked up once.
+    private static func number(_ order: [Int], _ findings: [Finding], continues: [Bool], asOf: Day,
+                               lastSequence: (String) throws -> Int) rethrows -> Numbering {
+        var numbering = Numbering(prefixOf: [Int32](repeating: -1, count: order.count),
+                                  sequenceOf: [Int](repeating: 0, count: order.count))
+        var current: (community: RegionCode?, next: Int) = (nil, 0)
+        for k in order.indices where !continues[k] {
+            let community = findings[order[k]].assignment.community
+            if numbering.prefixes.isEmpty || current.community != community {
+                if let last = numbering.prefixes.last { numbering.sequences[last] = current.next - 1 }
+                let text = Serial.prefix(community: community, asOf: asOf)
+                current = (community, try (numbering.sequences[text] ?? lastSequence(text)) + 1)
+                numbering.prefixes.append(text)
+            }
+            numbering.prefixOf[k] = Int32(numbering.prefixes.count - 1)
+            numbering.sequenceOf[k] = current.next
+            current.next += 1
+        }
+        if let last = numbering.prefixes.last { numbering.sequences[last] = current.next - 1 }
+        return numbering
     }
 
     /// Reconciles against whole notices in force, as `Store.noticesInForce` gives them.
@@ -125,6 +173,13 @@ public enum Reconciler {
             serials.compactMap { bySerial[$0] }
         }
     }
+}
+
+/// Calls `body` with slices of `0..<count` on all cores, several per core, as cores come free (one slice when small).
+private func forEachSlice(of count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    let slices = min(Cores.active * 4, max(count / 4096, 1))
+    if slices == 1 { return body(0..<count) }
+    DispatchQueue.concurrentPerform(iterations: slices) { s in body(count * s / slices..<count * (s + 1) / slices) }
 }
 
 /// Notice serial numbers: `<community, 12 digits>-<as-of YYYYMMDD>-<sequence>`, readable on paper and unique for ever.
