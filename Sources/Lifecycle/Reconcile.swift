@@ -164,15 +164,6 @@ public enum Reconciler {
         if let last = numbering.prefixes.last { numbering.sequences[last] = current.next - 1 }
         return numbering
     }
-
-    /// Reconciles against whole notices in force, as `Store.noticesInForce` gives them.
-    public static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
-                                 lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
-        let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
-        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, lastSequence: lastSequence) { serials in
-            serials.compactMap { bySerial[$0] }
-        }
-    }
 }
 
 /// Calls `body` with slices of `0..<count` on all cores, several per core, as cores come free (one slice when small).

@@ -23,6 +23,17 @@ func notice(_ person: PersonKey, _ h: Held, serial: String) -> Notice {
     return Notice(serial: serial, status: .new, supersedes: nil, measure: f.measure, name: f.name, phone: f.phone, assignment: f.assignment)
 }
 
+extension Reconciler {
+    /// Reconciles against whole notices in force, as `Store.noticesInForce` gives them (the tests' previous runs).
+    static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
+                          lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
+        let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
+        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, lastSequence: lastSequence) { serials in
+            serials.compactMap { bySerial[$0] }
+        }
+    }
+}
+
 /// SPEC 3 statuses of one person against the last committed run.
 @Suite struct ReconcilerTests {
     enum Outcome: Equatable { case new, amended, continuing, rescinded, nothing }
