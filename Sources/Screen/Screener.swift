@@ -26,6 +26,7 @@ public struct Screener: Sendable {
     /// (nil for no candidate), resolved once here instead of in the policy's table for every match.
     private let targets: [Target]
 
+    /// A designation as the hot loop reads it: no name, and its outcomes already looked up in the policy.
     struct Target: Sendable {
         var region: RegionCode
         var days: DayRange
@@ -33,6 +34,7 @@ public struct Screener: Sendable {
         var coarse: Outcome?
     }
 
+    /// The level a match counts at, and the action and days the policy gives that level.
     struct Outcome: Sendable {
         var level: RiskLevel
         var action: Action

@@ -125,8 +125,8 @@ let cases: [ScreenCase] = [
         return best
     }
 
-    /// A rule file of thousands of designations at every level, nested and overlapping, so the region index holds
-    /// many codes (and codes that share a slot): the index must find exactly what a scan of the file finds.
+    /// A rule file of 1,500 designations of counties, towns and villages, nested and overlapping, so the region index
+    /// holds many codes (and codes that share a slot): the index must find exactly what a scan of the file finds.
     @Test func findsWhatAScanOfEveryDesignationFinds() {
         var random = SplitMix64(seed: 2020)
         // A province, its cities, counties, towns and villages; designations mostly at towns and villages (as
@@ -146,8 +146,9 @@ let cases: [ScreenCase] = [
         }
         let stays = (0..<5_000).map { i in
             let arrived = Day.of("2020-01-10") + random.below(30)
-            return Stay(person: PersonKey(cnDigits: UInt64(33011119800101000 + random.below(2_000))), region: region(lengths: RegionCode.levels),
-                        arrived: arrived, left: arrived + random.below(4), identity: UInt64(i))
+            return Stay(person: PersonKey(cnDigits: UInt64(33011119800101000 + random.below(2_000))),
+                        region: region(lengths: RegionCode.levels), arrived: arrived, left: arrived + random.below(4),
+                        identity: UInt64(i))
         }
         // Coarse matches count only where the policy gives a coarse level, so both kinds of policy are tried.
         let directOnly = Policy(name: "no coarse", lookbackDays: 14, levels: Policy.example.levels.mapValues {
