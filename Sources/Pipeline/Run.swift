@@ -237,7 +237,8 @@ public struct Run {
         let names = designations.reduce(into: [RegionCode: String]()) { names, d in
             if names[d.region] == nil { names[d.region] = d.regionName }
         }
-        let people = Set(best.keys)
+        // The winners' keys are the set of people: copying them into a `Set` took a night 0.01 s on one core.
+        let people = best.keys
         let rows = residents.index(of: people)
         // Visitors: the contact of their latest-arriving stay that has one (residents' stays keep none); on equal
         // days the later stay's. Each visitor gets a slot; the parts are scanned on all cores, each listing its

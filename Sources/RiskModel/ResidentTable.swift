@@ -200,7 +200,9 @@ public struct ResidentTable: Sendable {
     }
 
     /// A map from person to row, for looking up the few people under a measure.
-    public func index(of people: Set<PersonKey>) -> [PersonKey: Int] {
+    ///
+    /// `people` is asked `contains` for each candidate row: a `Set`, or a dictionary's keys, answer by hashing.
+    public func index(of people: some Collection<PersonKey> & Sendable) -> [PersonKey: Int] {
         // Most rows are not wanted: a digest set in cache answers for them before the hashed set is asked.
         let digests = IdentitySet(digestsOf: people, filtered: false)
         // A night looks up its hundred thousand people among two million rows with nothing else to do: each
