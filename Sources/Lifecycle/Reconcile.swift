@@ -1,4 +1,3 @@
-import Dispatch
 import RiskModel
 
 /// A measure found by this run, with the person's name and where they live, before it gets a status and serial.
@@ -81,7 +80,7 @@ public enum Reconciler {
         let numbering = try number(order, findings, continues: continues, asOf: asOf, lastSequence: lastSequence)
         let notices = [Notice](unsafeUninitializedCapacity: order.count) { buffer, initialized in
             nonisolated(unsafe) let out = buffer
-            forEachSlice(of: order.count) { positions in
+            Cores.forEachSlice(of: order.count, atLeast: 4096) { positions in
                 for k in positions {
                     let i = order[k], o = Int(prior[k])
                     let status: NoticeStatus = o < 0 ? .new : continues[k] ? .continuing : .amended
@@ -113,7 +112,7 @@ public enum Reconciler {
         prior.withUnsafeMutableBufferPointer { priorOut in
             continues.withUnsafeMutableBufferPointer { continuesOut in
                 nonisolated(unsafe) let (priorOut, continuesOut) = (priorOut, continuesOut)
-                forEachSlice(of: order.count) { positions in
+                Cores.forEachSlice(of: order.count, atLeast: 4096) { positions in
                     for k in positions {
                         let i = order[k]
                         guard let o = before[findings[i].measure.person] else { continue }
@@ -164,13 +163,6 @@ public enum Reconciler {
         if let last = numbering.prefixes.last { numbering.sequences[last] = current.next - 1 }
         return numbering
     }
-}
-
-/// Calls `body` with slices of `0..<count` on all cores, several per core, as cores come free (one slice when small).
-private func forEachSlice(of count: Int, _ body: @Sendable (Range<Int>) -> Void) {
-    let slices = min(Cores.active * 4, max(count / 4096, 1))
-    if slices == 1 { return body(0..<count) }
-    DispatchQueue.concurrentPerform(iterations: slices) { s in body(count * s / slices..<count * (s + 1) / slices) }
 }
 
 /// Notice serial numbers: `<community, 12 digits>-<as-of YYYYMMDD>-<sequence>`, readable on paper and unique for ever.

@@ -271,11 +271,10 @@ public struct Run {
         }
         // Decoding names and places is most of this: the winners are split across the cores.
         let winners = Array(best)
-        let slices = min(Cores.active * 4, max(winners.count / 1024, 1))
         return [Finding](unsafeUninitializedCapacity: winners.count) { buffer, initialized in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: slices) { s in
-                for i in winners.count * s / slices..<winners.count * (s + 1) / slices {
+            Cores.forEachSlice(of: winners.count, atLeast: 1024) { slice in
+                for i in slice {
                     let (person, c) = winners[i]
                     let measure = Measure(person: person, action: c.action, level: c.level, region: c.region,
                                           regionName: names[c.region] ?? "", lastExposure: c.lastExposure, until: c.until)

@@ -18,7 +18,9 @@ extension Cores {
     /// both results.
     ///
     /// For two passes over the same rows that each miss the cache on nearly every row: the callers lend the rows
-    /// to both, which read them only, so the closures need not be `Sendable`.
+    /// to both, which read them only, so the closures need not be `Sendable`. Inside `first` or `second`, another
+    /// `both` or `forEachSlice` runs one part at a time: libdispatch runs a nested `concurrentPerform` on its
+    /// caller's thread alone.
     public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         guard active > 1 else { return (first(), second()) }
         var results: (A?, B?) = (nil, nil)
@@ -34,5 +36,13 @@ extension Cores {
             }
         }
         return (results.0!, results.1!)
+    }
+
+    /// Calls `body` with slices of `0..<count` on all cores, several per core taken as cores come free (so a
+    /// slice slower than the others does not leave a core idle), each of at least `minimum` (one slice when small).
+    public static func forEachSlice(of count: Int, atLeast minimum: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let slices = min(active * 4, max(count / minimum, 1))
+        if slices == 1 { return body(0..<count) }
+        DispatchQueue.concurrentPerform(iterations: slices) { s in body(count * s / slices..<count * (s + 1) / slices) }
     }
 }
