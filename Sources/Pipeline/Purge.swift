@@ -10,7 +10,9 @@ public enum Purge {
             let lock = try RunLock(statePath: state)
             defer { withExtendedLifetime(lock) {} }
             let report = try Store(path: state).purge(before: before)
-            return ["removed \(report.staysRemoved) stays that ended before \(before) (\(report.staysKept) kept)",
+            let files = report.filesMerged > 1 && report.staysKept > 0 ? ", now in one file instead of \(report.filesMerged)" : ""
+            return ["removed \(report.staysRemoved) stays that ended before \(before) and \(report.staysReplaced) that later records "
+                    + "had replaced (\(report.staysKept) kept\(files))",
                     "removed names, phones and addresses from \(report.noticesAnonymised) notices whose measure ended before \(before)"]
         } catch {
             throw RunError.from(error)

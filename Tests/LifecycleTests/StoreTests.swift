@@ -360,6 +360,55 @@ import TestSupport
         #expect(try store.noticesInForce().map(\.serial) == r.notices.map(\.serial))
     }
 
+    /// `purge` leaves one stays file however many runs stored stays: each identity's latest stay once, ended stays
+    /// gone, visitors' contacts kept; a night then merges that file with its own and screens what it would have.
+    @Test func purgeMergesEveryRunsStaysIntoOneFileOfEachIdentitysLatestStay() throws {
+        let store = try freshStore()
+        let p = PersonKey.cn("33010619800101001")
+        func visitor(_ id: UInt64, _ name: String, left: String) -> StayParts {
+            var book = ContactBook()
+            let contact = book.append(name: Array(name.utf8), phone: Array("13800000000".utf8))
+            return StayParts(stays: [Stay(person: .cn("3301061980010100\(id)"), region: .of("420102"), arrived: .of("2020-01-25"),
+                                          left: .of(left), identity: id, contact: contact)], contacts: book)
+        }
+        var first = visitor(3, "访客甲", left: "2020-02-04")
+        first.parts.append(StayParts.Part(stays: [stay(p, identity: 1, left: "2020-02-02"), stay(p, identity: 2, left: "2020-02-03")],
+                                          contacts: ContactBook()))
+        try commitData(1, asOf: "2020-02-06", stays: first, into: store)
+        try commitData(2, asOf: "2020-02-07", stays: StayParts(stays: [stay(p, identity: 1, left: "2020-02-01"), stay(p, identity: 4, left: "2020-01-20")]),
+                       into: store)
+        try commitData(3, asOf: "2020-02-08", stays: visitor(5, "访客乙", left: "2020-02-05"), into: store)
+        let before = try store.stays(with: nil)
+        let oldFiles = try store.segments(kind: "stays").map(\.file)
+
+        let report = try store.purge(before: .of("2020-01-28"))
+        #expect((report.staysReplaced, report.staysRemoved, report.staysKept, report.filesMerged) == (1, 1, 4, 3))
+        let segments = try store.segments(kind: "stays")
+        #expect(segments.map(\.runID) == [3] && segments.map(\.count) == [4], "one file, after the runs it merged")
+        let stored = try store.storedStays()
+        #expect(stored.map(\.count) == [1], "the runs' parts in one")
+        let after = try store.stays(with: nil)
+        // Contacts are numbered afresh in the one book: compared by name below.
+        func withoutContact(_ stays: [Stay]) -> [Stay] { stays.map { var s = $0; s.contact = 0; return s } }
+        #expect(withoutContact(after.stays) == withoutContact(before.stays.filter { $0.identity != 4 }),
+                "the same stays in the same order, the ended one gone")
+        #expect(after.stays.filter { $0.identity == 1 }.map(\.left) == [.of("2020-02-01")], "the replaced version does not come back")
+        let contacts = after.parts.flatMap { part in part.stays.compactMap { part.contacts.entry($0.contact)?.name } }
+        #expect(contacts == ["访客甲", "访客乙"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: store.dataFolder.path)
+        #expect(oldFiles.allSatisfy { !files.contains($0) } && files.contains(segments[0].file), "\(files)")
+
+        // A night's merge reads the one file as it read the three.
+        let night = StayParts(stays: [stay(p, identity: 2, left: "2020-02-06")])
+        let merged = Store.merge(try store.storedStays(), with: night).stays
+        #expect(merged.map(\.identity) == [3, 1, 5, 2] && merged.last?.left == .of("2020-02-06"))
+
+        // Nothing left to merge or remove: the file stays as it is.
+        let again = try store.purge(before: .of("2020-01-28"))
+        #expect(again.filesMerged == 0 && again.staysKept == 4)
+        #expect(try store.segments(kind: "stays").map(\.file) == segments.map(\.file))
+    }
+
     @Test func filesNoCommittedRunOwnsAreRemoved() throws {
         let store = try freshStore()
         try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: [stay(.cn("33010619800101001"), identity: 1, left: "2020-01-26")]), into: store)

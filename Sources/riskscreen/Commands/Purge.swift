@@ -9,6 +9,8 @@ extension Riskscreen {
             abstract: "Delete stays and personal data of measures that ended before a date; counts are kept.",
             discussion: """
                 Give --before, or --config with `retention_days` (the cut-off is that many days before today).
+                What is left of every run's stays goes into one file, each identity's latest stay once: a night
+                merges every stored run's stays, so a weekly purge keeps nights from slowing down.
 
                 Example:
                   riskscreen purge --state state/riskscreen.sqlite --before 2020-01-01
