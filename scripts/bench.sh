@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Province benchmark: riskscreen `run --no-render` against the same screening in DuckDB SQL, on the same files.
 # Usage: scripts/bench.sh [STAYS...]   (default: 1000000 10000000 20000000, then the nightly cases)
+#        BENCH_NIGHTS=N repeats the nightly case N times (default 2); BENCH_WEEK=N adds N stored nights and a purge.
 # Needs: a release build (built here), python3 (DuckDB from PyPI goes into a venv under bench/.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,6 +78,35 @@ if [ -f "$big/travel_rail.csv" ]; then
       --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q > "$WORK/m.txt"
   read -r _ rw rm_ < "$WORK/m.txt"
   echo "re-sent night: every tenth 10M record again, $rw s ($rm_ MB)"
+  # BENCH_WEEK=N: N nights of 1M new stays each (seeds 8, 9, ...) on one store after a full 10M run, as cron
+  # would run them, then the next night on a copy purged into one stays file and on one left as it was.
+  week=${BENCH_WEEK:-0}
+  if [ "$week" -gt 0 ]; then
+    night_args() { # seed: a night's run on the state under $WORK/state, its data generated once
+      local dir="$WORK/night"; [ "$1" = 8 ] || dir="$WORK/night-seed$1"
+      [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed "$1" --out "$dir" > /dev/null 2> "$WORK/generate.log"
+      cat "$dir"/travel_*.csv > /dev/null
+      echo run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
+        --travel "$dir/travel_rail.csv" --travel "$dir/travel_telecom.csv" --travel "$dir/travel_checkpoint.csv" \
+        --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q
+    }
+    rm -rf "$WORK/state"; mkdir -p "$WORK/state"
+    measure rs "$BIN" $(rs_args "$big" "$WORK/state") > /dev/null
+    for i in $(seq "$week"); do
+      args=$(night_args $((7 + i)))
+      measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ nw nm < "$WORK/m.txt"
+      echo "stored night $i: $nw s ($nm MB)"
+    done
+    args=$(night_args $((8 + week)))
+    rm -rf "$WORK/state-kept"; cp -r "$WORK/state" "$WORK/state-kept"
+    measure purge "$BIN" purge --state "$WORK/state/state.sqlite" --before 2000-01-01 > "$WORK/m.txt"; read -r _ pw pm < "$WORK/m.txt"
+    measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ aw am < "$WORK/m.txt"
+    cp "$WORK/state/out/latest/measures.csv" "$WORK/purged-measures.csv"
+    rm -rf "$WORK/state"; mv "$WORK/state-kept" "$WORK/state"
+    measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ bw bm < "$WORK/m.txt"
+    cmp -s "$WORK/purged-measures.csv" "$WORK/state/out/latest/measures.csv" || { echo "purge changed the next night's measures" >&2; exit 1; }
+    echo "night $((week + 1)): $bw s ($bm MB) on the $((week + 1)) stored runs' files; $aw s ($am MB) after purge ($pw s, $pm MB) put them in one"
+  fi
 fi
 # Notice rendering (issue 4): one community of 10,000 notices, then 10,000 notices over 20 communities (both cores).
 "$BIN" bench-notices --notices 10000 --communities 1 --out "$WORK/pdf1" | sed 's/^/notices, 1 community:   /'
