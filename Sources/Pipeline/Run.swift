@@ -122,13 +122,16 @@ public struct Run {
         CrashPoint.hit("after-ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
 
-        let stored = Store.merge(try storedStays.wait(), with: travel?.stays)
+        let storedRuns = try storedStays.wait()
+        // Many stored runs' files are merged into this run's one (`Store.staysFilesToMerge`).
+        let mergesStoredStays = storedRuns.count >= Store.staysFilesToMerge
+        let stored = Store.merge(storedRuns, with: travel?.stays)
         lap("load")
 
         // The packed files take seconds to write at province scale: write them while the run screens and renders.
         let runID = try store.nextRunID()
-        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, residentTable, v] in
-            try store.writeFiles(runID: runID, stays: travel?.stays, residents: residentTable,
+        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, stored, residentTable, v] in
+            try store.writeFiles(runID: runID, stays: mergesStoredStays ? stored : travel?.stays, residents: residentTable,
                                  rules: (policy: v.policy, regions: v.regions.path))
         }
 
@@ -159,8 +162,8 @@ public struct Run {
         // The notices go into the store's transaction on another thread while the outputs are staged; it commits
         // only after they and the packed files are on disk, and rolls back if the run stops before that.
         let pending = settings.dryRun ? nil : store.beginCommit(RunCommit(
-            run: record, inputs: inputs, stays: travel?.stays, residents: residentTable, reconciliation: reconciliation,
-            rules: (policy: v.policy, regions: v.regions.path)))
+            run: record, inputs: inputs, stays: mergesStoredStays ? stored : travel?.stays, residents: residentTable,
+            reconciliation: reconciliation, rules: (policy: v.policy, regions: v.regions.path), replacesStoredStays: mergesStoredStays))
         defer { pending?.abandon() }
 
         let staging = try publisher.stage(name)
@@ -204,6 +207,8 @@ public struct Run {
         lap("write-store-files")
         try pending?.finish(files: written ?? [])
         lap("store-commit")
+        // The stored runs' stays files this run's file replaced; a crash before this leaves them to the next run's start.
+        if mergesStoredStays { _ = try? store.removeOrphanFiles() }
         CrashPoint.hit("after-commit")
         // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
         // A crash from here on is finished by `Publisher.recover`, which moves the staged folder in and swaps latest.

@@ -159,6 +159,43 @@ import TestSupport
         #expect(explain.stdout.contains("stay in 110101000000") && !explain.stdout.contains("stay in 420102000000"), "\(explain)")
     }
 
+    /// A night that finds `Store.staysFilesToMerge` (8) stays files stored writes every stay in force as its own
+    /// file, which replaces them at its commit: it screens what a dry run beside it screens, byte for byte, leaves one
+    /// stays file, and the night after it continues every measure from that file.
+    @Test func theNightThatFindsEightStaysFilesMergesThemIntoItsOwn() throws {
+        let ws = try Workspace("merged-files")
+        let data = ws.dir.appendingPathComponent("state/s.sqlite.d")
+        func staysFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasPrefix("stays-") }.sorted()
+        }
+        try ws.residents("res.csv", [(person(1), Community.xixi, "G1")])
+        for night in 1...8 {
+            // A new stay each night, and each night after the first re-sends the previous night's with other days.
+            var rows = [("n\(night)", person(night), night % 2 == 0 ? "420102" : "330302", "2020-02-01", "2020-02-0\(night % 5 + 1)")]
+            if night > 1 { rows.append(("n\(night - 1)", person(night - 1), "420102", "2020-01-30", "2020-02-0\(night % 4 + 1)")) }
+            try ws.travel("t\(night).csv", rows)
+            try ws.night(asOf: "2020-02-06", residents: night == 1 ? ["res.csv"] : [], travel: ["t\(night).csv"], extra: ["--no-render", "--force"])
+        }
+        #expect(try staysFiles().count == 8)
+
+        try ws.travel("t9.csv", [("n9", person(9), "420102", "2020-02-04", "2020-02-05"), ("n1", person(1), "110101", "2020-02-01", "2020-02-02")])
+        let preview = try ws.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force", "--dry-run"])
+        #expect(try staysFiles().count == 8, "a dry run writes nothing")
+        let merged = try ws.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force"])
+        let files = try staysFiles()
+        #expect(files == ["stays-9.bin"], "the stored runs' files replaced by the run's own: \(files)")
+        for file in ["measures.csv", "rescinded.csv"] {
+            #expect(try Data(contentsOf: preview.appendingPathComponent(file)) == Data(contentsOf: merged.appendingPathComponent(file)), "\(file)")
+        }
+        let screened = try ws.measures(in: merged)
+        #expect(screened.count == 8)
+        #expect(try ws.measure(of: person(1)) == nil, "person 1's re-sent stay in Beijing replaced the stored one")
+
+        let next = try ws.night(asOf: "2020-02-06", extra: ["--no-render", "--force"])
+        let again = try ws.measures(in: next)
+        #expect(again.map(\.withoutStatus) == screened.map(\.withoutStatus) && again.allSatisfy { $0["status"] == "continuing" })
+    }
+
     /// SPEC 1.1 accepts every real date, and SPEC 1.3 keeps stays in the store: a visitor's stay from the first day of
     /// year 1 to the last of year 9999 is screened, stored and screened again from the store on the next night with
     /// its days, region and name intact (the store packs days and the contact into a few bits each).

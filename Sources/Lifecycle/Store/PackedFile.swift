@@ -26,7 +26,8 @@ enum PackedFile {
         try writer.put([stayMagic, UInt64(MemoryLayout<Stay>.stride), UInt64(stays.parts.count)])
         for part in stays.parts {
             try writer.put([UInt64(part.stays.count), UInt64(part.contacts.starts.count), UInt64(part.contacts.bytes.count)])
-            try part.stays.withUnsafeBufferPointer { try writer.put(UnsafeRawBufferPointer($0)) }
+            // Span by span: a merged part viewing a stored file skips its replaced stays without a copy.
+            try part.stays.forEachSpan { try writer.put(UnsafeRawBufferPointer($0)) }
             try writer.put(part.contacts.starts)
             try writer.put(part.contacts.bytes)
             try writer.pad(to: 8)
