@@ -164,25 +164,12 @@ import TestSupport
     /// stays file, and the night after it continues every measure from that file.
     @Test func theNightThatFindsEightStaysFilesMergesThemIntoItsOwn() throws {
         let ws = try Workspace("merged-files")
-        let data = ws.dir.appendingPathComponent("state/s.sqlite.d")
-        func staysFiles() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasPrefix("stays-") }.sorted()
-        }
-        try ws.residents("res.csv", [(person(1), Community.xixi, "G1")])
-        for night in 1...8 {
-            // A new stay each night, and each night after the first re-sends the previous night's with other days.
-            var rows = [("n\(night)", person(night), night % 2 == 0 ? "420102" : "330302", "2020-02-01", "2020-02-0\(night % 5 + 1)")]
-            if night > 1 { rows.append(("n\(night - 1)", person(night - 1), "420102", "2020-01-30", "2020-02-0\(night % 4 + 1)")) }
-            try ws.travel("t\(night).csv", rows)
-            try ws.night(asOf: "2020-02-06", residents: night == 1 ? ["res.csv"] : [], travel: ["t\(night).csv"], extra: ["--no-render", "--force"])
-        }
-        #expect(try staysFiles().count == 8)
-
-        try ws.travel("t9.csv", [("n9", person(9), "420102", "2020-02-04", "2020-02-05"), ("n1", person(1), "110101", "2020-02-01", "2020-02-02")])
+        try ws.eightStoredNights()
+        #expect(try ws.staysFiles().count == 8)
         let preview = try ws.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force", "--dry-run"])
-        #expect(try staysFiles().count == 8, "a dry run writes nothing")
+        #expect(try ws.staysFiles().count == 8, "a dry run writes nothing")
         let merged = try ws.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force"])
-        let files = try staysFiles()
+        let files = try ws.staysFiles()
         #expect(files == ["stays-9.bin"], "the stored runs' files replaced by the run's own: \(files)")
         for file in ["measures.csv", "rescinded.csv"] {
             #expect(try Data(contentsOf: preview.appendingPathComponent(file)) == Data(contentsOf: merged.appendingPathComponent(file)), "\(file)")
