@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Province benchmark: riskscreen `run --no-render` against the same screening in DuckDB SQL, on the same files.
 # Usage: scripts/bench.sh [STAYS...]   (default: 1000000 10000000 20000000, then the nightly cases)
-#        BENCH_NIGHTS=N repeats the nightly case N times (default 2); BENCH_WEEK=N adds N stored nights and a purge.
+#        BENCH_NIGHTS=N repeats the nightly case N times (default 2); BENCH_WEEK=N adds N stored nights and a purge
+#        (from N=7 on, the seventh stored night finds eight stays files and merges them).
 # Needs: a release build (built here), python3 (DuckDB from PyPI goes into a venv under bench/.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,6 +99,7 @@ if [ -f "$big/travel_rail.csv" ]; then
       echo "stored night $i: $nw s ($nm MB)"
     done
     args=$(night_args $((8 + week)))
+    files=$(ls "$WORK/state/state.sqlite.d" | grep -c '^stays-')  # a night that found eight merged them (Store.staysFilesToMerge)
     rm -rf "$WORK/state-kept"; cp -r "$WORK/state" "$WORK/state-kept"
     measure purge "$BIN" purge --state "$WORK/state/state.sqlite" --before 2000-01-01 > "$WORK/m.txt"; read -r _ pw pm < "$WORK/m.txt"
     measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ aw am < "$WORK/m.txt"
@@ -105,7 +107,7 @@ if [ -f "$big/travel_rail.csv" ]; then
     rm -rf "$WORK/state"; mv "$WORK/state-kept" "$WORK/state"
     measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ bw bm < "$WORK/m.txt"
     cmp -s "$WORK/purged-measures.csv" "$WORK/state/out/latest/measures.csv" || { echo "purge changed the next night's measures" >&2; exit 1; }
-    echo "night $((week + 1)): $bw s ($bm MB) on the $((week + 1)) stored runs' files; $aw s ($am MB) after purge ($pw s, $pm MB) put them in one"
+    echo "night $((week + 1)): $bw s ($bm MB) on $files stays files; $aw s ($am MB) after purge ($pw s, $pm MB) put them in one"
   fi
 fi
 # Notice rendering (issue 4): one community of 10,000 notices, then 10,000 notices over 20 communities (both cores).
