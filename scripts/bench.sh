@@ -2,7 +2,7 @@
 # Province benchmark: riskscreen `run --no-render` against the same screening in DuckDB SQL, on the same files.
 # Usage: scripts/bench.sh [STAYS...]   (default: 1000000 10000000 20000000, then the nightly cases)
 #        BENCH_NIGHTS=N repeats the nightly case N times (default 2); BENCH_WEEK=N adds N stored nights and a purge
-#        (from N=7 on, the seventh stored night finds eight stays files and merges them).
+#        (from N=8 on, the eighth stored night finds eight stays files and merges them).
 # Needs: a release build (built here), python3 (DuckDB from PyPI goes into a venv under bench/.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
