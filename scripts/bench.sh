@@ -107,7 +107,7 @@ if [ -f "$big/travel_rail.csv" ]; then
     rm -rf "$WORK/state"; mv "$WORK/state-kept" "$WORK/state"
     measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ bw bm < "$WORK/m.txt"
     cmp -s "$WORK/purged-measures.csv" "$WORK/state/out/latest/measures.csv" || { echo "purge changed the next night's measures" >&2; exit 1; }
-    echo "night $((week + 1)): $bw s ($bm MB) on $files stays files; $aw s ($am MB) after purge ($pw s, $pm MB) put them in one"
+    echo "night $((week + 1)): $bw s ($bm MB) with $files stays file(s) stored; $aw s ($am MB) after purge ($pw s, $pm MB) put them in one"
   fi
 fi
 # Notice rendering (issue 4): one community of 10,000 notices, then 10,000 notices over 20 communities (both cores).
