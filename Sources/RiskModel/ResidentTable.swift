@@ -77,7 +77,11 @@ public struct ResidentTable: Sendable {
     /// The text of a row, `length` bytes at `offset` of the arena.
     func withText<R>(of row: Row, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let (offset, length) = (Int(row.offset), Int(row.length))
-        if region != nil { return try withExtendedLifetime(region) { try body(UnsafeBufferPointer(rebasing: mappedArena[offset..<offset + length])) } }
+        if region != nil {
+            // A damaged file's row gets the text that lies in the arena, never bytes beyond the mapping.
+            let end = min(offset + length, mappedArena.count)
+            return try withExtendedLifetime(region) { try body(UnsafeBufferPointer(rebasing: mappedArena[min(offset, end)..<end])) }
+        }
         // The piece holding it: the last whose start is at or before the offset (one piece per merged chunk, a few dozen).
         var piece = sealedStarts.count - 1
         while sealedStarts[piece] > offset { piece -= 1 }

@@ -184,6 +184,67 @@ import TestSupport
         #expect(try store.stays(with: nil).stays.map(\.identity) == [1])
     }
 
+    /// A stays file whose counts or contacts were damaged where its size still matches is refused with its name, as
+    /// a wrong size is, instead of stopping the program on a count it cannot hold.
+    @Test(arguments: [
+        (16, UInt64.max, "a count larger than the file"),  // the parts
+        (24, UInt64.max, "a count larger than the file"),  // the first part's stays
+        (24, 1000, "a count larger than the file"),
+        (32, 1 << 40, "a count larger than the file"),  // its contacts
+        (88, 0xFFFF_FFFF_0000_0000, "a contact outside the part's text"),  // the end of its one contact
+    ])
+    func aStaysFileDamagedInsideIsRefusedWithItsName(offset: Int, value: UInt64, reason: String) throws {
+        let store = try freshStore()
+        var book = ContactBook()
+        let contact = book.append(name: Array("访客".utf8), phone: Array("13800000000".utf8))
+        let visitor = Stay(person: .cn("33010619800101001"), region: .of("420102"), arrived: .of("2020-01-25"), left: .of("2020-01-26"),
+                           identity: 1, contact: contact)
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: [visitor], contacts: book), into: store)
+        let file = store.dataFolder.appendingPathComponent("stays-1.bin")
+        var bytes = try Data(contentsOf: file)
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<offset + 8, with: $0) }
+        try bytes.write(to: file)
+        #expect {
+            _ = try store.stays(with: nil)
+        } throws: { error in
+            "\(error)".contains("stays-1.bin: stored data is damaged (\(reason))")
+        }
+    }
+
+    @Test func aResidentsFileWithADamagedCountIsRefusedWithItsName() throws {
+        let store = try freshStore()
+        var table = ResidentTable()
+        table.append(person: .cn("33010619800101001"), community: .of("330106001001"), updatedAt: nil, name: Array("张三".utf8),
+                     phone: Array("13800000000".utf8), communityName: Array("西溪社区".utf8), gridID: Array("G1".utf8), address: Array("1号".utf8))
+        try commitData(1, asOf: "2020-02-06", residents: table, into: store)
+        #expect(try store.residents()?.count == 1)
+        let file = store.dataFolder.appendingPathComponent("residents-1.bin")
+        var bytes = try Data(contentsOf: file)
+        withUnsafeBytes(of: UInt64.max) { bytes.replaceSubrange(16..<24, with: $0) }
+        try bytes.write(to: file)
+        #expect {
+            _ = try store.residents()
+        } throws: { error in
+            "\(error)".contains("residents-1.bin: stored data is damaged (a count larger than the file)")
+        }
+    }
+
+    /// A stored resident whose text length was damaged reads the text that is there, never past the file's mapping.
+    @Test func aResidentRowPointingPastItsTextReadsNoFurther() throws {
+        let store = try freshStore()
+        var table = ResidentTable()
+        table.append(person: .cn("33010619800101001"), community: .of("330106001001"), updatedAt: nil, name: Array("张三".utf8),
+                     phone: Array("13800000000".utf8), communityName: Array("西溪社区".utf8), gridID: Array("G1".utf8), address: Array("1号".utf8))
+        try commitData(1, asOf: "2020-02-06", residents: table, into: store)
+        let file = store.dataFolder.appendingPathComponent("residents-1.bin")
+        var bytes = try Data(contentsOf: file)
+        let at = 32 + MemoryLayout<ResidentTable.Row>.offset(of: \.length)!
+        withUnsafeBytes(of: UInt32(1 << 30).littleEndian) { bytes.replaceSubrange(at..<at + 4, with: $0) }
+        try bytes.write(to: file)
+        let stored = try #require(try store.residents())
+        #expect(stored.resident(at: 0).address == "1号", "the text up to the end of the file")
+    }
+
     @Test func laterStaysReplaceEarlierOnesWithTheSameIdentity() throws {
         let store = try freshStore()
         let p = PersonKey.cn("33010619800101001")
@@ -407,6 +468,36 @@ import TestSupport
         let again = try store.purge(before: .of("2020-01-28"))
         #expect(again.filesMerged == 0 && again.staysKept == 4)
         #expect(try store.segments(kind: "stays").map(\.file) == segments.map(\.file))
+    }
+
+    /// A run that merges the stored stays files commits every stay in force as its own file: the parts that view a
+    /// stored file with replaced stays skipped are written span by span, and the stored runs' files leave the store.
+    @Test func aRunsFileOfEveryStayInForceReplacesTheStoredOnes() throws {
+        let store = try freshStore()
+        var parts: [StayParts.Part] = []
+        for p in 0..<2 {
+            var book = ContactBook()
+            let stays = (0..<4).map { i in
+                Stay(person: .cn("3301061980010100\(i)"), region: .of("420102"), arrived: .of("2020-01-25"), left: .of("2020-01-26"),
+                     identity: UInt64(10 * p + i + 1), contact: book.append(name: Array("访客\(p)-\(i)".utf8), phone: Array("13900000000".utf8)))
+            }
+            parts.append(StayParts.Part(stays: stays, contacts: book))
+        }
+        try commitData(1, asOf: "2020-02-06", stays: StayParts(parts: parts), into: store)
+        try commitData(2, asOf: "2020-02-07", stays: StayParts(stays: [stay(.cn("33010619800101009"), identity: 12, left: "2020-02-01")]), into: store)
+        let night = StayParts(stays: [stay(.cn("33010619800101008"), identity: 3, left: "2020-02-02")])
+        let merged = Store.merge(try store.storedStays(), with: night)
+        #expect(merged.parts.map(\.stays.skipped) == [1, 1, 0, 0], "identities 3 and 12 replaced inside the first run's mapped parts")
+
+        let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-08"), lastSequence: { _ in 0 })
+        _ = try store.commit(RunCommit(run: record(3, asOf: "2020-02-08"), inputs: [], stays: merged, residents: nil, reconciliation: empty,
+                                       replacesStoredStays: true))
+        #expect(try store.segments(kind: "stays").map(\.runID) == [3])
+        #expect(try store.removeOrphanFiles().sorted() == ["stays-1.bin", "stays-2.bin"])
+        let read = try store.stays(with: nil)
+        #expect(read.stays == merged.stays)
+        func names(_ stays: StayParts) -> [String?] { stays.parts.flatMap { part in part.stays.map { part.contacts.entry($0.contact)?.name } } }
+        #expect(names(read) == names(merged))
     }
 
     @Test func filesNoCommittedRunOwnsAreRemoved() throws {

@@ -42,44 +42,67 @@ enum PackedFile {
         guard header[0] == stayMagic && header[1] == UInt64(MemoryLayout<Stay>.stride) || legacy && header[1] == UInt64(legacyStride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
         }
+        // Each part takes at least its three counts.
+        let partCount = try count(header[2], atMost: expectedBytes / 24, in: url)
         if header[0] == stayMagic, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
-            return try mappedStays(region, parts: Int(header[2]), url: url)
+            return try mappedStays(region, parts: partCount, url: url)
         }
         let aligned = header[0] != stayMagic48Unaligned
         var parts: [StayParts.Part] = []
-        for _ in 0..<header[2] {
+        for _ in 0..<partCount {
             let counts: [UInt64] = try reader.take(3)
-            let stays: [Stay] = legacy ? try reader.takeLegacyStays(Int(counts[0])) : try reader.take(Int(counts[0]))
-            let starts: [UInt32] = try reader.take(Int(counts[1]))
-            let bytes: [UInt8] = try reader.take(Int(counts[2]))
+            let stayCount = try count(counts[0], atMost: expectedBytes / (legacy ? legacyStride : MemoryLayout<Stay>.stride), in: url)
+            let stays: [Stay] = legacy ? try reader.takeLegacyStays(stayCount) : try reader.take(stayCount)
+            let starts: [UInt32] = try reader.take(try count(counts[1], atMost: expectedBytes / 4, in: url))
+            let bytes: [UInt8] = try reader.take(try count(counts[2], atMost: expectedBytes, in: url))
             if aligned { try reader.skip(toMultipleOf: 8) }
-            parts.append(StayParts.Part(stays: stays, contacts: ContactBook(starts: starts, bytes: bytes)))
+            parts.append(StayParts.Part(stays: stays, contacts: try contacts(starts: starts, bytes: bytes, in: url)))
         }
         return StayParts(parts: parts)
+    }
+
+    /// A count read from a file, no larger than `limit`: a damaged file is refused with its name instead of trapping.
+    private static func count(_ word: UInt64, atMost limit: Int, in url: URL) throws -> Int {
+        guard word <= UInt64(max(limit, 0)) else { throw StoreError.corruptSegment(file: url.path, reason: "a count larger than the file") }
+        return Int(word)
+    }
+
+    /// A part's contact book, once its entries are known to lie in its text (`ContactBook.entry` slices by them).
+    private static func contacts(starts: [UInt32], bytes: [UInt8], in url: URL) throws -> ContactBook {
+        var previous: UInt32 = 0
+        for start in starts {
+            guard start >= previous, Int(start) <= bytes.count else {
+                throw StoreError.corruptSegment(file: url.path, reason: "a contact outside the part's text")
+            }
+            previous = start
+        }
+        return ContactBook(starts: starts, bytes: bytes)
     }
 
     /// The parts of a mapped stays file: stays viewed in place, contacts (visitors' only, small) copied out.
     private static func mappedStays(_ region: MappedRegion, parts count: Int, url: URL) throws -> StayParts {
         var offset = 24
-        func word() throws -> Int {
+        func word() throws -> UInt64 {
             guard offset + 8 <= region.count else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
             defer { offset += 8 }
-            return Int(region.base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            return region.base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
-        func bytes(_ n: Int) throws -> UnsafeRawBufferPointer {
-            guard n >= 0, offset + n <= region.count else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+        /// The next `count` values of `stride` bytes (a count read from the file, checked before it is multiplied).
+        func values(_ count: UInt64, stride: Int) throws -> UnsafeRawBufferPointer {
+            let n = try PackedFile.count(count, atMost: (region.count - offset) / stride, in: url) * stride
             defer { offset += n }
             return UnsafeRawBufferPointer(start: region.base + offset, count: n)
         }
         var parts: [StayParts.Part] = []
         for _ in 0..<count {
             let (stayCount, startCount, byteCount) = (try word(), try word(), try word())
-            let stays = StayBlock(region: region, offset: offset, count: stayCount)
-            _ = try bytes(stayCount * MemoryLayout<Stay>.stride)
-            let starts = Array(try bytes(startCount * 4).bindMemory(to: UInt32.self))
-            let text = Array(try bytes(byteCount).bindMemory(to: UInt8.self))
+            let at = offset
+            let stays = try values(stayCount, stride: MemoryLayout<Stay>.stride)
+            let starts = Array(try values(startCount, stride: 4).bindMemory(to: UInt32.self))
+            let text = Array(try values(byteCount, stride: 1).bindMemory(to: UInt8.self))
             offset = (offset + 7) / 8 * 8
-            parts.append(StayParts.Part(stays: stays, contacts: ContactBook(starts: starts, bytes: text)))
+            parts.append(StayParts.Part(stays: StayBlock(region: region, offset: at, count: stays.count / MemoryLayout<Stay>.stride),
+                                        contacts: try contacts(starts: starts, bytes: text, in: url)))
         }
         return StayParts(parts: parts)
     }
@@ -99,7 +122,8 @@ enum PackedFile {
         guard header[0] == residentMagic, header[1] == UInt64(MemoryLayout<ResidentTable.Row>.stride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a residents file of this version")
         }
-        let rowCount = Int(header[2]), arenaCount = Int(header[3])
+        let rowCount = try count(header[2], atMost: expectedBytes / MemoryLayout<ResidentTable.Row>.stride, in: url)
+        let arenaCount = try count(header[3], atMost: expectedBytes, in: url)
         let rowsOffset = 32, arenaOffset = rowsOffset + rowCount * MemoryLayout<ResidentTable.Row>.stride
         // The rows start after the four header words, aligned for `Row`: the file can be viewed where it lies.
         if arenaOffset + arenaCount == expectedBytes, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
