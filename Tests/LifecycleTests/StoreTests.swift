@@ -211,14 +211,19 @@ import TestSupport
         }
     }
 
-    @Test func aResidentsFileWithADamagedCountIsRefusedWithItsName() throws {
-        let store = try freshStore()
+    /// Commits run 1 with one resident and returns its residents file.
+    func storeOneResident(in store: Store) throws -> URL {
         var table = ResidentTable()
         table.append(person: .cn("33010619800101001"), community: .of("330106001001"), updatedAt: nil, name: Array("张三".utf8),
                      phone: Array("13800000000".utf8), communityName: Array("西溪社区".utf8), gridID: Array("G1".utf8), address: Array("1号".utf8))
         try commitData(1, asOf: "2020-02-06", residents: table, into: store)
         #expect(try store.residents()?.count == 1)
-        let file = store.dataFolder.appendingPathComponent("residents-1.bin")
+        return store.dataFolder.appendingPathComponent("residents-1.bin")
+    }
+
+    @Test func aResidentsFileWithADamagedCountIsRefusedWithItsName() throws {
+        let store = try freshStore()
+        let file = try storeOneResident(in: store)
         var bytes = try Data(contentsOf: file)
         withUnsafeBytes(of: UInt64.max) { bytes.replaceSubrange(16..<24, with: $0) }
         try bytes.write(to: file)
@@ -232,11 +237,7 @@ import TestSupport
     /// A stored resident whose text length was damaged reads the text that is there, never past the file's mapping.
     @Test func aResidentRowPointingPastItsTextReadsNoFurther() throws {
         let store = try freshStore()
-        var table = ResidentTable()
-        table.append(person: .cn("33010619800101001"), community: .of("330106001001"), updatedAt: nil, name: Array("张三".utf8),
-                     phone: Array("13800000000".utf8), communityName: Array("西溪社区".utf8), gridID: Array("G1".utf8), address: Array("1号".utf8))
-        try commitData(1, asOf: "2020-02-06", residents: table, into: store)
-        let file = store.dataFolder.appendingPathComponent("residents-1.bin")
+        let file = try storeOneResident(in: store)
         var bytes = try Data(contentsOf: file)
         let at = 32 + MemoryLayout<ResidentTable.Row>.offset(of: \.length)!
         withUnsafeBytes(of: UInt32(1 << 30).littleEndian) { bytes.replaceSubrange(at..<at + 4, with: $0) }
