@@ -74,6 +74,7 @@ extension Store {
         return report
     }
 
+    /// The most stays `purge` puts in one part of its file.
     static let purgedPartSize = 1 << 20
 
     /// Takes the personal data off notices whose measure ended before `before`, in one transaction with `swap`.
