@@ -126,12 +126,13 @@ public struct Run {
         // Many stored runs' files are merged into this run's one (`Store.staysFilesToMerge`).
         let mergesStoredStays = storedRuns.count >= Store.staysFilesToMerge
         let stored = Store.merge(storedRuns, with: travel?.stays)
+        let staysToStore = mergesStoredStays ? stored : travel?.stays
         lap("load")
 
         // The packed files take seconds to write at province scale: write them while the run screens and renders.
         let runID = try store.nextRunID()
-        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, travel, stored, residentTable, v] in
-            try store.writeFiles(runID: runID, stays: mergesStoredStays ? stored : travel?.stays, residents: residentTable,
+        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, staysToStore, residentTable, v] in
+            try store.writeFiles(runID: runID, stays: staysToStore, residents: residentTable,
                                  rules: (policy: v.policy, regions: v.regions.path))
         }
 
@@ -162,7 +163,7 @@ public struct Run {
         // The notices go into the store's transaction on another thread while the outputs are staged; it commits
         // only after they and the packed files are on disk, and rolls back if the run stops before that.
         let pending = settings.dryRun ? nil : store.beginCommit(RunCommit(
-            run: record, inputs: inputs, stays: mergesStoredStays ? stored : travel?.stays, residents: residentTable,
+            run: record, inputs: inputs, stays: staysToStore, residents: residentTable,
             reconciliation: reconciliation, rules: (policy: v.policy, regions: v.regions.path), replacesStoredStays: mergesStoredStays))
         defer { pending?.abandon() }
 

@@ -128,6 +128,15 @@ public struct ContactBook: Sendable {
         return offset
     }
 
+    /// Copies entry `index` of `other` as it is stored there (no strings made) and returns its index here; nil when
+    /// `other` has no such entry.
+    public mutating func append(entry index: UInt32, of other: ContactBook) -> UInt32? {
+        guard index != Stay.noContact, Int(index) < other.count else { return nil }
+        storedBytes.append(contentsOf: other.storedBytes[Int(other.storedStarts[Int(index)])..<Int(other.storedStarts[Int(index) + 1])])
+        storedStarts.append(UInt32(storedBytes.count))
+        return UInt32(count - 1)
+    }
+
     public func entry(_ index: UInt32) -> (name: String, phone: String)? {
         guard index != Stay.noContact, Int(index) < count else { return nil }
         let slice = bytes[Int(starts[Int(index)])..<Int(starts[Int(index) + 1])]

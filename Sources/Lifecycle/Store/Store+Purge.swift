@@ -36,9 +36,7 @@ extension Store {
             var book = ContactBook()
             for part in merged.parts {
                 for var stay in part.stays where stay.left >= before {
-                    if let entry = part.contacts.entry(stay.contact) {
-                        stay.contact = book.append(name: Array(entry.name.utf8), phone: Array(entry.phone.utf8))
-                    }
+                    stay.contact = book.append(entry: stay.contact, of: part.contacts) ?? Stay.noContact
                     stays.append(stay)
                     // Parts of a million: a night cuts its work by part, and the runs' many small parts would add up.
                     if stays.count == Store.purgedPartSize {

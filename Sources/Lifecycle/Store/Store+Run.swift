@@ -7,7 +7,8 @@ import RiskModel
 public struct RunCommit: Sendable {
     public var run: RunRecord
     public var inputs: [RunInputRecord]
-    /// Stays accepted by this run's travel feeds, with their contacts; nil when the run had none.
+    /// The stays to store, with their contacts: those this run's travel feeds accepted (nil when it had none), or
+    /// every stay in force when `replacesStoredStays`.
     public var stays: StayParts?
     /// The new residence snapshot; nil when the run had no residence feed.
     public var residents: ResidentTable?
