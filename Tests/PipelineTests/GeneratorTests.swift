@@ -167,12 +167,35 @@ import Testing
         #expect(files.duplicateResidentRows > 0)
     }
 
+    /// A later night's data numbered after an earlier night's adds stays instead of replacing them (SPEC 1.3).
+    @Test func recordNumbersStartAtTheFirstRecordGiven() throws {
+        func recordIDs(_ options: GeneratorOptions) throws -> [String] {
+            let (dir, files) = try Self.generate(options)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            return try files.travel.flatMap { file in
+                let (header, rows) = try Self.records(file.url)
+                guard let column = header.firstIndex(where: { $0 == "record_id" || $0 == "记录编号" }) else { return [String]() }
+                return rows.map { $0.fields[column] }
+            }
+        }
+        let first = try recordIDs(GeneratorOptions(residents: 300, stays: 2_000, designations: 30, asOf: Self.asOf, seed: 7))
+        let later = try recordIDs(GeneratorOptions(residents: 300, stays: 2_000, designations: 30, asOf: Self.asOf + 1, seed: 8,
+                                                   firstRecord: 9_999_998_000))
+        #expect(Set(first.map { $0.prefix(2) }) == ["RL", "KC"])
+        #expect(first.min() == "KC0000000001" && later.min() == "KC9999998000", "\(first.min() ?? "-") \(later.min() ?? "-")")
+        #expect(later.allSatisfy { $0.count == 12 && $0.dropFirst(2) >= "9999998000" })
+        let again = Set(first).intersection(later)
+        #expect(again.isEmpty, "\(again.count) record IDs of the first data again, such as \(again.sorted().prefix(3))")
+    }
+
     @Test(arguments: [
         GeneratorOptions(residents: -1, asOf: asOf),
         GeneratorOptions(designations: 0, asOf: asOf),
         GeneratorOptions(flaggedFraction: 1.5, asOf: asOf),
         GeneratorOptions(asOf: asOf, badRowRate: -0.1),
         GeneratorOptions(asOf: asOf, travelFiles: 0),
+        GeneratorOptions(asOf: asOf, firstRecord: 0),
+        GeneratorOptions(stays: 2_000, asOf: asOf, firstRecord: 9_999_998_001),
     ])
     func rejectsImpossibleOptions(options: GeneratorOptions) {
         #expect(throws: GeneratorError.self) { try options.validate() }

@@ -413,7 +413,7 @@ struct World {
         }
         var rows = [Int](repeating: 0, count: sinks.count)
         var bad = rows
-        var records = [UInt64](repeating: 0, count: sinks.count)
+        var records = [UInt64](repeating: options.firstRecord - 1, count: sinks.count)
         // Recent stays per feed, for corrections that resend a record_id.
         let ringSize = 64
         var rings = [[DrawnStay]](repeating: [], count: sinks.count)

@@ -17,9 +17,12 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var badRowRate: Double
     /// Number of travel feeds; styles cycle rail, telecom, checkpoint.
     public var travelFiles: Int
+    /// Number of the first record in each feed with a `record_id`: a later night's feeds are given numbers after
+    /// an earlier night's, or its stays would replace the earlier ones (SPEC 1.3) instead of adding to them.
+    public var firstRecord: UInt64
 
     public init(residents: Int = 500, stays: Int = 2_000, designations: Int = 60, flaggedFraction: Double = 0.02,
-                asOf: Day, seed: UInt64 = 1, badRowRate: Double = 0, travelFiles: Int = 3) {
+                asOf: Day, seed: UInt64 = 1, badRowRate: Double = 0, travelFiles: Int = 3, firstRecord: UInt64 = 1) {
         self.residents = residents
         self.stays = stays
         self.designations = designations
@@ -28,7 +31,11 @@ public struct GeneratorOptions: Sendable, Equatable {
         self.seed = seed
         self.badRowRate = badRowRate
         self.travelFiles = travelFiles
+        self.firstRecord = firstRecord
     }
+
+    /// The largest record number a ten-digit `record_id` holds.
+    static let lastRecord: UInt64 = 9_999_999_999
 
     /// Throws for values the generator cannot honour.
     public func validate() throws {
@@ -47,6 +54,11 @@ public struct GeneratorOptions: Sendable, Equatable {
         }
         if !(1...99).contains(travelFiles) {
             throw GeneratorError.invalidOption(name: "travel-files", value: "\(travelFiles)", expected: "1...99")
+        }
+        // Record IDs have ten digits, and the last stay of a feed may be its record.
+        if !(1...GeneratorOptions.lastRecord).contains(firstRecord) || stays > Int(GeneratorOptions.lastRecord - firstRecord + 1) {
+            throw GeneratorError.invalidOption(name: "first-record", value: "\(firstRecord)",
+                                               expected: "a number from 1 that leaves room for \(stays) ten-digit record IDs")
         }
         let year = asOf.components.year
         if !(1990...2100).contains(year) {

@@ -43,6 +43,10 @@ extension Riskscreen {
         @Option(name: .customLong("travel-files"), help: "Number of travel feeds (rail, telecom, checkpoint, rail_2, ...).")
         var travelFiles = 3
 
+        @Option(name: .customLong("first-record"),
+                help: "Number of the first record_id in each feed; a later night's data after an earlier one's, so its stays add to them.")
+        var firstRecord: UInt64 = 1
+
         @Option(help: "Folder to write into (created if needed).")
         var out: String
 
@@ -54,7 +58,7 @@ extension Riskscreen {
         func options() throws -> GeneratorOptions {
             guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
             return GeneratorOptions(residents: residents, stays: stays, designations: designations, flaggedFraction: flagged,
-                                    asOf: day, seed: seed, badRowRate: badRows, travelFiles: travelFiles)
+                                    asOf: day, seed: seed, badRowRate: badRows, travelFiles: travelFiles, firstRecord: firstRecord)
         }
 
         func run() throws {
