@@ -46,9 +46,11 @@ for n in "${POINTS[@]}"; do
   done
 done
 # Nightly: 1M new stays on a 10M store (state from a full 10M run, then a run with a 1M-stay travel feed).
-big="$WORK/d10000000"; night="$WORK/night"
+# A night's record IDs follow the full run's (--first-record), or two thirds of its stays would replace stored ones.
+big="$WORK/d10000000"; night="$WORK/night-s8"
 if [ -f "$big/travel_rail.csv" ]; then
-  [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 8 --out "$night" > /dev/null
+  [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 8 \
+    --first-record 800000001 --out "$night" > /dev/null
   cat "$big"/*.csv "$night"/*.csv > /dev/null
   nights=${BENCH_NIGHTS:-2}  # one run of each can be off by 25% on a shared machine: BENCH_NIGHTS=10 for a median
   : > "$WORK/ratios.txt"
@@ -67,7 +69,7 @@ if [ -f "$big/travel_rail.csv" ]; then
     n = 0; for (i = 1; i <= NR; i++) if (r[i] <= 0.3) n++
     printf "nightly: median ratio %.3f over %d nights, %d of them at most 0.3\n", m, NR, n }'
   # A night whose feeds re-send every tenth stored record (as feeds that repeat recent days do), after a fresh
-  # full 10M run: the stays it replaces are spread over every stored part (the night above replaces few parts).
+  # full 10M run: the stays it replaces are spread over every stored part (the night above replaces none).
   resend="$WORK/resend"; mkdir -p "$resend"
   for f in travel_rail travel_telecom travel_checkpoint; do
     [ -f "$resend/$f.csv" ] || awk 'NR == 1 || NR % 10 == 0' "$big/$f.csv" > "$resend/$f.csv"
@@ -79,26 +81,28 @@ if [ -f "$big/travel_rail.csv" ]; then
       --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q > "$WORK/m.txt"
   read -r _ rw rm_ < "$WORK/m.txt"
   echo "re-sent night: every tenth 10M record again, $rw s ($rm_ MB)"
-  # BENCH_WEEK=N: N nights of 1M new stays each (seeds 8, 9, ...) on one store after a full 10M run, as cron
-  # would run them, then the next night on a copy purged into one stays file and on one left as it was.
+  # BENCH_WEEK=N: N nights of 1M new stays each on one store after a full 10M run, as cron would run them (the
+  # as-of a day later each night, the data drawn around it), then the next night on a copy purged into one stays
+  # file and on one left as it was.
   week=${BENCH_WEEK:-0}
   if [ "$week" -gt 0 ]; then
-    night_args() { # seed: a night's run on the state under $WORK/state, its data generated once
-      local dir="$WORK/night"; [ "$1" = 8 ] || dir="$WORK/night-seed$1"
-      [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed "$1" --out "$dir" > /dev/null 2> "$WORK/generate.log"
+    night_args() { # night number: its run on the state under $WORK/state, its data generated once
+      local dir="$WORK/week-night$1" day; day=$(date -d "$AS_OF + $1 day" +%F)
+      [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of "$day" \
+        --seed $((7 + $1)) --first-record $(((7 + $1) * 100000000 + 1)) --out "$dir" > /dev/null 2> "$WORK/generate.log"
       cat "$dir"/travel_*.csv > /dev/null
-      echo run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
+      echo run --as-of "$day" --policy "$big/policy.toml" --regions "$big/regions.csv" \
         --travel "$dir/travel_rail.csv" --travel "$dir/travel_telecom.csv" --travel "$dir/travel_checkpoint.csv" \
         --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q
     }
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > /dev/null
     for i in $(seq "$week"); do
-      args=$(night_args $((7 + i)))
+      args=$(night_args "$i")
       measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ nw nm < "$WORK/m.txt"
       echo "stored night $i: $nw s ($nm MB)"
     done
-    args=$(night_args $((8 + week)))
+    args=$(night_args $((week + 1)))
     files=$(ls "$WORK/state/state.sqlite.d" | grep -c '^stays-')  # a night that found eight merged them (Store.staysFilesToMerge)
     rm -rf "$WORK/state-kept"; cp -r "$WORK/state" "$WORK/state-kept"
     measure purge "$BIN" purge --state "$WORK/state/state.sqlite" --before 2000-01-01 > "$WORK/m.txt"; read -r _ pw pm < "$WORK/m.txt"
