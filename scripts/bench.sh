@@ -46,11 +46,13 @@ for n in "${POINTS[@]}"; do
   done
 done
 # Nightly: 1M new stays on a 10M store (state from a full 10M run, then a run with a 1M-stay travel feed).
-# A night's record IDs follow the full run's (--first-record), or two thirds of its stays would replace stored ones.
-big="$WORK/d10000000"; night="$WORK/night-s8"
+# The night's travellers are the full run's people under its rules (--seed 7, --travel-seed 8): another seed's would
+# be strangers to the stored residents, and their ordinary stays would fall into the full run's designations. Its
+# record IDs follow the full run's (--first-record), or two thirds of its stays would replace stored ones.
+big="$WORK/d10000000"; night="$WORK/night-s7t8"
 if [ -f "$big/travel_rail.csv" ]; then
-  [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 8 \
-    --first-record 800000001 --out "$night" > /dev/null
+  [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 7 \
+    --travel-seed 8 --first-record 800000001 --out "$night" > /dev/null
   cat "$big"/*.csv "$night"/*.csv > /dev/null
   nights=${BENCH_NIGHTS:-2}  # one run of each can be off by 25% on a shared machine: BENCH_NIGHTS=10 for a median
   : > "$WORK/ratios.txt"
@@ -82,14 +84,14 @@ if [ -f "$big/travel_rail.csv" ]; then
   read -r _ rw rm_ < "$WORK/m.txt"
   echo "re-sent night: every tenth 10M record again, $rw s ($rm_ MB)"
   # BENCH_WEEK=N: N nights of 1M new stays each on one store after a full 10M run, as cron would run them (the
-  # as-of a day later each night, the data drawn around it), then the next night on a copy purged into one stays
+  # as-of a day later each night, the travel drawn around it), then the next night on a copy purged into one stays
   # file and on one left as it was.
   week=${BENCH_WEEK:-0}
   if [ "$week" -gt 0 ]; then
     night_args() { # night number: its run on the state under $WORK/state, its data generated once
       local dir="$WORK/week-night$1" day; day=$(date -d "$AS_OF + $1 day" +%F)
       [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of "$day" \
-        --seed $((7 + $1)) --first-record $(((7 + $1) * 100000000 + 1)) --out "$dir" > /dev/null 2> "$WORK/generate.log"
+        --seed 7 --travel-seed $((7 + $1)) --first-record $(((7 + $1) * 100000000 + 1)) --out "$dir" > /dev/null 2> "$WORK/generate.log"
       cat "$dir"/travel_*.csv > /dev/null
       echo run --as-of "$day" --policy "$big/policy.toml" --regions "$big/regions.csv" \
         --travel "$dir/travel_rail.csv" --travel "$dir/travel_telecom.csv" --travel "$dir/travel_checkpoint.csv" \

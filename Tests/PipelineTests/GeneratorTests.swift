@@ -188,6 +188,38 @@ import Testing
         #expect(again.isEmpty, "\(again.count) record IDs of the first data again, such as \(again.sorted().prefix(3))")
     }
 
+    /// Another night's travel of the same district: the same residents and rules, other stays of the same people.
+    @Test func aTravelSeedDrawsOtherTravelOfTheSamePeople() throws {
+        let options = GeneratorOptions(residents: 400, stays: 3_000, designations: 50, asOf: Self.asOf, seed: 42)
+        var night = options
+        night.travelSeed = 43
+        let (a, filesA) = try Self.generate(options)
+        let (b, filesB) = try Self.generate(night)
+        defer { for dir in [a, b] { try? FileManager.default.removeItem(at: dir) } }
+        for name in ["residents.csv", "regions.csv", "policy.toml"] {
+            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
+        }
+        func ids(_ files: GeneratedFiles) throws -> [String] {
+            try files.travel.flatMap { file in
+                let (header, rows) = try Self.records(file.url)
+                let column = header.firstIndex { ["id_no", "身份证号", "证件号码"].contains($0) } ?? 0
+                return rows.map { $0.fields[column] }
+            }
+        }
+        let (travelA, travelB) = (try ids(filesA), try ids(filesB))
+        let sameStays = travelA == travelB
+        #expect(!sameStays, "another travel seed should draw other stays")
+        // Most travellers are residents or the world's visitors, whoever draws their stays: the two nights share most of them.
+        let shared = Set(travelB).intersection(travelA).count
+        #expect(Double(shared) > 0.8 * Double(Set(travelB).count), "\(shared) of \(Set(travelB).count) travellers also in the first data")
+        var stranger = options
+        stranger.seed = 43
+        let (c, filesC) = try Self.generate(stranger)
+        defer { try? FileManager.default.removeItem(at: c) }
+        let strangers = Set(try ids(filesC)).intersection(travelA).count
+        #expect(Double(strangers) < 0.2 * Double(Set(travelA).count), "\(strangers) travellers shared with another seed's data")
+    }
+
     @Test(arguments: [
         GeneratorOptions(residents: -1, asOf: asOf),
         GeneratorOptions(designations: 0, asOf: asOf),

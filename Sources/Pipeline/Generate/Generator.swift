@@ -418,7 +418,7 @@ struct World {
         let ringSize = 64
         var rings = [[DrawnStay]](repeating: [], count: sinks.count)
         var corrections = 0, exposing = 0
-        var rng = SplitMix64(seed: seed ^ 0x5452_4156)
+        var rng = SplitMix64(seed: (options.travelSeed ?? seed) ^ 0x5452_4156)
         let pHit = options.stays == 0 || hitIndex.isEmpty ? 0
             : min(1, options.flaggedFraction * Double(people) / Double(options.stays))
         for _ in 0..<options.stays {

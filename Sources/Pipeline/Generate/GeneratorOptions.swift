@@ -13,6 +13,9 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var flaggedFraction: Double
     public var asOf: Day
     public var seed: UInt64
+    /// Seed of the travel feeds' draws alone (nil: `seed`): a later night's travel among the same people, places
+    /// and designations as an earlier night's.
+    public var travelSeed: UInt64?
     /// Share of data rows in each feed written deliberately invalid (never in the rule file).
     public var badRowRate: Double
     /// Number of travel feeds; styles cycle rail, telecom, checkpoint.
@@ -22,13 +25,15 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var firstRecord: UInt64
 
     public init(residents: Int = 500, stays: Int = 2_000, designations: Int = 60, flaggedFraction: Double = 0.02,
-                asOf: Day, seed: UInt64 = 1, badRowRate: Double = 0, travelFiles: Int = 3, firstRecord: UInt64 = 1) {
+                asOf: Day, seed: UInt64 = 1, badRowRate: Double = 0, travelFiles: Int = 3, firstRecord: UInt64 = 1,
+                travelSeed: UInt64? = nil) {
         self.residents = residents
         self.stays = stays
         self.designations = designations
         self.flaggedFraction = flaggedFraction
         self.asOf = asOf
         self.seed = seed
+        self.travelSeed = travelSeed
         self.badRowRate = badRowRate
         self.travelFiles = travelFiles
         self.firstRecord = firstRecord

@@ -17,6 +17,10 @@ extension Riskscreen {
                 Example (the province benchmark, about 1 GB of CSV):
                   riskscreen generate --residents 2000000 --stays 10000000
                     --designations 1500 --as-of 2020-02-06 --seed 7 --out bench/
+                and a night's new travel of the same people, its record IDs after those:
+                  riskscreen generate --residents 2000000 --stays 1000000
+                    --designations 1500 --as-of 2020-02-06 --seed 7 --travel-seed 8
+                    --first-record 800000001 --out night/
                 """)
 
         @Option(help: "Distinct residents in residents.csv.")
@@ -43,6 +47,10 @@ extension Riskscreen {
         @Option(name: .customLong("travel-files"), help: "Number of travel feeds (rail, telecom, checkpoint, rail_2, ...).")
         var travelFiles = 3
 
+        @Option(name: .customLong("travel-seed"),
+                help: "Seed of the travel feeds alone (default: --seed): another night's travel of the same people.")
+        var travelSeed: UInt64?
+
         @Option(name: .customLong("first-record"),
                 help: "Number of the first record_id in each feed; a later night's data after an earlier one's, so its stays add to them.")
         var firstRecord: UInt64 = 1
@@ -58,7 +66,8 @@ extension Riskscreen {
         func options() throws -> GeneratorOptions {
             guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
             return GeneratorOptions(residents: residents, stays: stays, designations: designations, flaggedFraction: flagged,
-                                    asOf: day, seed: seed, badRowRate: badRows, travelFiles: travelFiles, firstRecord: firstRecord)
+                                    asOf: day, seed: seed, badRowRate: badRows, travelFiles: travelFiles, firstRecord: firstRecord,
+                                    travelSeed: travelSeed)
         }
 
         func run() throws {
