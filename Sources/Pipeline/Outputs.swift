@@ -10,11 +10,32 @@ enum Outputs {
 
     static func measures(_ notices: [Notice]) -> CSVWriter {
         var csv = CSVWriter(header: measureHeader, literalColumns: [6, 12, 14, 15])
+        // A province night writes hundreds of thousands of rows: cells go in as bytes, IDs, codes and dates
+        // straight from their packed values, with no array of strings per row.
+        csv.reserve(notices.count * 256)
         for n in notices {
             let m = n.measure
-            csv.append([n.serial, n.status.rawValue, m.person.type.code, m.person.idNo, n.name, n.phone,
-                        n.assignment.community?.twelveDigits ?? "", n.assignment.communityName, n.assignment.gridID, n.assignment.address,
-                        m.action.code, m.level.code, m.region.twelveDigits, m.regionName, m.lastExposure.description, m.until.description])
+            csv.append(cell: n.serial)
+            csv.append(cell: n.status.rawValue)
+            csv.append(cell: m.person.type.code)
+            m.person.withIDNoBytes { csv.append(cell: $0) }
+            csv.append(cell: n.name)
+            csv.append(cell: n.phone)
+            if let community = n.assignment.community {
+                community.withTwelveDigits { csv.append(cell: $0) }
+            } else {
+                csv.append(cell: "")
+            }
+            csv.append(cell: n.assignment.communityName)
+            csv.append(cell: n.assignment.gridID)
+            csv.append(cell: n.assignment.address)
+            csv.append(cell: m.action.code)
+            csv.append(cell: m.level.code)
+            m.region.withTwelveDigits { csv.append(cell: $0) }
+            csv.append(cell: m.regionName)
+            m.lastExposure.withISOBytes { csv.append(cell: $0) }
+            m.until.withISOBytes { csv.append(cell: $0) }
+            csv.endRecord()
         }
         return csv
     }

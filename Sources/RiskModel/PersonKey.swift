@@ -92,7 +92,8 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Lends `idNo` as UTF-8 bytes (at most 20), without making a string.
-    func withIDNoBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    @inlinable
+    public func withIDNoBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
             let p = buffer.baseAddress!
             var count = 0
@@ -113,7 +114,8 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Writes the 17 stored digits of a resident ID and its check character (18 bytes).
-    private func writeResidentID(to p: UnsafeMutablePointer<UInt8>) {
+    @usableFromInline
+    func writeResidentID(to p: UnsafeMutablePointer<UInt8>) {
         DecimalText.write(lo, count: 17, to: p)
         p[17] = PersonKey.checkCharacter(UnsafeBufferPointer(start: p, count: 17))
     }
@@ -200,6 +202,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return Day(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100)
     }
 
+    @usableFromInline
     static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
 
     @inlinable @inline(__always)

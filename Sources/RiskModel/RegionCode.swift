@@ -61,6 +61,15 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
         DecimalText.string(count: 12) { p in DecimalText.write(padded, count: 12, to: p) }
     }
 
+    /// Lends `twelveDigits` as UTF-8 bytes, without making a string.
+    @inlinable
+    public func withTwelveDigits<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { buffer in
+            DecimalText.write(padded, count: 12, to: buffer.baseAddress!)
+            return try body(UnsafeBufferPointer(buffer))
+        }
+    }
+
     public var description: String { canonical }
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.raw < rhs.raw }

@@ -6,42 +6,64 @@ public struct CSVWriter: Sendable {
     public var literalColumns: Set<Int>
     public private(set) var bytes: [UInt8]
 
+    /// The column of the next cell of the record being written.
+    private var column = 0
+    /// Whether cells are neutralised: all but the header's.
+    private var neutralises = false
+
     public init(header: [String], literalColumns: Set<Int> = []) {
         self.literalColumns = literalColumns
         bytes = [0xEF, 0xBB, 0xBF]
-        appendRow(header, neutralise: false)
+        append(header)
+        neutralises = true
     }
 
     /// Appends one record.
     public mutating func append(_ row: [String]) {
-        appendRow(row, neutralise: true)
+        for cell in row { append(cell: cell) }
+        endRecord()
     }
 
-    private mutating func appendRow(_ row: [String], neutralise: Bool) {
-        for (i, cell) in row.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+    /// Makes room for `count` more bytes, so that a large file's buffer is not copied as it grows.
+    public mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
+    /// Appends a cell to the record being written, which `endRecord()` ends.
+    public mutating func append(cell: String) {
+        // Native and small strings are contiguous UTF-8: the bytes are read in place, the string not copied.
+        if cell.utf8.withContiguousStorageIfAvailable({ append(cell: $0) }) == nil {
             var cell = cell
-            // Native strings are contiguous UTF-8: the bytes are read in place, without an array per cell.
-            cell.withUTF8 { utf8 in
-                // The first byte is looked at before the column: hashing the column of each of a province
-                // night's two million cells cost a fifth of writing measures.csv.
-                let prefix = neutralise && utf8.first.map(CSVWriter.startsFormula) == true && !literalColumns.contains(i)
-                let quoted = utf8.contains(where: CSVWriter.needsQuote)
-                guard prefix || quoted else {
-                    bytes.append(contentsOf: utf8)
-                    return
-                }
-                if quoted { bytes.append(UInt8(ascii: "\"")) }
-                if prefix { bytes.append(UInt8(ascii: "'")) }
-                for b in utf8 {
-                    if b == UInt8(ascii: "\"") { bytes.append(b) }
-                    bytes.append(b)
-                }
-                if quoted { bytes.append(UInt8(ascii: "\"")) }
-            }
+            cell.withUTF8 { append(cell: $0) }
         }
+    }
+
+    /// Appends a cell given as UTF-8 bytes to the record being written.
+    public mutating func append(cell utf8: UnsafeBufferPointer<UInt8>) {
+        if column > 0 { bytes.append(UInt8(ascii: ",")) }
+        defer { column += 1 }
+        // The first byte is looked at before the column: hashing the column of each of a province night's two
+        // million cells cost a fifth of writing measures.csv.
+        let prefix = neutralises && utf8.first.map(CSVWriter.startsFormula) == true && !literalColumns.contains(column)
+        let quoted = utf8.contains(where: CSVWriter.needsQuote)
+        guard prefix || quoted else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        if prefix { bytes.append(UInt8(ascii: "'")) }
+        for b in utf8 {
+            if b == UInt8(ascii: "\"") { bytes.append(b) }
+            bytes.append(b)
+        }
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    /// Ends the record being written.
+    public mutating func endRecord() {
         bytes.append(0x0D)
         bytes.append(0x0A)
+        column = 0
     }
 
     /// Writes the CSV to `url`.
