@@ -48,21 +48,28 @@ done
 # Nightly: 1M new stays on a 10M store (state from a full 10M run, then a run with a 1M-stay travel feed).
 # The night's travellers are the full run's people under its rules (--seed 7, --travel-seed 8): another seed's would
 # be strangers to the stored residents, and their ordinary stays would fall into the full run's designations. Its
-# record IDs follow the full run's (--first-record), or two thirds of its stays would replace stored ones.
-big="$WORK/d10000000"; night="$WORK/night-s7t8"
+# record IDs follow the full run's (--first-record), or two thirds of its stays would replace stored ones. Its stays
+# expose at the full run's rate (--flagged 0.002 of all people for a tenth of the stays); the outbreak night below
+# has ten times as many exposed.
+big="$WORK/d10000000"; night="$WORK/night-t8-f0.002"; outbreak="$WORK/night-t8-f0.02"
+night_data() { # dir, share of people flagged: a night's travel, generated once
+  [ -f "$1/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 7 \
+    --travel-seed 8 --first-record 800000001 --flagged "$2" --out "$1" > /dev/null 2> "$WORK/generate.log"
+}
+night_args() { # travel dir: a run of its feeds on the state under $WORK/state
+  echo run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
+    --travel "$1/travel_rail.csv" --travel "$1/travel_telecom.csv" --travel "$1/travel_checkpoint.csv" \
+    --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q
+}
 if [ -f "$big/travel_rail.csv" ]; then
-  [ -f "$night/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 7 \
-    --travel-seed 8 --first-record 800000001 --out "$night" > /dev/null
+  night_data "$night" 0.002
   cat "$big"/*.csv "$night"/*.csv > /dev/null
   nights=${BENCH_NIGHTS:-2}  # one run of each can be off by 25% on a shared machine: BENCH_NIGHTS=10 for a median
   : > "$WORK/ratios.txt"
   for round in $(seq "$nights"); do
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw fm < "$WORK/m.txt"
-    measure rs "$BIN" run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
-        --travel "$night/travel_rail.csv" --travel "$night/travel_telecom.csv" --travel "$night/travel_checkpoint.csv" \
-        --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q > "$WORK/m.txt"
-    read -r _ nw nm < "$WORK/m.txt"
+    measure rs "$BIN" $(night_args "$night") > "$WORK/m.txt"; read -r _ nw nm < "$WORK/m.txt"
     echo "nightly $round: full 10M run $fw s ($fm MB); +1M night $nw s ($nm MB); ratio $(echo "$nw / $fw" | bc -l | cut -c1-5)"
     echo "$nw / $fw" | bc -l >> "$WORK/ratios.txt"
   done
@@ -70,28 +77,31 @@ if [ -f "$big/travel_rail.csv" ]; then
     m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
     n = 0; for (i = 1; i <= NR; i++) if (r[i] <= 0.3) n++
     printf "nightly: median ratio %.3f over %d nights, %d of them at most 0.3\n", m, NR, n }'
-  # A night whose feeds re-send every tenth stored record (as feeds that repeat recent days do), after a fresh
-  # full 10M run: the stays it replaces are spread over every stored part (the night above replaces none).
+  # A night whose feeds re-send every tenth stored record (as feeds that repeat recent days do): the stays it
+  # replaces are spread over every stored part (the night above replaces none). Then an outbreak night: the
+  # night's travel with ten times the exposed stays (the generator's default share). Each after a fresh full run.
   resend="$WORK/resend"; mkdir -p "$resend"
   for f in travel_rail travel_telecom travel_checkpoint; do
     [ -f "$resend/$f.csv" ] || awk 'NR == 1 || NR % 10 == 0' "$big/$f.csv" > "$resend/$f.csv"
   done
-  rm -rf "$WORK/state"; mkdir -p "$WORK/state"
-  measure rs "$BIN" $(rs_args "$big" "$WORK/state") > /dev/null
-  measure rs "$BIN" run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
-      --travel "$resend/travel_rail.csv" --travel "$resend/travel_telecom.csv" --travel "$resend/travel_checkpoint.csv" \
-      --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q > "$WORK/m.txt"
-  read -r _ rw rm_ < "$WORK/m.txt"
-  echo "re-sent night: every tenth 10M record again, $rw s ($rm_ MB)"
+  night_data "$outbreak" 0.02
+  for kind in resend outbreak; do
+    rm -rf "$WORK/state"; mkdir -p "$WORK/state"
+    measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw _ < "$WORK/m.txt"
+    if [ $kind = resend ]; then dir=$resend; what="re-sent night: every tenth 10M record again"
+    else dir=$outbreak; what="outbreak night: ten times the exposed stays"; fi
+    measure rs "$BIN" $(night_args "$dir") > "$WORK/m.txt"; read -r _ rw rm_ < "$WORK/m.txt"
+    echo "$what, $rw s ($rm_ MB), $(($(wc -l < "$WORK/state/out/latest/measures.csv") - 1)) measures; ratio $(echo "$rw / $fw" | bc -l | cut -c1-5)"
+  done
   # BENCH_WEEK=N: N nights of 1M new stays each on one store after a full 10M run, as cron would run them (the
   # as-of a day later each night, the travel drawn around it), then the next night on a copy purged into one stays
   # file and on one left as it was.
   week=${BENCH_WEEK:-0}
   if [ "$week" -gt 0 ]; then
-    night_args() { # night number: its run on the state under $WORK/state, its data generated once
-      local dir="$WORK/week-night$1" day; day=$(date -d "$AS_OF + $1 day" +%F)
-      [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of "$day" \
-        --seed 7 --travel-seed $((7 + $1)) --first-record $(((7 + $1) * 100000000 + 1)) --out "$dir" > /dev/null 2> "$WORK/generate.log"
+    week_args() { # night number: its run on the state under $WORK/state, its data generated once
+      local dir="$WORK/week-night$1-f0.002" day; day=$(date -d "$AS_OF + $1 day" +%F)
+      [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of "$day" --seed 7 \
+        --travel-seed $((7 + $1)) --first-record $(((7 + $1) * 100000000 + 1)) --flagged 0.002 --out "$dir" > /dev/null 2> "$WORK/generate.log"
       cat "$dir"/travel_*.csv > /dev/null
       echo run --as-of "$day" --policy "$big/policy.toml" --regions "$big/regions.csv" \
         --travel "$dir/travel_rail.csv" --travel "$dir/travel_telecom.csv" --travel "$dir/travel_checkpoint.csv" \
@@ -100,11 +110,11 @@ if [ -f "$big/travel_rail.csv" ]; then
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > /dev/null
     for i in $(seq "$week"); do
-      args=$(night_args "$i")
+      args=$(week_args "$i")
       measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ nw nm < "$WORK/m.txt"
       echo "stored night $i: $nw s ($nm MB)"
     done
-    args=$(night_args $((week + 1)))
+    args=$(week_args $((week + 1)))
     files=$(ls "$WORK/state/state.sqlite.d" | grep -c '^stays-')  # a night that found eight merged them (Store.staysFilesToMerge)
     rm -rf "$WORK/state-kept"; cp -r "$WORK/state" "$WORK/state-kept"
     measure purge "$BIN" purge --state "$WORK/state/state.sqlite" --before 2000-01-01 > "$WORK/m.txt"; read -r _ pw pm < "$WORK/m.txt"
