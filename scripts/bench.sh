@@ -2,7 +2,7 @@
 # Province benchmark: riskscreen `run --no-render` against the same screening in DuckDB SQL, on the same files.
 # Usage: scripts/bench.sh [STAYS...]   (default: 1000000 10000000 20000000, then the nightly cases)
 #        BENCH_NIGHTS=N repeats the nightly case N times (default 2); BENCH_WEEK=N adds N stored nights and a purge
-#        (from N=8 on, the eighth stored night finds eight stays files and merges them).
+#        (every third stored night finds three stays files and merges them, Store.staysFilesToMerge).
 # Needs: a release build (built here), python3 (DuckDB from PyPI goes into a venv under bench/.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -115,7 +115,7 @@ if [ -f "$big/travel_rail.csv" ]; then
       echo "stored night $i: $nw s ($nm MB)"
     done
     args=$(week_args $((week + 1)))
-    files=$(ls "$WORK/state/state.sqlite.d" | grep -c '^stays-')  # a night that found eight merged them (Store.staysFilesToMerge)
+    files=$(ls "$WORK/state/state.sqlite.d" | grep -c '^stays-')  # a night that found three merged them (Store.staysFilesToMerge)
     rm -rf "$WORK/state-kept"; cp -r "$WORK/state" "$WORK/state-kept"
     measure purge "$BIN" purge --state "$WORK/state/state.sqlite" --before 2000-01-01 > "$WORK/m.txt"; read -r _ pw pm < "$WORK/m.txt"
     measure rs "$BIN" $args > "$WORK/m.txt"; read -r _ aw am < "$WORK/m.txt"

@@ -147,25 +147,25 @@ import TestSupport
     }
 
     /// A crash on the night that merges the stored stays files into its own: before its commit the store still names
-    /// the eight files (the new one is an orphan), after it only the new one; either way every file it names is there,
+    /// the three files (the new one is an orphan), after it only the new one; either way every file it names is there,
     /// and the rerun leaves only those and screens what the night would have.
     @Test(arguments: ["before-store-commit", "after-commit"])
     func aCrashOnTheNightThatMergesTheStaysFilesLosesNothing(stage: String) throws {
         let reference = try Workspace("merge-reference-\(stage)")
-        try reference.eightStoredNights()
-        try reference.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force"])
+        try reference.storedNightsBeforeAMerge()
+        try reference.night(asOf: "2020-02-06", travel: ["t4.csv"], extra: ["--no-render", "--force"])
         let expected = try reference.measures()
 
         let ws = try Workspace("merge-crash-\(stage)")
-        try ws.eightStoredNights()
+        try ws.storedNightsBeforeAMerge()
         let stored = try ws.sql("SELECT file FROM segment WHERE kind = 'stays' ORDER BY runID")
-        let crashed = try ws.run(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force"], environment: ["RISKSCREEN_CRASH_AT": stage])
+        let crashed = try ws.run(asOf: "2020-02-06", travel: ["t4.csv"], extra: ["--no-render", "--force"], environment: ["RISKSCREEN_CRASH_AT": stage])
         #expect(crashed.status == SIGKILL, "\(crashed)")
         let named = try ws.sql("SELECT file FROM segment WHERE kind = 'stays' ORDER BY runID")
-        #expect(named == (stage == "after-commit" ? ["stays-9.bin"] : stored), "\(named)")
+        #expect(named == (stage == "after-commit" ? ["stays-4.bin"] : stored), "\(named)")
         #expect(Set(try ws.staysFiles()).isSuperset(of: named), "every file the store names is there")
 
-        let rerun = try ws.run(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force"])
+        let rerun = try ws.run(asOf: "2020-02-06", travel: ["t4.csv"], extra: ["--no-render", "--force"])
         #expect(rerun.status == 0, "\(rerun)")
         try Self.expectRecovered(ws)
         #expect(withoutStatus(try ws.measures()) == withoutStatus(expected))

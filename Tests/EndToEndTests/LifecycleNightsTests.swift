@@ -159,23 +159,24 @@ import TestSupport
         #expect(explain.stdout.contains("stay in 110101000000") && !explain.stdout.contains("stay in 420102000000"), "\(explain)")
     }
 
-    /// A night that finds `Store.staysFilesToMerge` (8) stays files stored writes every stay in force as its own
+    /// A night that finds `Store.staysFilesToMerge` (3) stays files stored writes every stay in force as its own
     /// file, which replaces them at its commit: it screens what a dry run beside it screens, byte for byte, leaves one
     /// stays file, and the night after it continues every measure from that file.
-    @Test func theNightThatFindsEightStaysFilesMergesThemIntoItsOwn() throws {
+    @Test func theNightThatFindsThreeStaysFilesMergesThemIntoItsOwn() throws {
         let ws = try Workspace("merged-files")
-        try ws.eightStoredNights()
-        #expect(try ws.staysFiles().count == 8)
-        let preview = try ws.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force", "--dry-run"])
-        #expect(try ws.staysFiles().count == 8, "a dry run writes nothing")
-        let merged = try ws.night(asOf: "2020-02-06", travel: ["t9.csv"], extra: ["--no-render", "--force"])
+        try ws.storedNightsBeforeAMerge()
+        #expect(try ws.staysFiles().count == 3)
+        let preview = try ws.night(asOf: "2020-02-06", travel: ["t4.csv"], extra: ["--no-render", "--force", "--dry-run"])
+        #expect(try ws.staysFiles().count == 3, "a dry run writes nothing")
+        let merged = try ws.night(asOf: "2020-02-06", travel: ["t4.csv"], extra: ["--no-render", "--force"])
         let files = try ws.staysFiles()
-        #expect(files == ["stays-9.bin"], "the stored runs' files replaced by the run's own: \(files)")
+        #expect(files == ["stays-4.bin"], "the stored runs' files replaced by the run's own: \(files)")
         for file in ["measures.csv", "rescinded.csv"] {
             #expect(try Data(contentsOf: preview.appendingPathComponent(file)) == Data(contentsOf: merged.appendingPathComponent(file)), "\(file)")
         }
+        // Persons 2 and 3 from their stored stays (2's as the third night re-sent it), 4 from tonight's.
         let screened = try ws.measures(in: merged)
-        #expect(screened.count == 8)
+        #expect(screened.compactMap { $0["id_no"] } == [person(2), person(3), person(4)], "\(screened)")
         #expect(try ws.measure(of: person(1)) == nil, "person 1's re-sent stay in Beijing replaced the stored one")
 
         let next = try ws.night(asOf: "2020-02-06", extra: ["--no-render", "--force"])

@@ -154,11 +154,12 @@ extension Store {
     /// A run that finds this many stays files stored writes every stay in force as its own file, which replaces them.
     ///
     /// A night merges every stored run's stays: each stored night adds its identities to the set the night fills on
-    /// one core before the rest, and its replaced stays to what it reads (five stored nights of 1M on a 10M store
-    /// made the merge 0.57–0.79 s instead of 0.13–0.18 s, and the night's peak 250 MB larger). `purge` merges them
-    /// too; this keeps nights from slowing down where no purge is scheduled. The run that merges writes about as much
-    /// as a full run, on the thread that writes while the run screens.
-    public static let staysFilesToMerge = 8
+    /// one core before the rest, and its replaced stays to what it reads. `purge` merges them too; this keeps nights
+    /// from slowing down where no purge is scheduled. The run that merges writes about as much as a full run, on the
+    /// thread that writes while the run screens. Nine cron nights of 1M stays on a 10M store took 11.1–12.0 s in
+    /// all with three, 12.8–15.3 s with four and 16.1 s with eight (two weeks each, interleaved; the slowest night
+    /// 1.99, 4.06 and 2.94 s).
+    public static let staysFilesToMerge = 3
 
     /// How many stays ahead the merge asks for a probe's table line: enough to cover a miss to memory.
     static let probeAhead = 8
