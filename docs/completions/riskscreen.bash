@@ -399,7 +399,7 @@ _riskscreen_generate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--residents --stays --designations --flagged --as-of --seed --bad-rows --travel-files --out)
+    non_repeating_options=(--residents --stays --designations --flagged --as-of --seed --bad-rows --travel-files --travel-seed --first-record --out)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -426,6 +426,12 @@ _riskscreen_generate() {
         return
         ;;
     '--travel-files')
+        return
+        ;;
+    '--travel-seed')
+        return
+        ;;
+    '--first-record')
         return
         ;;
     '--out')

@@ -37,7 +37,7 @@ function __riskscreen_parse_tokens -S
         case 'print'
             __riskscreen_parse_subcommand 0 'out=' 'run=' 'community=' 'all' 'printer=' 'copies=' 'version' 'h/help'
         case 'generate'
-            __riskscreen_parse_subcommand 0 'residents=' 'stays=' 'designations=' 'flagged=' 'as-of=' 'seed=' 'bad-rows=' 'travel-files=' 'out=' 'version' 'h/help'
+            __riskscreen_parse_subcommand 0 'residents=' 'stays=' 'designations=' 'flagged=' 'as-of=' 'seed=' 'bad-rows=' 'travel-files=' 'travel-seed=' 'first-record=' 'out=' 'version' 'h/help'
         case 'help'
             __riskscreen_parse_subcommand -r 1 'version'
         end
@@ -177,6 +177,8 @@ complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_
 complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" seed' -l 'seed' -d 'Seed of the generator.' -rfka ''
 complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" bad-rows' -l 'bad-rows' -d 'Share of feed rows written invalid on purpose.' -rfka ''
 complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" travel-files' -l 'travel-files' -d 'Number of travel feeds (rail, telecom, checkpoint, rail_2, ...).' -rfka ''
+complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" travel-seed' -l 'travel-seed' -d 'Seed of the travel feeds alone (default: --seed): another night\'s travel of the same people.' -rfka ''
+complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" first-record' -l 'first-record' -d 'Number of the first record_id in each feed; a later night\'s data after an earlier one\'s, so its stays add to them.' -rfka ''
 complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" out' -l 'out' -d 'Folder to write into (created if needed).' -rfka ''
 complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" version' -l 'version' -d 'Show the version.'
 complete -c 'riskscreen' -n '__riskscreen_should_offer_completions_for_flags_or_options "riskscreen generate" h help' -s 'h' -l 'help' -d 'Show help information.'

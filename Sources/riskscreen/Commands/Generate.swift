@@ -17,10 +17,11 @@ extension Riskscreen {
                 Example (the province benchmark, about 1 GB of CSV):
                   riskscreen generate --residents 2000000 --stays 10000000
                     --designations 1500 --as-of 2020-02-06 --seed 7 --out bench/
-                and a night's new travel of the same people, its record IDs after those:
+                and a night's new travel of the same people, its record IDs after those, its stays \
+                exposed at the same rate (2% of people over ten times the stays):
                   riskscreen generate --residents 2000000 --stays 1000000
                     --designations 1500 --as-of 2020-02-06 --seed 7 --travel-seed 8
-                    --first-record 800000001 --out night/
+                    --first-record 800000001 --flagged 0.002 --out night/
                 """)
 
         @Option(help: "Distinct residents in residents.csv.")
