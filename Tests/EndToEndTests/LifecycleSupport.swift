@@ -52,7 +52,9 @@ struct MeasureRow: Equatable, CustomStringConvertible {
     subscript(_ column: String) -> String { fields[column] ?? "<no column \(column)>" }
     var description: String { line }
     /// The row without its status, to compare runs whose statuses differ.
-    var withoutStatus: String { line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: ",") }
+    var withoutStatus: String {
+        MeasureRow.header.split(separator: ",").map(String.init).filter { $0 != "status" }.map { self[$0] }.joined(separator: ",")
+    }
 }
 
 /// A fresh working folder with rule files, feeds, an output folder and a state store, and the binary to run on them.
@@ -141,14 +143,14 @@ struct Workspace {
         try measures(in: folder).first { $0["id_no"] == id }
     }
 
+    /// The rows of a CSV the run wrote, read through libcsv: each as its fields by column and as its values joined
+    /// by commas (the line itself where no value is quoted).
     private static func rows(of url: URL, header: String, sourceLocation: SourceLocation) throws -> [(fields: [String: String], line: String)] {
-        let lines = try csvLines(url)
-        try #require(lines.first == header, "header of \(url.path)", sourceLocation: sourceLocation)
+        let rows = try csvRows(url)
         let columns = header.split(separator: ",").map(String.init)
-        return lines.dropFirst().map { line in
-            // The tests write no commas or quotes inside values, so a plain split reads these files.
-            let values = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return (Dictionary(uniqueKeysWithValues: zip(columns, values)), line)
+        try #require(rows.first == columns, "header of \(url.path)", sourceLocation: sourceLocation)
+        return rows.dropFirst().map { values in
+            (Dictionary(uniqueKeysWithValues: zip(columns, values)), values.joined(separator: ","))
         }
     }
 
