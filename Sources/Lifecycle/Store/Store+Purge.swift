@@ -66,9 +66,8 @@ extension Store {
             try db.execute(sql: "DELETE FROM segment WHERE kind = 'stays'")
             try replacement?.insert(db)
         }
-        for old in segments {
-            try? FileManager.default.removeItem(at: dataFolder.appendingPathComponent(old.file))
-        }
+        // The files it replaced are named by no committed row now, as the merging night's are: one way removes both.
+        _ = try? removeOrphanFiles()
         return report
     }
 
