@@ -171,6 +171,26 @@ import TestSupport
         #expect(withoutStatus(try ws.measures()) == withoutStatus(expected))
     }
 
+    /// A stays file damaged inside while its size still matches (its part count, here) stops the next night with
+    /// exit 4 and the file's name, and publishes nothing: `latest` and the committed runs stay as they were.
+    @Test func aDamagedStaysFileStopsTheNightWithItsNameAndPublishesNothing() throws {
+        let ws = try Workspace("damaged-stays")
+        try ws.travel("t1.csv", [("r1", person(1), "420102", "2020-02-01", "2020-02-02")])
+        try ws.night(asOf: "2020-02-06", travel: ["t1.csv"])
+        let file = try #require(try ws.staysFiles().first)
+        let url = URL(fileURLWithPath: ws.state + ".d").appendingPathComponent(file)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes.replaceSubrange(16..<24, with: [UInt8](repeating: 0xFF, count: 8))
+        try Data(bytes).write(to: url)
+        let before = try ws.committedFolders()
+
+        let damaged = try ws.run(asOf: "2020-02-07")
+        #expect(damaged.status == 4, "\(damaged)")
+        #expect(damaged.stderr.contains(file) && damaged.stderr.contains("restore the state folder from a backup"), "\(damaged)")
+        #expect(try ws.committedFolders() == before)
+        #expect(ws.latestName() == before.last)
+    }
+
     @Test func anotherStoreSharingTheOutputFolderIsRefusedAndDeletesNothing() throws {
         let ws = try Workspace("shared-out")
         try ws.travel("t1.csv", [("r1", person(1), "420102", "2020-02-01", "2020-02-01")])
