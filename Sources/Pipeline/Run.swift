@@ -97,17 +97,32 @@ public struct Run {
         // The stored stays are read from disk while tonight's feeds are parsed.
         let storedStays = BackgroundWork { [store] in try store.storedStays() }
         let previousNotices = BackgroundWork { [store, last] in try store.priorNotices(after: last) }
+        let runID = try store.nextRunID()
         var reports: [FeedReport] = []
         var rejects: [Reject] = []
         // Tonight's snapshot, kept to store; its people's digests are kept only until the travel feeds are read.
         var residentTable: ResidentTable?
         var people: IdentitySet?
+        // The residents' packed file is written while the travel feeds are parsed: the disk is idle then, and the
+        // stays' file alone is left for the end of the run.
+        var residentsFile: BackgroundWork<[SegmentRecord]>?
+        var isCommitted = false
         if !settings.residents.isEmpty {
             let batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
             reports += batch.reports
             rejects += batch.rejects
             residentTable = batch.table
             people = batch.people
+            if !settings.dryRun {
+                residentsFile = BackgroundWork { [store, table = batch.table] in
+                    try store.writeFiles(runID: runID, stays: nil, residents: table, rules: nil)
+                }
+            }
+        }
+        // A run that stops early removes the files it wrote, once they are written (`packedFiles` is joined first).
+        defer {
+            residentsFile?.join()
+            if !isCommitted && !settings.dryRun { _ = try? store.removeOrphanFiles() }
         }
         let residents = residentTable ?? storedResidents ?? ResidentTable()
         var travel: TravelBatch?
@@ -130,11 +145,10 @@ public struct Run {
         lap("load")
 
         // The packed files take seconds to write at province scale: write them while the run screens and renders.
-        let runID = try store.nextRunID()
-        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, staysToStore, residentTable, v] in
-            try store.writeFiles(runID: runID, stays: staysToStore, residents: residentTable,
-                                 rules: (policy: v.policy, regions: v.regions.path))
+        let packedFiles = settings.dryRun ? nil : BackgroundWork { [store, staysToStore, v] in
+            try store.writeFiles(runID: runID, stays: staysToStore, residents: nil, rules: (policy: v.policy, regions: v.regions.path))
         }
+        defer { packedFiles?.join() }
 
         let screener = Screener(policy: policy, designations: rules.designations, asOf: v.asOf)
         let best = progress.watching("screening \(stored.count) stays") { screener.screen(stored) }
@@ -204,9 +218,10 @@ public struct Run {
         }
 
         try publisher.sync(staging)
-        let written = try packedFiles?.wait()
+        let written = try (packedFiles?.wait() ?? []) + (residentsFile?.wait() ?? [])
         lap("write-store-files")
-        try pending?.finish(files: written ?? [])
+        try pending?.finish(files: written)
+        isCommitted = true
         lap("store-commit")
         // The stored runs' stays files this run's file replaced; a crash before this leaves them to the next run's start.
         if mergesStoredStays { _ = try? store.removeOrphanFiles() }
@@ -319,8 +334,16 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     /// handed over, not kept, so a caller that changes it (ten million stored stays) does not copy it.
     func wait() throws -> Value {
         done.wait()
+        defer { done.signal() }  // for `join()`
         guard let result else { preconditionFailure("the job stored its result before signalling, and wait() is called once") }
         self.result = nil
         return try result.get()
+    }
+
+    /// Blocks until the job has finished, leaving its value: a run that stops early waits for the files it is
+    /// writing while it still holds the run lock.
+    func join() {
+        done.wait()
+        done.signal()
     }
 }

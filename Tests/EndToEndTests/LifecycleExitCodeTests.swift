@@ -17,6 +17,7 @@ import TestSupport
         #expect(ws.runFolders() == ["000001-2020-02-06"], sourceLocation: sourceLocation)
         #expect(try ws.history() == history, sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: ws.out.appendingPathComponent("previews").path), sourceLocation: sourceLocation)
+        #expect(try ws.storeFiles() == ["policy-1.toml", "regions-1.csv", "stays-1.bin"], "files of the refused run left", sourceLocation: sourceLocation)
     }
 
     @Test func anInvalidRuleFileStopsTheRunListingEveryBadLine() throws {
@@ -42,7 +43,9 @@ import TestSupport
         for n in 10..<19 { text += "x\(n),rail,\(person(n)),420102,2020-02-01,2020-02-01\n" }
         text += "x19,rail,33010619800101000Y,420102,2020-02-01,2020-02-01\n"  // wrong check character
         try ws.write("t2.csv", text)
-        let r = try ws.run(asOf: "2020-02-07", travel: ["t2.csv"])
+        // With residents, whose packed file is written while the travel feed is read.
+        try ws.residents("r.csv", [(person(1), Community.xixi, "G1")])
+        let r = try ws.run(asOf: "2020-02-07", residents: ["r.csv"], travel: ["t2.csv"])
         #expect(r.status == 2, "\(r)")
         #expect(r.stderr.contains("t2.csv") && r.stderr.contains("1 of 10"), "\(r)")
         try Self.expectNothingChanged(ws, history: history)

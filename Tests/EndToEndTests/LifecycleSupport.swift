@@ -154,6 +154,11 @@ struct Workspace {
         }
     }
 
+    /// The names of the files in the state store's data folder, sorted.
+    func storeFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: state + ".d").sorted()
+    }
+
     /// `riskscreen history` output.
     func history() throws -> String {
         let r = try riskscreen(["history", "--state", state], in: dir)
