@@ -222,6 +222,19 @@ import Testing
         bytes.withUnsafeBufferPointer { #expect(ByteValidation.firstInvalidUTF8($0) == firstInvalid) }
     }
 
+    /// An error after an ASCII run is found at its own offset, wherever it falls in the eight-byte word the
+    /// ASCII test reads, and a valid character there is stepped over.
+    @Test(arguments: [[0xFF], [0x80], [0xE6, 0xAD, 0x41], [0xC0, 0xAF]] as [[UInt8]])
+    func utf8ValidatorFindsAnErrorAfterAnyLengthOfASCII(bad: [UInt8]) {
+        for length in 0..<24 {
+            let ascii = [UInt8](repeating: 0x61, count: length)
+            let bytes = ascii + bad + Array("尾巴 tail".utf8)
+            bytes.withUnsafeBufferPointer { #expect(ByteValidation.firstInvalidUTF8($0) == length, "after \(length) ASCII bytes") }
+            let valid = ascii + Array("武汉".utf8) + ascii
+            valid.withUnsafeBufferPointer { #expect(ByteValidation.firstInvalidUTF8($0) == nil, "after \(length) ASCII bytes") }
+        }
+    }
+
     /// The validator agrees with the standard library on random bytes drawn mostly from the tricky ranges.
     @Test func utf8ValidatorAgreesWithTheStandardLibrary() {
         var rng = SplitMix64(seed: 42)
