@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Lifecycle
+@testable import Lifecycle
 import RiskModel
 import Testing
 import TestSupport

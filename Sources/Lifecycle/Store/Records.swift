@@ -124,8 +124,8 @@ public struct SerialSequenceRecord: Codable, Sendable, FetchableRecord, Persista
 }
 
 extension NoticeRecord {
-    /// The record for a notice issued by run `runID`.
-    public init(_ notice: Notice, runID: Int64) {
+    /// The record for a notice issued by run `runID`, for the tests (a run binds its notices' fields in place).
+    init(_ notice: Notice, runID: Int64) {
         let m = notice.measure
         self.init(serial: notice.serial, runID: runID, person: m.person.description, status: notice.status.rawValue,
                   supersedes: notice.supersedes, action: m.action.code, level: m.level.code, regionCode: m.region.canonical,

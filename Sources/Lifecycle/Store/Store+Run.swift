@@ -43,12 +43,14 @@ extension Store {
     }
 
     /// The notices in force after the last committed run, as values, each with its status in that run.
-    public func noticesInForce() throws -> [Notice] {
+    ///
+    /// What the tests compare the store with; a run reads `priorNotices(after:)` and the few it rescinds whole.
+    func noticesInForce() throws -> [Notice] {
         try noticesInForce(after: lastRun())
     }
 
-    /// The notices in force after `run`, the last committed run as the caller already read it (nil: none).
-    public func noticesInForce(after run: RunRecord?) throws -> [Notice] {
+    /// The notices in force after `run` (nil: none), for the tests.
+    func noticesInForce(after run: RunRecord?) throws -> [Notice] {
         try inForce(after: run, columns: Store.noticeColumns(status: "runNotice.status"), Store.notice)
     }
 
