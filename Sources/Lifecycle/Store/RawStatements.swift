@@ -18,7 +18,7 @@ struct BulkInsert {
     /// A row that breaks a constraint fails the statement without undoing its earlier rows (`OR FAIL`): the
     /// caller's transaction is rolled back whole anyway. Undoing a statement alone takes a statement journal, a
     /// copy of every page the statement changes; a night's 256-row statements of notices change pages all over
-    /// the index by person, and journaled 290 MB through a temporary file for 43,000 notices.
+    /// the index by person, and a night of 43,000 new notices wrote 360 MB (now 25 MB) in 43,500 calls (now 2,000).
     /// - Parameter replacing: replace a row whose key is taken (`INSERT OR REPLACE`) instead of failing.
     init(_ db: Database, table: String, columns: [String], replacing: Bool = false, rowsPerStatement: Int = 256) throws {
         let head = "INSERT OR \(replacing ? "REPLACE" : "FAIL") INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
