@@ -103,26 +103,23 @@ public struct Run {
         // Tonight's snapshot, kept to store; its people's digests are kept only until the travel feeds are read.
         var residentTable: ResidentTable?
         var people: IdentitySet?
-        // The residents' packed file is written while the travel feeds are parsed: the disk is idle then, and the
-        // stays' file alone is left for the end of the run.
-        var residentsFile: BackgroundWork<[SegmentRecord]>?
-        var isCommitted = false
         if !settings.residents.isEmpty {
             let batch = try progress.watchingFeeds { try ResidentFeed.read(settings.residents) }
             reports += batch.reports
             rejects += batch.rejects
             residentTable = batch.table
             people = batch.people
-            if !settings.dryRun {
-                residentsFile = BackgroundWork { [store, table = batch.table] in
-                    try store.writeFiles(runID: runID, stays: nil, residents: table, rules: nil)
-                }
-            }
         }
-        // A run that stops early removes the files it wrote, once they are written (`packedFiles` is joined first).
+        // The residents' packed file is written while the travel feeds are parsed: the disk is idle then, and the
+        // stays' file alone is left for the end of the run.
+        let residentsFile = settings.dryRun ? nil : residentTable.map { table in
+            BackgroundWork { [store] in try store.writeFiles(runID: runID, stays: nil, residents: table, rules: nil) }
+        }
+        // However the run ends, once its writers are done (`packedFiles` is joined first), the files no committed row
+        // names go: the stored stays files a merging night replaced, or the files of a run that stopped early.
         defer {
             residentsFile?.join()
-            if !isCommitted && !settings.dryRun { _ = try? store.removeOrphanFiles() }
+            if !settings.dryRun { _ = try? store.removeOrphanFiles() }
         }
         let residents = residentTable ?? storedResidents ?? ResidentTable()
         var travel: TravelBatch?
@@ -221,10 +218,7 @@ public struct Run {
         let written = try (packedFiles?.wait() ?? []) + (residentsFile?.wait() ?? [])
         lap("write-store-files")
         try pending?.finish(files: written)
-        isCommitted = true
         lap("store-commit")
-        // The stored runs' stays files this run's file replaced; a crash before this leaves them to the next run's start.
-        if mergesStoredStays { _ = try? store.removeOrphanFiles() }
         CrashPoint.hit("after-commit")
         // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
         // A crash from here on is finished by `Publisher.recover`, which moves the staged folder in and swaps latest.

@@ -154,11 +154,6 @@ struct Workspace {
         }
     }
 
-    /// The names of the files in the state store's data folder, sorted.
-    func storeFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: state + ".d").sorted()
-    }
-
     /// `riskscreen history` output.
     func history() throws -> String {
         let r = try riskscreen(["history", "--state", state], in: dir)
@@ -222,8 +217,13 @@ extension Workspace {
         try travel("t4.csv", [("n4", person(4), "420102", "2020-02-04", "2020-02-05"), ("n1", person(1), "110101", "2020-02-01", "2020-02-02")])
     }
 
+    /// The names of the files in the state store's data folder, sorted.
+    func storeFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: state + ".d").sorted()
+    }
+
     /// The stays files in the store's data folder, by name.
     func staysFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: state + ".d").filter { $0.hasPrefix("stays-") }.sorted()
+        try storeFiles().filter { $0.hasPrefix("stays-") }
     }
 }
