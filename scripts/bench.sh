@@ -52,24 +52,25 @@ done
 # expose at the full run's rate (--flagged 0.002 of all people for a tenth of the stays); the outbreak night below
 # has ten times as many exposed.
 big="$WORK/d10000000"; night="$WORK/night-t8-f0.002"; outbreak="$WORK/night-t8-f0.02"
-night_data() { # dir, share of people flagged: a night's travel, generated once
-  [ -f "$1/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of $AS_OF --seed 7 \
-    --travel-seed 8 --first-record 800000001 --flagged "$2" --out "$1" > /dev/null 2> "$WORK/generate.log"
+night_data() { # dir, share of people flagged, as-of, travel seed, first record: a night's travel, generated once
+  [ -f "$1/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of "$3" --seed 7 \
+    --travel-seed "$4" --first-record "$5" --flagged "$2" --out "$1" > /dev/null 2> "$WORK/generate.log"
 }
-night_args() { # travel dir: a run of its feeds on the state under $WORK/state
-  echo run --as-of $AS_OF --policy "$big/policy.toml" --regions "$big/regions.csv" --force \
-    --travel "$1/travel_rail.csv" --travel "$1/travel_telecom.csv" --travel "$1/travel_checkpoint.csv" \
+night_args() { # travel dir, as-of, more options: a run of its feeds on the state under $WORK/state
+  local dir=$1 day=$2; shift 2
+  echo run --as-of "$day" --policy "$big/policy.toml" --regions "$big/regions.csv" "$@" \
+    --travel "$dir/travel_rail.csv" --travel "$dir/travel_telecom.csv" --travel "$dir/travel_checkpoint.csv" \
     --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q
 }
 if [ -f "$big/travel_rail.csv" ]; then
-  night_data "$night" 0.002
+  night_data "$night" 0.002 $AS_OF 8 800000001
   cat "$big"/*.csv "$night"/*.csv > /dev/null
   nights=${BENCH_NIGHTS:-2}  # one run of each can be off by 25% on a shared machine: BENCH_NIGHTS=10 for a median
   : > "$WORK/ratios.txt"
   for round in $(seq "$nights"); do
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw fm < "$WORK/m.txt"
-    measure rs "$BIN" $(night_args "$night") > "$WORK/m.txt"; read -r _ nw nm < "$WORK/m.txt"
+    measure rs "$BIN" $(night_args "$night" $AS_OF --force) > "$WORK/m.txt"; read -r _ nw nm < "$WORK/m.txt"
     echo "nightly $round: full 10M run $fw s ($fm MB); +1M night $nw s ($nm MB); ratio $(echo "$nw / $fw" | bc -l | cut -c1-5)"
     echo "$nw / $fw" | bc -l >> "$WORK/ratios.txt"
   done
@@ -84,13 +85,13 @@ if [ -f "$big/travel_rail.csv" ]; then
   for f in travel_rail travel_telecom travel_checkpoint; do
     [ -f "$resend/$f.csv" ] || awk 'NR == 1 || NR % 10 == 0' "$big/$f.csv" > "$resend/$f.csv"
   done
-  night_data "$outbreak" 0.02
+  night_data "$outbreak" 0.02 $AS_OF 8 800000001
   for kind in resend outbreak; do
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw _ < "$WORK/m.txt"
     if [ $kind = resend ]; then dir=$resend; what="re-sent night: every tenth 10M record again"
     else dir=$outbreak; what="outbreak night: ten times the exposed stays"; fi
-    measure rs "$BIN" $(night_args "$dir") > "$WORK/m.txt"; read -r _ rw rm_ < "$WORK/m.txt"
+    measure rs "$BIN" $(night_args "$dir" $AS_OF --force) > "$WORK/m.txt"; read -r _ rw rm_ < "$WORK/m.txt"
     echo "$what, $rw s ($rm_ MB), $(($(wc -l < "$WORK/state/out/latest/measures.csv") - 1)) measures; ratio $(echo "$rw / $fw" | bc -l | cut -c1-5)"
   done
   # BENCH_WEEK=N: N nights of 1M new stays each on one store after a full 10M run, as cron would run them (the
@@ -98,14 +99,11 @@ if [ -f "$big/travel_rail.csv" ]; then
   # file and on one left as it was.
   week=${BENCH_WEEK:-0}
   if [ "$week" -gt 0 ]; then
-    week_args() { # night number: its run on the state under $WORK/state, its data generated once
+    week_args() { # night number: its run on the state under $WORK/state (no --force), its data generated once
       local dir="$WORK/week-night$1-f0.002" day; day=$(date -d "$AS_OF + $1 day" +%F)
-      [ -f "$dir/travel_rail.csv" ] || "$BIN" generate --residents 2000000 --stays 1000000 --designations 1500 --as-of "$day" --seed 7 \
-        --travel-seed $((7 + $1)) --first-record $(((7 + $1) * 100000000 + 1)) --flagged 0.002 --out "$dir" > /dev/null 2> "$WORK/generate.log"
+      night_data "$dir" 0.002 "$day" $((7 + $1)) $(((7 + $1) * 100000000 + 1))
       cat "$dir"/travel_*.csv > /dev/null
-      echo run --as-of "$day" --policy "$big/policy.toml" --regions "$big/regions.csv" \
-        --travel "$dir/travel_rail.csv" --travel "$dir/travel_telecom.csv" --travel "$dir/travel_checkpoint.csv" \
-        --out "$WORK/state/out" --state "$WORK/state/state.sqlite" --no-render -q
+      night_args "$dir" "$day"
     }
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > /dev/null
