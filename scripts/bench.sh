@@ -31,6 +31,7 @@ rs_args() { # data dir, state dir: the arguments of a full riskscreen run on tha
 }
 
 mkdir -p "$WORK"
+: > "$WORK/points.txt"; : > "$WORK/ratios.txt"  # this invocation's figures, for the targets at the end
 printf "%-10s %-9s %10s %10s %10s %10s %8s %8s\n" stays round rs_wall_s rs_peak_MB db_wall_s db_peak_MB wall_x mem_x
 for n in "${POINTS[@]}"; do
   d="$WORK/d$n"; residents=$((n / 5))
@@ -43,6 +44,7 @@ for n in "${POINTS[@]}"; do
     measure db "$PY" bench/duckdb_screen.py "$d" $AS_OF "$WORK/duck.csv" 2 > "$WORK/m.txt"; read -r _ dw dm < "$WORK/m.txt"
     "$PY" bench/compare.py "$WORK/state/out/latest/measures.csv" "$WORK/duck.csv" > "$WORK/compare.txt" || { cat "$WORK/compare.txt"; exit 1; }
     printf "%-10s %-9s %10s %10s %10s %10s %8.2f %8.2f\n" $n $round $rw $rm_ $dw $dm "$(echo "$rw / $dw" | bc -l)" "$(echo "$rm_ / $dm" | bc -l)"
+    echo "$n $rw $rm_ $dw $dm" >> "$WORK/points.txt"
   done
 done
 # Nightly: 1M new stays on a 10M store (state from a full 10M run, then a run with a 1M-stay travel feed).
@@ -66,7 +68,6 @@ if [ -f "$big/travel_rail.csv" ]; then
   night_data "$night" 0.002 $AS_OF 8 800000001
   cat "$big"/*.csv "$night"/*.csv > /dev/null
   nights=${BENCH_NIGHTS:-2}  # one run of each can be off by 25% on a shared machine: BENCH_NIGHTS=10 for a median
-  : > "$WORK/ratios.txt"
   for round in $(seq "$nights"); do
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw fm < "$WORK/m.txt"
@@ -124,6 +125,7 @@ if [ -f "$big/travel_rail.csv" ]; then
     echo "night $((week + 1)): $bw s ($bm MB) with $files stays file(s) stored; $aw s ($am MB) after purge ($pw s, $pm MB) put them in one"
   fi
 fi
+"$PY" bench/targets.py "$WORK/points.txt" "$WORK/ratios.txt"
 # Notice rendering (issue 4): one community of 10,000 notices, then 10,000 notices over 20 communities (both cores).
 "$BIN" bench-notices --notices 10000 --communities 1 --out "$WORK/pdf1" | sed 's/^/notices, 1 community:   /'
 "$BIN" bench-notices --notices 10000 --communities 20 --out "$WORK/pdf20" | sed 's/^/notices, 20 communities: /'
