@@ -31,11 +31,9 @@ public struct CSVWriter: Sendable {
 
     /// Appends a cell to the record being written, which `endRecord()` ends.
     public mutating func append(cell: String) {
-        // Native and small strings are contiguous UTF-8: the bytes are read in place, the string not copied.
-        if cell.utf8.withContiguousStorageIfAvailable({ append(cell: $0) }) == nil {
-            var cell = cell
-            cell.withUTF8 { append(cell: $0) }
-        }
+        // Native strings are contiguous UTF-8: the bytes are read in place, the string not copied.
+        var cell = cell
+        cell.withUTF8 { append(cell: $0) }
     }
 
     /// Appends a cell given as UTF-8 bytes to the record being written.
