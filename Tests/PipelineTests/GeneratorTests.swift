@@ -13,23 +13,21 @@ import Testing
         return (dir, try Generator.write(options, to: dir))
     }
 
-    /// Splits CSV text into records of fields (RFC 4180 quotes; the generator never breaks lines inside quotes).
+    /// The header and data rows of a generated CSV, each with its line, read through libcsv as the program reads
+    /// its feeds (`csvRows`); the generator writes one line per record.
     static func records(_ url: URL) throws -> (header: [String], rows: [(line: Int, fields: [String])]) {
-        var text = try String(contentsOf: url, encoding: .utf8)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var rows: [(Int, [String])] = []
-        // `isNewline` also matches "\r\n", which Swift keeps as one Character.
-        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            if line.isEmpty { continue }
-            var fields: [String] = [], field = "", quoted = false
-            for ch in line {
-                if ch == "\"" { quoted.toggle() } else if ch == ",", !quoted { fields.append(field); field = "" } else { field.append(ch) }
-            }
-            fields.append(field)
-            rows.append((i + 1, fields))
+        let rows = try csvRows(url)
+        return (rows.first ?? [], rows.dropFirst().enumerated().map { (line: $0.offset + 2, fields: $0.element) })
+    }
+
+    /// The values of the first column named by one of `names` (the feeds' styles name columns differently) in
+    /// every travel feed, in file order; a feed without such a column gives none.
+    static func travelColumn(_ names: [String], of files: GeneratedFiles) throws -> [String] {
+        try files.travel.flatMap { file in
+            let (header, rows) = try records(file.url)
+            guard let column = header.firstIndex(where: names.contains) else { return [String]() }
+            return rows.map { $0.fields[column] }
         }
-        guard let header = rows.first?.1 else { return ([], []) }
-        return (header, Array(rows.dropFirst()))
     }
 
     static func validID(_ id: String) -> Bool {
@@ -172,11 +170,7 @@ import Testing
         func recordIDs(_ options: GeneratorOptions) throws -> [String] {
             let (dir, files) = try Self.generate(options)
             defer { try? FileManager.default.removeItem(at: dir) }
-            return try files.travel.flatMap { file in
-                let (header, rows) = try Self.records(file.url)
-                guard let column = header.firstIndex(where: { $0 == "record_id" || $0 == "记录编号" }) else { return [String]() }
-                return rows.map { $0.fields[column] }
-            }
+            return try Self.travelColumn(["record_id", "记录编号"], of: files)
         }
         let first = try recordIDs(GeneratorOptions(residents: 300, stays: 2_000, designations: 30, asOf: Self.asOf, seed: 7))
         let later = try recordIDs(GeneratorOptions(residents: 300, stays: 2_000, designations: 30, asOf: Self.asOf + 1, seed: 8,
@@ -199,13 +193,7 @@ import Testing
         for name in ["residents.csv", "regions.csv", "policy.toml"] {
             #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
         }
-        func ids(_ files: GeneratedFiles) throws -> [String] {
-            try files.travel.flatMap { file in
-                let (header, rows) = try Self.records(file.url)
-                let column = header.firstIndex { ["id_no", "身份证号", "证件号码"].contains($0) } ?? 0
-                return rows.map { $0.fields[column] }
-            }
-        }
+        func ids(_ files: GeneratedFiles) throws -> [String] { try Self.travelColumn(["id_no", "身份证号", "证件号码"], of: files) }
         let (travelA, travelB) = (try ids(filesA), try ids(filesB))
         let sameStays = travelA == travelB
         #expect(!sameStays, "another travel seed should draw other stays")
