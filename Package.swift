@@ -1,11 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Stages import only earlier stages: RiskModel ← Ingest ← Normalize ← Screen ← Lifecycle ← Emit ← Pipeline.
+// Stages import only earlier ones: Machinery ← RiskModel ← Ingest ← Normalize ← Screen ← Lifecycle ← Emit ← Pipeline,
+// and each target declares exactly the modules it imports (`scripts/check-imports.py` fails otherwise), so an
+// import against the flow does not build.
 let package = Package(
     name: "riskscreen",
     products: [
         .executable(name: "riskscreen", targets: ["riskscreen"]),
+        .executable(name: "riskscreen-bench", targets: ["riskscreen-bench"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -30,37 +33,53 @@ let package = Package(
         // libcsv's per-field callback, in C: it runs a hundred million times at province scale.
         .target(name: "CRecordSink"),
 
+        // The fast machinery every stage shares: flat hash tables, mapped files, parallel loops, background tasks.
+        // The only home of `@unchecked Sendable` and `nonisolated(unsafe)`.
+        .target(name: "Machinery", dependencies: ["CPrefetch"]),
+
         // The pipeline, one module per stage.
-        .target(name: "RiskModel", dependencies: ["CPrefetch"]),
-        .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto", "CRecordSink"]),
-        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "CPrefetch", "TOMLKit"]),
-        .target(name: "Screen", dependencies: ["RiskModel"]),
+        .target(name: "RiskModel", dependencies: ["Machinery"]),
+        .target(name: "Ingest", dependencies: ["Machinery", "CCSV", "CCrypto", "CRecordSink"]),
+        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "Machinery", "TOMLKit"]),
+        .target(name: "Screen", dependencies: ["RiskModel", "Machinery"]),
         .target(name: "Lifecycle", dependencies: [
-            "RiskModel", "Screen", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            "RiskModel", "Screen", "Machinery", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Emit", dependencies: [
-            "RiskModel", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS", "CQPDF",
+            "RiskModel", "Normalize", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS", "CQPDF",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], resources: [.copy("Templates/default")]),
         .target(name: "Pipeline", dependencies: [
-            "RiskModel", "Ingest", "Normalize", "Screen", "Lifecycle", "Emit", "TOMLKit",
+            "RiskModel", "Machinery", "Ingest", "Normalize", "Screen", "Lifecycle", "Emit", "TOMLKit",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Synthetic feeds of any size, for the demo, the tests and the benchmarks.
+        .target(name: "Generate", dependencies: ["RiskModel", "Machinery", "Normalize", "Emit"]),
         .executableTarget(name: "riskscreen", dependencies: [
-            "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Pipeline", "Generate", "RiskModel", "Ingest",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Benchmarks kept out of the program: notice rendering in pages per second (`scripts/bench.sh`).
+        .executableTarget(name: "riskscreen-bench", dependencies: [
+            "RiskModel", "Machinery", "Lifecycle", "Emit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/Benchmarks"),
 
         // Tests mirror the modules; TestSupport holds shared helpers.
-        .target(name: "TestSupport", dependencies: ["RiskModel", "CCSV"], path: "Sources/TestSupport"),
-        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "TestSupport"]),
-        .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"]),
-        .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EmitTests", dependencies: ["Emit", "CPangoCairo", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RiskModel", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["RiskModel", "Machinery", "CCSV"], path: "Sources/TestSupport"),
+        .testTarget(name: "MachineryTests", dependencies: ["Machinery", "TestSupport"]),
+        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "Machinery", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Machinery", "TestSupport"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "RiskModel", "Machinery", "TestSupport"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen", "RiskModel", "Machinery", "TestSupport"]),
+        .testTarget(name: "LifecycleTests", dependencies: [
+            "Lifecycle", "Screen", "RiskModel", "Machinery", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "Lifecycle", "RiskModel", "Normalize", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RiskModel", "Machinery", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "RiskModel", "Normalize", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Machinery"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,19 +1,6 @@
+import Machinery
 import RiskModel
-
-/// A measure found by this run, with the person's name and where they live, before it gets a status and serial.
-public struct Finding: Sendable, Hashable {
-    public var measure: Measure
-    public var name: String
-    public var phone: String
-    public var assignment: Assignment
-
-    public init(measure: Measure, name: String, phone: String, assignment: Assignment) {
-        self.measure = measure
-        self.name = name
-        self.phone = phone
-        self.assignment = assignment
-    }
-}
+import Screen
 
 /// What a run changes against the last committed run (SPEC 3).
 public struct Reconciliation: Sendable {
@@ -59,14 +46,14 @@ public enum Reconciler {
     ///   - lastSequence: the last sequence number already used for a serial prefix.
     ///   - notices: the whole notices of the serials given, for the rescissions' names and places; a serial it
     ///     does not give back is not rescinded.
-    public static func reconcile(_ findings: [Finding], previous: [PriorNotice], asOf: Day,
+    public static func reconcile(_ findings: [Finding], previous: [PriorNotice], asOf: Day, workers: Workers,
                                  lastSequence: (String) throws -> Int,
                                  notices wholeNotices: ([String]) throws -> [Notice]) rethrows -> Reconciliation {
         // A province night reconciles over a hundred thousand findings, in three passes: what each finding's previous
         // notice is (on all cores), the new serials' numbers (in output order, on one), and the notices (on all).
         // The previous notices are found by index, not copied into the table. Built once, in output order: serials
         // are then numbered in that order, so the same inputs always give the same numbers.
-        let (order, before) = Cores.both({
+        let (order, before) = workers.both({
             Notice.outputOrder(findings.map { ($0.assignment.community, $0.assignment.gridID, $0.measure.person) })
         }, {
             var before: [PersonKey: Int] = [:]
@@ -76,22 +63,16 @@ public enum Reconciler {
             }
             return before
         })
-        let (prior, continues) = priors(order, findings, previous, before)
+        let (prior, continues) = priors(order, findings, previous, before, workers: workers)
         let numbering = try number(order, findings, continues: continues, asOf: asOf, lastSequence: lastSequence)
-        let notices = [Notice](unsafeUninitializedCapacity: order.count) { buffer, initialized in
-            nonisolated(unsafe) let out = buffer
-            Cores.forEachSlice(of: order.count, atLeast: 4096) { positions in
-                for k in positions {
-                    let i = order[k], o = Int(prior[k])
-                    let status: NoticeStatus = o < 0 ? .new : continues[k] ? .continuing : .amended
-                    let serial = continues[k] ? previous[o].serial : numbering.serial(at: k)
-                    (out.baseAddress! + k).initialize(to: Notice(
-                        serial: serial, status: status, supersedes: status == .amended ? previous[o].serial : nil,
-                        measure: findings[i].measure, name: findings[i].name, phone: findings[i].phone,
-                        assignment: findings[i].assignment))
-                }
-            }
-            initialized = order.count
+        let notices = workers.makeArray(count: order.count, atLeast: 4096) { k in
+            let i = order[k], o = Int(prior[k])
+            let status: NoticeStatus = o < 0 ? .new : continues[k] ? .continuing : .amended
+            let serial = continues[k] ? previous[o].serial : numbering.serial(at: k)
+            return Notice(
+                serial: serial, status: status, supersedes: status == .amended ? previous[o].serial : nil,
+                measure: findings[i].measure, name: findings[i].name, phone: findings[i].phone,
+                assignment: findings[i].assignment)
         }
         var matched = [Bool](repeating: false, count: previous.count)
         for o in prior where o >= 0 { matched[Int(o)] = true }
@@ -106,25 +87,15 @@ public enum Reconciler {
     /// By position in `order`: the previous notice in force for the person (-1 for none), and whether the finding
     /// continues it unchanged (same action, end and community) rather than amending it.
     private static func priors(_ order: [Int], _ findings: [Finding], _ previous: [PriorNotice],
-                               _ before: [PersonKey: Int]) -> (prior: [Int32], continues: [Bool]) {
-        var prior = [Int32](repeating: -1, count: order.count)
-        var continues = [Bool](repeating: false, count: order.count)
-        prior.withUnsafeMutableBufferPointer { priorOut in
-            continues.withUnsafeMutableBufferPointer { continuesOut in
-                nonisolated(unsafe) let (priorOut, continuesOut) = (priorOut, continuesOut)
-                Cores.forEachSlice(of: order.count, atLeast: 4096) { positions in
-                    for k in positions {
-                        let i = order[k]
-                        guard let o = before[findings[i].measure.person] else { continue }
-                        priorOut[k] = Int32(o)
-                        continuesOut[k] = previous[o].action == findings[i].measure.action
-                            && previous[o].until == findings[i].measure.until
-                            && previous[o].community == findings[i].assignment.community
-                    }
-                }
-            }
+                               _ before: [PersonKey: Int], workers: Workers) -> (prior: [Int32], continues: [Bool]) {
+        let found = workers.makeArray(count: order.count, atLeast: 4096) { k -> (prior: Int32, continues: Bool) in
+            let i = order[k]
+            guard let o = before[findings[i].measure.person] else { return (-1, false) }
+            return (Int32(o), previous[o].action == findings[i].measure.action
+                        && previous[o].until == findings[i].measure.until
+                        && previous[o].community == findings[i].assignment.community)
         }
-        return (prior, continues)
+        return (found.map(\.prior), found.map(\.continues))
     }
 
     /// The serial numbers of the new and amended notices, given in output order.

@@ -1,3 +1,4 @@
+import Emit
 import Foundation
 import Ingest
 import Normalize
@@ -24,11 +25,11 @@ public enum Check {
             let rules = try RuleFile.read(regions)
             var reports: [FeedReport] = [], rejects: [Reject] = []
             if !settings.residents.isEmpty {
-                let batch = try ResidentFeed.read(settings.residents, digests: false)
+                let batch = try ResidentFeed.read(settings.residents, digests: false, workers: settings.workers)
                 reports += batch.reports; rejects += batch.rejects
             }
             if !settings.travel.isEmpty {
-                let batch = try TravelFeed.read(settings.travel)
+                let batch = try TravelFeed.read(settings.travel, workers: settings.workers)
                 reports += batch.reports; rejects += batch.rejects
             }
             var blocking: RunError?

@@ -29,7 +29,7 @@ public enum Explain {
             let screener = Screener(policy: try Policy.load(path: policyPath), designations: rules.designations, asOf: day)
 
             var out = ["\(person.type.code) \(person.masked), as of \(day) (window \(screener.window.first)..\(screener.window.last), policy \(screener.policy.name))"]
-            let stays = try store.stays(with: nil).parts.flatMap { $0.stays.filter { $0.person == person } }.sorted { $0.arrived < $1.arrived }
+            let stays = try store.stays(with: nil, workers: RunSettings.defaultWorkers).parts.flatMap { $0.stays.filter { $0.person == person } }.sorted { $0.arrived < $1.arrived }
             out.append(stays.isEmpty ? "no stays on record" : "stays on record: \(stays.count)")
             var best: Candidate?
             for stay in stays {

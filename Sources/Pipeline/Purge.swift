@@ -9,7 +9,7 @@ public enum Purge {
             guard FileManager.default.fileExists(atPath: state) else { throw RunError.configuration("\(state): no state store here") }
             let lock = try RunLock(statePath: state)
             defer { withExtendedLifetime(lock) {} }
-            let report = try Store(path: state).purge(before: before)
+            let report = try Store(path: state).purge(before: before, workers: RunSettings.defaultWorkers)
             let files = report.filesMerged > 1 && report.staysKept > 0 ? ", now in one file instead of \(report.filesMerged)" : ""
             return ["removed \(report.staysRemoved) stays that ended before \(before) and \(report.staysReplaced) that later records "
                     + "had replaced (\(report.staysKept) kept\(files))",

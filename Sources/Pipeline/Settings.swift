@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Machinery
 import RiskModel
 import TOMLKit
 
@@ -17,15 +18,26 @@ public struct RunSettings: Sendable {
     public var force = false
     public var maxRejectRate = 0.01
     public var render = true
-    /// Folder of Mustache templates for the notices; nil uses `fixtures/templates` beside the program.
+    /// Folder of Mustache templates for the notices; nil uses the ones installed with the program.
     public var templates: String?
     /// CSV of grid workers (community_code, grid_id, name, phone).
     public var contacts: String?
-    public var authority = "富阳区新型冠状病毒感染的肺炎疫情防控工作指挥部"
-    public var hotline = "12345"
+    /// The issuing authority and public hotline printed on notices; unset, the notices leave a line to fill in.
+    public var authority: String?
+    public var hotline: String?
     public var retentionDays: Int?
+    /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
+    public var workers = RunSettings.defaultWorkers
 
     public init() {}
+
+    /// One thread per core, or `RISKSCREEN_THREADS` of them (1 reads every file in one pass and screens on one core).
+    public static var defaultWorkers: Workers {
+        if let text = ProcessInfo.processInfo.environment["RISKSCREEN_THREADS"], let wanted = Int(text), wanted >= 1 {
+            return Workers(min(wanted, Workers.online.count))
+        }
+        return .online
+    }
 
     /// The input for a file named on the command line: its feed name is the file name without extension.
     public static func input(path: String, encoding: TextEncoding = .auto) -> FeedInput {

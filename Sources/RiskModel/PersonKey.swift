@@ -1,3 +1,5 @@
+import Machinery
+
 /// The kind of identity document a person key is built from (SPEC 1.1).
 public enum IDType: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case cnID = 0
@@ -26,7 +28,7 @@ public enum IDType: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomStri
 /// A resident ID keeps its 17 leading digits (the check character follows from them); a passport
 /// or other number keeps up to 20 characters of `A-Z 0-9 -` at 6 bits each. The top two bits of
 /// `hi` hold the `IDType`, so keys of different types never collide.
-public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, BitwiseCopyable {
     public var hi: UInt64
     public var lo: UInt64
 
@@ -68,7 +70,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// seeds still order their keys differently. The stdlib lets a type implement this requirement (its
     /// integers do); should it ever stop, removing the method falls back to `hash(into:)`.
     public func _rawHashValue(seed: Int) -> Int {
-        var h = digest &+ UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15
+        var h = digest &+ UInt64(truncatingIfNeeded: seed) &* Mix.golden
         h ^= h >> 32
         h &*= 0xD6E8_FEB8_6659_FD93
         return Int(truncatingIfNeeded: h ^ (h >> 32))
@@ -77,10 +79,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// A well-mixed 64-bit digest of the key, for flat hash sets of people.
     @inlinable
     public var digest: UInt64 {
-        var h = (hi &* 0x9E37_79B9_7F4A_7C15) ^ lo
-        h ^= h >> 33; h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33; h &*= 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 33)
+        Mix.avalanche((hi &* Mix.golden) ^ lo)
     }
 
     /// The normalised ID number as printed (`330111198001011234`, `E12345678`).
@@ -251,5 +250,14 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
         } else {
             self.init(type: type, text: Array(id))
         }
+    }
+}
+
+extension FlatTable where Value == Nothing {
+    /// The digests of `people` (`PersonKey.digest`): a set in cache that answers for most absent people before a
+    /// hashed set of them is asked.
+    public init(digestsOf people: some Collection<PersonKey>, filtered: Bool = true) {
+        self.init(capacity: people.count, filtered: filtered)
+        for person in people { insert(person.digest) }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Canonical lengths are 2, 4, 6, 9 and 12 digits; `330100000000` and `3301` are the same code.
 /// Ordering is by the padded value, which agrees with the order of the canonical strings.
-public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, BitwiseCopyable {
     /// `padded << 4 | length`.
     public var raw: UInt64
 

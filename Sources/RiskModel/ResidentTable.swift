@@ -1,11 +1,11 @@
-import Dispatch
+import Machinery
 
 /// The residence snapshot packed into one byte arena: two million residents cost a few allocations, not ten million.
 ///
 /// Text fields are decoded into a `Resident` only for the people who are looked up (those under a measure).
 public struct ResidentTable: Sendable {
     /// The fixed part of a resident; text lives in `arena` at `offset` as five fields separated by 0x1F.
-    public struct Row: Sendable, Hashable {
+    public struct Row: Sendable, Hashable, BitwiseCopyable {
         public var person: PersonKey
         public var community: RegionCode
         /// `Day.number`, or `Int32.min` when the feed gave no date.
@@ -32,11 +32,8 @@ public struct ResidentTable: Sendable {
     private var sealedArenas: [[UInt8]] = []
     /// Where each of `sealedArenas` starts, and (last) where `storedArena` does.
     @usableFromInline var sealedStarts: [Int] = [0]
-    /// A table read from the store views its file instead: rows and arena at these places in `region`.
-    @usableFromInline var region: MappedRegion?
-    // Views of the read-only mapping `region` keeps alive, so sharing them between threads is safe.
-    private nonisolated(unsafe) var mappedRows = UnsafeBufferPointer<Row>(start: nil, count: 0)
-    private nonisolated(unsafe) var mappedArena = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// A table read from the store views its file instead: its rows and its text where they lie.
+    @usableFromInline var mapped: (rows: MappedArray<Row>, arena: MappedArray<UInt8>)?
 
     public init() {}
 
@@ -45,31 +42,27 @@ public struct ResidentTable: Sendable {
         storedArena = arena
     }
 
-    /// A table viewing a stored file: `rowCount` rows at byte `rowsOffset` (aligned for `Row`), and the arena.
+    /// A table viewing a stored file: its rows and its text, where they lie.
     ///
     /// A night's run needs only the rows of two million residents and the text of the few under a measure:
     /// viewing the file where the page cache holds it spares copying ~300 MB into fresh memory.
-    public init(region: MappedRegion, rowsOffset: Int, rowCount: Int, arenaOffset: Int, arenaCount: Int) {
-        precondition(rowsOffset % MemoryLayout<Row>.alignment == 0
-                     && rowsOffset + rowCount * MemoryLayout<Row>.stride <= region.count && arenaOffset + arenaCount <= region.count)
-        self.region = region
-        mappedRows = UnsafeBufferPointer(start: (region.base + rowsOffset).assumingMemoryBound(to: Row.self), count: rowCount)
-        mappedArena = UnsafeBufferPointer(start: (region.base + arenaOffset).assumingMemoryBound(to: UInt8.self), count: arenaCount)
+    public init(mappedRows rows: MappedArray<Row>, arena: MappedArray<UInt8>) {
+        mapped = (rows, arena)
     }
 
-    public var count: Int { region == nil ? storedRows.count : mappedRows.count }
+    public var count: Int { mapped?.rows.count ?? storedRows.count }
 
     public func withRows<R>(_ body: (UnsafeBufferPointer<Row>) throws -> R) rethrows -> R {
-        if region != nil { return try withExtendedLifetime(region) { try body(mappedRows) } }
+        if let mapped { return try mapped.rows.withUnsafeBufferPointer(body) }
         return try storedRows.withUnsafeBufferPointer(body)
     }
 
     /// Bytes of text of all rows.
-    public var arenaCount: Int { region == nil ? sealedStarts[sealedStarts.count - 1] + storedArena.count : mappedArena.count }
+    public var arenaCount: Int { mapped?.arena.count ?? sealedStarts[sealedStarts.count - 1] + storedArena.count }
 
     /// Calls `body` with each piece of the text in order; together they are the arena the rows' offsets count in.
     public func forEachArenaPiece(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        if region != nil { return try withExtendedLifetime(region) { try body(mappedArena) } }
+        if let mapped { return try mapped.arena.withUnsafeBufferPointer(body) }
         for piece in sealedArenas { try piece.withUnsafeBufferPointer(body) }
         try storedArena.withUnsafeBufferPointer(body)
     }
@@ -77,10 +70,12 @@ public struct ResidentTable: Sendable {
     /// The text of a row, `length` bytes at `offset` of the arena.
     func withText<R>(of row: Row, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let (offset, length) = (Int(row.offset), Int(row.length))
-        if region != nil {
+        if let mapped {
             // A damaged file's row gets the text that lies in the arena, never bytes beyond the mapping.
-            let end = min(offset + length, mappedArena.count)
-            return try withExtendedLifetime(region) { try body(UnsafeBufferPointer(rebasing: mappedArena[min(offset, end)..<end])) }
+            return try mapped.arena.withUnsafeBufferPointer { arena in
+                let end = min(offset + length, arena.count)
+                return try body(UnsafeBufferPointer(rebasing: arena[min(offset, end)..<end]))
+            }
         }
         // The piece holding it: the last whose start is at or before the offset (one piece per merged chunk, a few dozen).
         var piece = sealedStarts.count - 1
@@ -94,14 +89,12 @@ public struct ResidentTable: Sendable {
     /// Copies a viewed file into arrays before the table changes.
     @usableFromInline
     mutating func materialize() {
-        guard region != nil else { return }
-        storedRows = Array(mappedRows)
-        storedArena = Array(mappedArena)
+        guard let mapped else { return }
+        storedRows = Array(mapped.rows)
+        storedArena = Array(mapped.arena)
         sealedArenas = []
         sealedStarts = [0]
-        region = nil
-        mappedRows = UnsafeBufferPointer(start: nil, count: 0)
-        mappedArena = UnsafeBufferPointer(start: nil, count: 0)
+        self.mapped = nil
     }
 
     /// Appends a resident given as UTF-8 fields; returns its row index.
@@ -109,7 +102,7 @@ public struct ResidentTable: Sendable {
     public mutating func append(person: PersonKey, community: RegionCode, updatedAt: Day?,
                                 name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
                                 gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
-        if region != nil { materialize() }
+        if mapped != nil { materialize() }
         let base = sealedStarts[sealedStarts.count - 1]
         let start = storedArena.count
         storedArena.append(contentsOf: name); storedArena.append(0x1F)
@@ -188,17 +181,17 @@ public struct ResidentTable: Sendable {
     }
 
     /// The digests of every resident, for telling residents from visitors while reading travel feeds.
-    public func people() -> IdentitySet {
+    public func people() -> FlatSet {
         withRows { ResidentTable.people(of: $0) }
     }
 
     /// The digests of the people of `rows`.
-    public static func people(of rows: UnsafeBufferPointer<Row>) -> IdentitySet {
-        var set = IdentitySet(capacity: rows.count, filtered: false)
+    public static func people(of rows: UnsafeBufferPointer<Row>) -> FlatSet {
+        var set = FlatSet(capacity: rows.count)
         for i in rows.indices {
             // Every insert misses the cache: fetch a few rows ahead.
             if i + 16 < rows.count { set.prefetch(rows[i + 16].person.digest) }
-            _ = set.insert(rows[i].person.digest)
+            set.insert(rows[i].person.digest)
         }
         return set
     }
@@ -206,25 +199,20 @@ public struct ResidentTable: Sendable {
     /// A map from person to row, for looking up the few people under a measure.
     ///
     /// `people` is asked `contains` for each candidate row: a `Set`, or a dictionary's keys, answer by hashing.
-    public func index(of people: some Collection<PersonKey> & Sendable) -> [PersonKey: Int] {
+    public func index(of people: some Collection<PersonKey> & Sendable, workers: Workers) -> [PersonKey: Int] {
         // Most rows are not wanted: a digest set in cache answers for them before the hashed set is asked.
-        let digests = IdentitySet(digestsOf: people, filtered: false)
+        let digests = FlatSet(digestsOf: people)
         // A night looks up its hundred thousand people among two million rows with nothing else to do: each
-        // core scans a span of the rows, and the spans' finds are merged in order.
-        let spans = count < 65_536 ? 1 : Cores.active
-        var found = [[PersonKey: Int]](repeating: [:], count: spans)
-        withRows { rows in
-            nonisolated(unsafe) let rows = rows
-            found.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                DispatchQueue.concurrentPerform(iterations: spans) { s in
-                    var mine: [PersonKey: Int] = [:]
-                    for i in rows.count * s / spans..<rows.count * (s + 1) / spans
-                    where digests.contains(rows[i].person.digest) && people.contains(rows[i].person) {
-                        mine[rows[i].person] = i
-                    }
-                    out[s] = mine
+        // thread scans a span of the rows, and the spans' finds are merged in order.
+        let spans = count < 65_536 ? 1 : workers.count
+        let found = withRows { rows in
+            workers.map(spans) { s in
+                var mine: [PersonKey: Int] = [:]
+                for i in rows.count * s / spans..<rows.count * (s + 1) / spans
+                where digests.contains(rows[i].person.digest) && people.contains(rows[i].person) {
+                    mine[rows[i].person] = i
                 }
+                return mine
             }
         }
         var merged = found[0]

@@ -1,3 +1,4 @@
+import Machinery
 import RiskModel
 
 /// Designations indexed by region so that a stay costs a handful of lookups, not a scan of the rule file.
@@ -54,49 +55,27 @@ public struct DesignationIndex: Sendable {
     }
 }
 
-/// Lists of designations by region code, in an open-addressed table probed with a multiply and a shift.
+/// Lists of designations by region code: each region's list is a span of `members`, found in a flat table.
 ///
 /// Screening probes it up to six times for each stay in a county with a designation; a `Dictionary` hashed
 /// each probe with SipHash, which took about a third of screening.
 struct RegionLists: Sendable {
-    // `keys[s]` is a region's `raw`, or 0 for an empty slot (no code has raw 0: its length is at least 2);
-    // `spans[s]` is `start << 32 | end` in `members`.
-    private var keys: [UInt64]
-    private var spans: [UInt64]
+    /// Region code (`raw`) → `start << 32 | end` in `members`.
+    private var spans: FlatTable<UInt64>
     private var members: [Int32] = []
-    private let shift: UInt64
 
     init(_ lists: [RegionCode: [Int32]]) {
-        var capacity = 16
-        while capacity < lists.count * 2 { capacity *= 2 }
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
-        keys = [UInt64](repeating: 0, count: capacity)
-        spans = [UInt64](repeating: 0, count: capacity)
+        spans = FlatTable(capacity: lists.count)
         for (region, list) in lists {
-            var slot = slot(of: region.raw)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = region.raw
-            spans[slot] = UInt64(members.count) << 32 | UInt64(members.count + list.count)
+            spans.insert(region.raw, UInt64(members.count) << 32 | UInt64(members.count + list.count))
             members.append(contentsOf: list)
         }
     }
 
-    @inline(__always)
-    private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
     /// Calls `body` with each member listed under `region`, in the order they were listed.
     @inline(__always)
     func forEach(_ region: RegionCode, _ body: (Int) -> Void) {
-        var slot = slot(of: region.raw)
-        while true {
-            let key = keys[slot]
-            if key == region.raw {
-                let span = spans[slot]
-                for i in Int(span >> 32)..<Int(span & 0xFFFF_FFFF) { body(Int(members[i])) }
-                return
-            }
-            if key == 0 { return }
-            slot = (slot + 1) & (keys.count - 1)
-        }
+        guard let span = spans.value(region.raw) else { return }
+        for i in Int(span >> 32)..<Int(span & 0xFFFF_FFFF) { body(Int(members[i])) }
     }
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import Machinery
 import RiskModel
 
 /// One stay meeting one designation within the window (SPEC 2), with the candidate it gives, if any.
@@ -68,41 +68,30 @@ public struct Screener: Sendable {
         }
     }
 
-    /// Screens `stays` on all cores and returns each exposed person's winning candidate.
-    public func screen(_ stays: [Stay]) -> [PersonKey: Candidate] {
-        screen(StayBlock(stays))
+    /// Screens `stays` and returns each exposed person's winning candidate.
+    public func screen(_ stays: [Stay], workers: Workers) -> [PersonKey: Candidate] {
+        screen(StayParts(parts: [StayParts.Part(stays: stays, contacts: ContactBook())]), workers: workers)
     }
 
-    /// Screens `stays` on all cores and returns each exposed person's winning candidate.
-    public func screen(_ stays: StayBlock) -> [PersonKey: Candidate] {
-        screen(StayParts(parts: [StayParts.Part(stays: stays, contacts: ContactBook())]))
-    }
-
-    /// Screens every part of a store on all cores and returns each exposed person's winning candidate.
+    /// Screens every part of a store and returns each exposed person's winning candidate.
     ///
     /// The stays of all parts are cut into equal slices across part boundaries, so a store of many small parts
-    /// (a night's chunks) or of one large one keeps every core busy; each slice fills a table of its own.
-    public func screen(_ stays: StayParts) -> [PersonKey: Candidate] {
+    /// (a night's chunks) or of one large one keeps every thread busy; each slice fills a table of its own.
+    public func screen(_ stays: StayParts, workers: Workers) -> [PersonKey: Candidate] {
         let parts = stays.parts
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
         let total = offsets[offsets.count - 1]
-        // Many more slices than cores, taken as cores come free: the night's own stays, at the end, match far
-        // more often than the stored ones, and a slice holding most of them left one core screening alone (with
-        // four per core, the night's last slice still took two thirds of the winners). One core
-        // (`RISKSCREEN_THREADS=1`) screens in one slice.
-        let workers = total < 100_000 || Cores.active == 1 ? 1 : Cores.active * 16
-        var results = [[PersonKey: Candidate]](repeating: [:], count: workers)
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let slots = out
-            concurrentForEach(workers) { w in
-                let lower = total * w / workers, upper = total * (w + 1) / workers
-                var best: [PersonKey: Candidate] = [:]
-                for p in parts.indices where offsets[p] < upper && offsets[p + 1] > lower {
-                    let from = max(lower, offsets[p]) - offsets[p], to = min(upper, offsets[p + 1]) - offsets[p]
-                    parts[p].stays.forEachSpan(in: from..<to) { screen($0, into: &best) }
-                }
-                slots[w] = best
+        // Many more slices than threads, taken as threads come free: the night's own stays, at the end, match far
+        // more often than the stored ones, and a slice holding most of them left one thread screening alone.
+        let slices = total < 100_000 || workers.count == 1 ? 1 : workers.count * 16
+        let results = workers.map(slices) { w in
+            let lower = total * w / slices, upper = total * (w + 1) / slices
+            var best: [PersonKey: Candidate] = [:]
+            for p in parts.indices where offsets[p] < upper && offsets[p + 1] > lower {
+                let from = max(lower, offsets[p]) - offsets[p], to = min(upper, offsets[p + 1]) - offsets[p]
+                parts[p].stays.forEachSpan(in: from..<to) { screen($0, into: &best) }
             }
+            return best
         }
         // Candidates are totally ordered by `beats`, so the merge order does not change the winners. Room for
         // every entry is made first: growing the table as it fills rehashed every person already in it.
@@ -149,13 +138,4 @@ public struct Screener: Sendable {
         if let current = slot, !candidate.beats(current) { return }
         slot = candidate
     }
-}
-
-/// Runs `body(0..<count)` on up to `count` threads and waits for all.
-func concurrentForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
-    if count <= 1 {
-        if count == 1 { body(0) }
-        return
-    }
-    DispatchQueue.concurrentPerform(iterations: count, execute: body)
 }

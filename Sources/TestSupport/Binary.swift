@@ -1,4 +1,5 @@
 import Foundation
+import Machinery
 
 /// What running the `riskscreen` binary gave, printed in full when a test fails (like xsv's tests).
 public struct CommandResult: CustomStringConvertible, Sendable {
@@ -55,14 +56,10 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL,
     process.standardError = err
     try process.run()
     // Read both pipes while the program runs so a full pipe never blocks it.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var outData = Data(), errData = Data()
-    group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let outRead = BackgroundTask { out.fileHandleForReading.readDataToEndOfFile() }
+    let errRead = BackgroundTask { err.fileHandleForReading.readDataToEndOfFile() }
     process.waitUntilExit()
-    group.wait()
+    let outData = try outRead.wait(), errData = try errRead.wait()
     let command = ([path] + arguments).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
     return CommandResult(command: "cd \(directory.path) && \(command)", status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))

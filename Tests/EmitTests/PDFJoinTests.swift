@@ -1,6 +1,7 @@
 @testable import Emit
 import Foundation
 import RiskModel
+import Machinery
 import Testing
 
 /// A community with thousands of notices is drawn in parts on both cores and joined into its one PDF.
@@ -20,7 +21,7 @@ import Testing
         var bytes: [Data] = []
         for _ in 0..<2 {
             let folder = try PDFFixtures.temporaryDirectory()
-            let rendered = try NoticePDF.renderAll([batch], into: folder, settings: settings, concurrency: 2)
+            let rendered = try NoticePDF.renderAll([batch], into: folder, settings: settings, workers: Workers(2))
             #expect(rendered.count == 1)
             let file = try #require(rendered.first?.file)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [file.lastPathComponent], "no part files left behind")

@@ -6,7 +6,7 @@ import TestSupport
 /// Sample notices and helpers shared by the PDF tests.
 enum PDFFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let templates = root.appendingPathComponent("fixtures/templates")
+    static let templates = root.appendingPathComponent("Sources/Emit/Templates/default")
     static let golden = root.appendingPathComponent("fixtures/golden")
     static let asOf = Day(year: 2020, month: 1, day: 25)!
     static let community = RegionCode(canonicalizing: 330_302_001_001)

@@ -2,6 +2,7 @@ import CPangoCairo
 import Emit
 import Foundation
 import RiskModel
+import Machinery
 import Testing
 
 /// Tests of notice batches as a grid worker receives them: checked with poppler-utils and zbar-tools, not by reading our own code.
@@ -189,7 +190,7 @@ import Testing
             }
             return NoticeBatch(community: code, communityName: "社区\(c)", asOf: PDFFixtures.asOf, runID: "r", notices: notices, rescissions: [])
         }
-        let results = try NoticePDF.renderAll(batches, into: dir, settings: PDFFixtures.settings(), concurrency: 2)
+        let results = try NoticePDF.renderAll(batches, into: dir, settings: PDFFixtures.settings(), workers: Workers(2))
         #expect(results.map(\.pages) == [2, 3, 4, 5, 6])
         for (batch, result) in zip(batches, results) {
             #expect(result.file.lastPathComponent == batch.fileName)

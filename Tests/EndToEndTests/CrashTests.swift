@@ -1,5 +1,5 @@
 import Foundation
-import RiskModel
+import Machinery
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import Foundation
 import RiskModel
+import Machinery
 import Testing
 @testable import Ingest
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 @testable import Lifecycle
 import RiskModel
+import Screen
 import Testing
 import TestSupport
 

@@ -1,5 +1,7 @@
 import Lifecycle
+import Screen
 import RiskModel
+import Machinery
 import Testing
 import TestSupport
 
@@ -28,7 +30,7 @@ extension Reconciler {
     static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
                           lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
         let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
-        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, lastSequence: lastSequence) { serials in
+        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, workers: Workers(2), lastSequence: lastSequence) { serials in
             serials.compactMap { bySerial[$0] }
         }
     }

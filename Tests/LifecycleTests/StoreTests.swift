@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 @testable import Lifecycle
 import RiskModel
+import Screen
+import Machinery
 import Testing
 import TestSupport
 
@@ -134,7 +136,7 @@ import TestSupport
         // The first 700 people are no longer found (more rescissions than one batch reads), every fifth of the
         // others is extended, and fifty people are new.
         let tonight = (700..<1250).map { named($0, days: $0 % 5 == 0 ? 2 : 0) }
-        let light = try Reconciler.reconcile(tonight, previous: store.priorNotices(after: run), asOf: .of("2020-02-07"),
+        let light = try Reconciler.reconcile(tonight, previous: store.priorNotices(after: run), asOf: .of("2020-02-07"), workers: Workers(2),
                                              lastSequence: store.lastSequence, notices: store.notices(serials:))
         let whole = try Reconciler.reconcile(tonight, previous: store.noticesInForce(after: run), asOf: .of("2020-02-07"),
                                              lastSequence: store.lastSequence)
@@ -176,12 +178,12 @@ import TestSupport
         let good = try Data(contentsOf: file)
         try (good + Data([0])).write(to: file)
         #expect {
-            _ = try store.stays(with: nil)
+            _ = try store.stays(with: nil, workers: Workers(2))
         } throws: { error in
             "\(error)".contains("stays-1.bin: stored data is damaged (size differs from what the store recorded); restore the state folder from a backup")
         }
         try good.write(to: file)
-        #expect(try store.stays(with: nil).stays.map(\.identity) == [1])
+        #expect(try store.stays(with: nil, workers: Workers(2)).stays.map(\.identity) == [1])
     }
 
     /// A stays file whose counts or contacts were damaged where its size still matches is refused with its name, as
@@ -205,7 +207,7 @@ import TestSupport
         withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<offset + 8, with: $0) }
         try bytes.write(to: file)
         #expect {
-            _ = try store.stays(with: nil)
+            _ = try store.stays(with: nil, workers: Workers(2))
         } throws: { error in
             "\(error)".contains("stays-1.bin: stored data is damaged (\(reason))")
         }
@@ -252,12 +254,12 @@ import TestSupport
         let night1 = [stay(p, identity: 1, left: "2020-01-26"), stay(p, identity: 2, left: "2020-01-27")]
         try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: night1), into: store)
         let incoming = [stay(p, identity: 1, left: "2020-02-01")]
-        let merged = try store.stays(with: StayParts(stays: incoming))
+        let merged = try store.stays(with: StayParts(stays: incoming), workers: Workers(2))
         #expect(merged.stays.map(\.identity).sorted() == [1, 2])
         #expect(merged.stays.first { $0.identity == 1 }?.left == .of("2020-02-01"))
 
         try commitData(2, asOf: "2020-02-07", stays: StayParts(stays: incoming), into: store)
-        let stored = try store.stays(with: nil).stays
+        let stored = try store.stays(with: nil, workers: Workers(2)).stays
         #expect(stored.count == 2)
         #expect(stored.first { $0.identity == 1 }?.left == .of("2020-02-01"), "the later run's version wins")
     }
@@ -291,7 +293,7 @@ import TestSupport
 
         // A night that resends identity 102 (part 1): that part skips its old version and is still a view of the file.
         let night = StayParts(stays: [stay(PersonKey.cn("33010619800101009"), identity: 102, left: "2020-02-01")])
-        let merged = Store.merge(try store.storedStays(), with: night)
+        let merged = Store.merge(try store.storedStays(), with: night, workers: Workers(2))
         #expect(merged.parts.map(\.stays.isMapped) == [true, true, true, false])
         #expect(merged.parts.map(\.stays.skipped) == [0, 1, 0, 0])
         #expect(merged.parts[1].stays.map(\.identity) == [101, 103, 104, 105, 106])
@@ -358,7 +360,7 @@ import TestSupport
         #expect(stored.count == written.count)
         #expect((0..<stored.count).map { stored.resident(at: $0) } == written)
         #expect(written.allSatisfy { stored.people().contains($0.person.digest) })
-        #expect(stored.index(of: [written[4].person]) == [written[4].person: 4])
+        #expect(stored.index(of: [written[4].person], workers: Workers(2)) == [written[4].person: 4])
 
         stored.append(person: .cn("33010619900101001"), community: .of("330106001"), updatedAt: nil, name: Array("新居民".utf8),
                       phone: [], communityName: Array("和平社区".utf8), gridID: [], address: [])
@@ -440,16 +442,16 @@ import TestSupport
         try commitData(2, asOf: "2020-02-07", stays: StayParts(stays: [stay(p, identity: 1, left: "2020-02-01"), stay(p, identity: 4, left: "2020-01-20")]),
                        into: store)
         try commitData(3, asOf: "2020-02-08", stays: visitor(5, "访客乙", left: "2020-02-05"), into: store)
-        let before = try store.stays(with: nil)
+        let before = try store.stays(with: nil, workers: Workers(2))
         let oldFiles = try store.segments(kind: "stays").map(\.file)
 
-        let report = try store.purge(before: .of("2020-01-28"))
+        let report = try store.purge(before: .of("2020-01-28"), workers: Workers(2))
         #expect((report.staysReplaced, report.staysRemoved, report.staysKept, report.filesMerged) == (1, 1, 4, 3))
         let segments = try store.segments(kind: "stays")
         #expect(segments.map(\.runID) == [3] && segments.map(\.count) == [4], "one file, after the runs it merged")
         let stored = try store.storedStays()
         #expect(stored.map(\.count) == [1], "the runs' parts in one")
-        let after = try store.stays(with: nil)
+        let after = try store.stays(with: nil, workers: Workers(2))
         // Contacts are numbered afresh in the one book: compared by name below.
         func withoutContact(_ stays: [Stay]) -> [Stay] { stays.map { var s = $0; s.contact = 0; return s } }
         #expect(withoutContact(after.stays) == withoutContact(before.stays.filter { $0.identity != 4 }),
@@ -462,11 +464,11 @@ import TestSupport
 
         // A night's merge reads the one file as it read the three.
         let night = StayParts(stays: [stay(p, identity: 2, left: "2020-02-06")])
-        let merged = Store.merge(try store.storedStays(), with: night).stays
+        let merged = Store.merge(try store.storedStays(), with: night, workers: Workers(2)).stays
         #expect(merged.map(\.identity) == [3, 1, 5, 2] && merged.last?.left == .of("2020-02-06"))
 
         // Nothing left to merge or remove: the file stays as it is.
-        let again = try store.purge(before: .of("2020-01-28"))
+        let again = try store.purge(before: .of("2020-01-28"), workers: Workers(2))
         #expect(again.filesMerged == 0 && again.staysKept == 4)
         #expect(try store.segments(kind: "stays").map(\.file) == segments.map(\.file))
     }
@@ -487,7 +489,7 @@ import TestSupport
         try commitData(1, asOf: "2020-02-06", stays: StayParts(parts: parts), into: store)
         try commitData(2, asOf: "2020-02-07", stays: StayParts(stays: [stay(.cn("33010619800101009"), identity: 12, left: "2020-02-01")]), into: store)
         let night = StayParts(stays: [stay(.cn("33010619800101008"), identity: 3, left: "2020-02-02")])
-        let merged = Store.merge(try store.storedStays(), with: night)
+        let merged = Store.merge(try store.storedStays(), with: night, workers: Workers(2))
         #expect(merged.parts.map(\.stays.skipped) == [1, 1, 0, 0], "identities 3 and 12 replaced inside the first run's mapped parts")
 
         let empty = Reconciler.reconcile([], previous: [], asOf: .of("2020-02-08"), lastSequence: { _ in 0 })
@@ -495,7 +497,7 @@ import TestSupport
                                        replacesStoredStays: true))
         #expect(try store.segments(kind: "stays").map(\.runID) == [3])
         #expect(try store.removeOrphanFiles().sorted() == ["stays-1.bin", "stays-2.bin"])
-        let read = try store.stays(with: nil)
+        let read = try store.stays(with: nil, workers: Workers(2))
         #expect(read.stays == merged.stays)
         func names(_ stays: StayParts) -> [String?] { stays.parts.flatMap { part in part.stays.map { part.contacts.entry($0.contact)?.name } } }
         #expect(names(read) == names(merged))
@@ -506,6 +508,6 @@ import TestSupport
         try commitData(1, asOf: "2020-02-06", stays: StayParts(stays: [stay(.cn("33010619800101001"), identity: 1, left: "2020-01-26")]), into: store)
         try Data("x".utf8).write(to: store.dataFolder.appendingPathComponent("stays-2.bin"))
         #expect(try store.removeOrphanFiles() == ["stays-2.bin"])
-        #expect(try store.stays(with: nil).stays.count == 1)
+        #expect(try store.stays(with: nil, workers: Workers(2)).stays.count == 1)
     }
 }

@@ -1,3 +1,4 @@
+import Machinery
 import Testing
 import RiskModel
 @testable import Normalize

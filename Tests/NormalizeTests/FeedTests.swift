@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import Normalize
 import RiskModel
+import Machinery
 import Testing
 import TestSupport
 
@@ -19,7 +20,7 @@ import TestSupport
         let dir = try makeTemporaryDirectory()
         let first = try write("record_id,id_no,region_code,arrived_on,left_on\nr1,\(a),330302,2020-01-20,2020-01-22\nr2,\(b),4201,2020-01-21,\n", "rail.csv", in: dir)
         let second = try write("record_id,source,id_no,region_code,arrived_on,left_on\nr1,rail,\(a),330302,2020-01-20,2020-01-25\n", "rail-fix.csv", in: dir)
-        let batch = try TravelFeed.read([first, second])
+        let batch = try TravelFeed.read([first, second], workers: Workers(2))
         #expect(batch.stays.stays.count == 2)
         let corrected = try #require(batch.stays.stays.first { $0.person.idNo == a })
         #expect(corrected.left == Day.of("2020-01-25"))
@@ -43,7 +44,7 @@ import TestSupport
             line += i % 3 == 0 ? 3 : 1
         }
         #expect(text.utf8.count > 8 << 20)
-        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)])
+        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)], workers: Workers(2))
         try #require(batch.rejects.count == badLines.count, "first reject: \(batch.rejects.first.map { "\($0.line) \($0.reason)" } ?? "none")")
         #expect(batch.rejects.map(\.line) == badLines)
         #expect(batch.rejects.allSatisfy { $0.column == "region_code" })
@@ -71,8 +72,8 @@ import TestSupport
             r6,\(a),,13800000001,4201,2020-01-24
 
             """
-        let residents = IdentitySet(digestsOf: [a, c].map { PersonKey.cn(String($0.prefix(17))) })
-        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)], residents: residents)
+        let residents = FlatSet(digestsOf: [a, c].map { PersonKey.cn(String($0.prefix(17))) })
+        let batch = try TravelFeed.read([try write(text, "rail.csv", in: dir)], residents: residents, workers: Workers(2))
         #expect(batch.rejects.map(\.line) == [5])
         let part = try #require(batch.stays.parts.first)
         let contacts = part.stays.map { stay in part.contacts.entry(stay.contact).map { "\($0.name) \($0.phone)" } }
@@ -84,7 +85,7 @@ import TestSupport
         let dir = try makeTemporaryDirectory()
         let rail = try write("record_id,id_no,region_code,arrived_on\nr1,\(a),330302,2020-01-20\n", "rail.csv", in: dir)
         let telecom = try write("record_id,id_no,region_code,arrived_on\nr1,\(a),330302,2020-01-21\n", "telecom.csv", in: dir)
-        #expect(try TravelFeed.read([rail, telecom]).stays.count == 2)
+        #expect(try TravelFeed.read([rail, telecom], workers: Workers(2)).stays.count == 2)
     }
 
     @Test func withoutRecordIDIdentityIsThePersonRegionAndDays() throws {
@@ -95,7 +96,7 @@ import TestSupport
             \(a),330302,2020/1/20,20200122
             \(a),330302,2020-01-20,2020-01-23
             """, "checkpoint.csv", in: dir)
-        let batch = try TravelFeed.read([feed])
+        let batch = try TravelFeed.read([feed], workers: Workers(2))
         #expect(batch.stays.stays.count == 2)
         #expect(batch.reports[0].duplicates == 1)
     }
@@ -110,7 +111,7 @@ import TestSupport
     func rejectsNameTheColumn(row: String, column: String) throws {
         let dir = try makeTemporaryDirectory()
         let feed = try write("id_no,region_code,arrived_on,left_on\n\(row)\n", "t.csv", in: dir)
-        let batch = try TravelFeed.read([feed])
+        let batch = try TravelFeed.read([feed], workers: Workers(2))
         #expect(batch.stays.stays.isEmpty)
         let reject = try #require(batch.rejects.first)
         #expect(reject.column == column)
@@ -124,7 +125,7 @@ import TestSupport
         let header = "id_no,name,community_code,community_name,updated_at\n"
         let one = try write(header + "\(a),旧,330111004001,山水社区,2020-01-05\n\(b),甲,330111004001,山水社区,\n", "r1.csv", in: dir)
         let two = try write(header + "\(a),新,330111004002,富春社区,2020-01-06\n\(a),更旧,330111004003,某社区,2020-01-01\n\(b),乙,330111004001,山水社区,\n", "r2.csv", in: dir)
-        let batch = try ResidentFeed.read([one, two])
+        let batch = try ResidentFeed.read([one, two], workers: Workers(2))
         #expect(batch.table.count == 2)
         let names = (0..<batch.table.count).map { batch.table.resident(at: $0) }.reduce(into: [String: String]()) { $0[$1.person.idNo] = $1.name }
         #expect(names[a] == "新")
@@ -136,7 +137,7 @@ import TestSupport
         for i in 0..<batch.table.count { #expect(batch.people.contains(batch.table.resident(at: i).person.digest)) }
         #expect(!batch.people.contains(PersonKey.cn("33010619800101001").digest))
         // Not asked for them (as `check` does not), the reader leaves them out and reads the same snapshot.
-        let bare = try ResidentFeed.read([one, two], digests: false)
+        let bare = try ResidentFeed.read([one, two], digests: false, workers: Workers(2))
         #expect(bare.people.count == 0)
         #expect(bare.table.count == 2 && bare.reports.map(\.duplicates) == [2, 1])
     }

@@ -48,28 +48,6 @@ import TestSupport
         let other = try #require(PersonKey(type: .other, text: Array("E1234567".utf8)))
         #expect(passport != other)
     }
-
-    @Test func identitySetKeepsFirstOccurrences() {
-        var set = IdentitySet(capacity: 4)
-        let values: [UInt64] = (0..<10_000).map { $0 % 3_000 } + [0]
-        let fresh = values.filter { set.insert($0) }.count
-        #expect(fresh == 3_000)
-        #expect(set.count == 3_000)
-    }
-
-    /// The filter in front of the table may let an absent value through to the table, never turn a present one
-    /// away: every value inserted is found (also after the table grew), and no other value is.
-    @Test(arguments: [true, false])
-    func identitySetFindsExactlyWhatWasInserted(filtered: Bool) {
-        var random = SplitMix64(seed: filtered ? 21 : 22)
-        let values = (0..<50_000).map { _ in random.next() }
-        var set = IdentitySet(capacity: 1_000, filtered: filtered)
-        for v in values { _ = set.insert(v) }
-        #expect(values.allSatisfy { set.contains($0) })
-        let present = Set(values)
-        let absent = (0..<200_000).map { _ in random.next() }.filter { !present.contains($0) }
-        #expect(!absent.contains { set.contains($0) })
-    }
 }
 
 extension String {

@@ -1,4 +1,5 @@
 import Foundation
+import Machinery
 import RiskModel
 import Testing
 import TestSupport
@@ -16,7 +17,7 @@ import TestSupport
     func removingOffsetsKeepsTheOthersInOrder(offsets: [Int]) {
         var block = StayBlock(Self.stays)
         block.remove(atSortedOffsets: offsets)
-        #expect(block.map(\.identity) == Self.stays.indices.filter { !offsets.contains($0) }.map { UInt64($0 + 1) })
+        #expect(block.map { $0.identity } == Self.stays.indices.filter { !offsets.contains($0) }.map { UInt64($0 + 1) })
     }
 
     /// A mapped block stays a view of its file: the removed stays are skipped by position, iteration, every span
@@ -25,23 +26,20 @@ import TestSupport
     func aMappedBlockSkipsTheRemovedStaysWithoutCopying(offsets: [Int]) throws {
         let file = try makeTemporaryDirectory("stay-block").appendingPathComponent("stays.bin")
         try Self.stays.withUnsafeBytes { try Data($0).write(to: file) }
-        let fd = open(file.path, O_RDONLY)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        let region = try #require(MappedRegion(fd: fd, count: Self.stays.count * MemoryLayout<Stay>.stride))
-        var block = StayBlock(region: region, offset: 0, count: Self.stays.count)
+        let mapped = try #require(MappedArray<Stay>(try MappedFile(path: file.path), offset: 0, count: Self.stays.count))
+        var block = StayBlock(mapped: mapped)
         block.remove(atSortedOffsets: offsets)
 
         let expected = Self.stays.indices.filter { !offsets.contains($0) }.map { UInt64($0 + 1) }
         #expect(block.isMapped && block.skipped == offsets.count)
         #expect(block.count == expected.count)
         #expect(block.indices.map { block[$0].identity } == expected, "by position")
-        #expect(block.map(\.identity) == expected, "by iteration")
-        #expect(block.withUnsafeBufferPointer { $0.map(\.identity) } == expected, "in one buffer")
+        #expect(block.map { $0.identity } == expected, "by iteration")
+        #expect(block.withUnsafeBufferPointer { $0.map { $0.identity } } == expected, "in one buffer")
         for from in 0...expected.count {
             for to in from...expected.count {
                 var spans: [[UInt64]] = []
-                block.forEachSpan(in: from..<to) { spans.append($0.map(\.identity)) }
+                block.forEachSpan(in: from..<to) { spans.append($0.map { $0.identity }) }
                 #expect(spans.joined().elementsEqual(expected[from..<to]), "\(from)..<\(to)")
                 #expect(!spans.contains { $0.isEmpty }, "no empty span in \(from)..<\(to)")
             }
@@ -50,6 +48,6 @@ import TestSupport
         guard let second = expected.indices.first else { return }
         block.remove(atSortedOffsets: [second])
         #expect(block.isMapped == offsets.isEmpty, "a block with holes is copied on a second removal")
-        #expect(block.map(\.identity) == Array(expected.dropFirst()))
+        #expect(block.map { $0.identity } == Array(expected.dropFirst()))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Machinery
 import Testing
 import RiskModel
 

@@ -1,4 +1,5 @@
 import Testing
+import Machinery
 import RiskModel
 import Screen
 import TestSupport
@@ -90,7 +91,7 @@ let cases: [ScreenCase] = [
         let stays = c.stays.enumerated().map { i, s in
             Stay(person: person, region: .of(s.region), arrived: .of(s.arrived), left: .of(s.left), identity: UInt64(i))
         }
-        let result = Screener(policy: c.policy, designations: designations, asOf: asOf).screen(stays)
+        let result = Screener(policy: c.policy, designations: designations, asOf: asOf).screen(stays, workers: .one)
         guard let expected = c.expected else {
             #expect(result.isEmpty)
             return
@@ -157,11 +158,13 @@ let cases: [ScreenCase] = [
         let byScan = Self.screenByScanning(stays, designations, policy: .example)
         let directByScan = Self.screenByScanning(stays, designations, policy: directOnly)
         #expect(byScan.values.filter { !$0.direct }.count > 100 && directByScan.count > 100)
-        #expect(Screener(policy: .example, designations: designations, asOf: asOf).screen(stays) == byScan)
-        #expect(Screener(policy: directOnly, designations: designations, asOf: asOf).screen(stays) == directByScan)
+        #expect(Screener(policy: .example, designations: designations, asOf: asOf).screen(stays, workers: .one) == byScan)
+        #expect(Screener(policy: directOnly, designations: designations, asOf: asOf).screen(stays, workers: .one) == directByScan)
     }
 
-    @Test func screensManyPeopleOnTwoCoresLikeOne() {
+    /// Screening cut into slices on several workers gives what one pass over every stay gives.
+    @Test(arguments: [2, 3, 8])
+    func screensManyPeopleOnSeveralWorkersLikeOne(workers: Int) {
         let designations = [Designation(region: .of("4201"), regionName: "武汉市", level: .high, from: .of("2020-01-01"), to: nil, line: 2)]
         var stays: [Stay] = []
         for i in 0..<250_000 {
@@ -172,13 +175,13 @@ let cases: [ScreenCase] = [
         let screener = Screener(policy: .example, designations: designations, asOf: asOf)
         var single: [PersonKey: Candidate] = [:]
         stays.withUnsafeBufferPointer { screener.screen($0, into: &single) }
-        let parallel = screener.screen(stays)
+        let parallel = screener.screen(stays, workers: Workers(workers))
         #expect(parallel == single)
         #expect(!single.isEmpty)
         // A store of uneven parts (a big stored run, a night's small chunks, an empty one) is cut across parts.
         let cuts = [0, 180_000, 180_000, 181_000, 199_999, 250_000]
         let parts = StayParts(parts: zip(cuts, cuts.dropFirst()).map { StayParts.Part(stays: Array(stays[$0..<$1]), contacts: ContactBook()) })
-        #expect(screener.screen(parts) == single)
+        #expect(screener.screen(parts, workers: Workers(workers)) == single)
     }
 
     @Test func explainsEveryExposureOfAStay() {

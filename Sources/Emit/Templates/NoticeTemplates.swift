@@ -2,18 +2,34 @@ import Foundation
 import Mustache
 
 /// Who issues the notices and how people reach them: the lines that differ per district, set in the config.
+///
+/// There is no built-in district: a notice whose authority or hotline is not set leaves a line to fill in by
+/// hand (`blank`), as it does for a grid without a contact.
 public struct NoticeWording: Sendable, Hashable {
     /// The issuing authority printed above the date, e.g. `某某区新型冠状病毒感染的肺炎疫情防控工作指挥部`.
-    public var authority: String
+    public var authority: String?
     /// The public enquiry line printed on every notice.
-    public var hotline: String
+    public var hotline: String?
     /// Further named values the district's templates may use as `{{key}}` (keys must be snake_case).
     public var extra: [String: String]
 
-    public init(authority: String, hotline: String, extra: [String: String] = [:]) {
-        self.authority = authority
-        self.hotline = hotline
+    public init(authority: String?, hotline: String?, extra: [String: String] = [:]) {
+        self.authority = authority.flatMap { $0.isEmpty ? nil : $0 }
+        self.hotline = hotline.flatMap { $0.isEmpty ? nil : $0 }
         self.extra = extra
+    }
+
+    /// What is printed where a value is missing: a line to write on.
+    public static let blank = "__________"
+
+    /// The authority as printed: a longer line to write on when it is not set.
+    public var authorityText: String { authority ?? "____________________________（盖章）" }
+    /// The hotline as printed.
+    public var hotlineText: String { hotline ?? NoticeWording.blank }
+
+    /// The config keys that are not set, for the run's warning.
+    public var missingKeys: [String] {
+        (authority == nil ? ["authority"] : []) + (hotline == nil ? ["hotline"] : [])
     }
 }
 
@@ -50,6 +66,20 @@ public struct NoticeTemplates: Sendable {
     public let receipt: MustacheTemplate
     public let cover: MustacheTemplate
     public let directory: URL
+
+    /// The templates that come with the program: installed beside it (`share/riskscreen/templates` under its
+    /// prefix), or the package's resources next to the built binary. Never looked for from the working folder.
+    public static func installedFolder() throws -> URL {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            executable.appendingPathComponent("riskscreen_Emit.resources/default"),
+            executable.deletingLastPathComponent().appendingPathComponent("share/riskscreen/templates"),
+        ]
+        for folder in candidates where FileManager.default.fileExists(atPath: folder.appendingPathComponent("notice.mustache").path) {
+            return folder
+        }
+        throw TemplateError.notInstalled(looked: candidates.map(\.path))
+    }
 
     /// Loads and validates `title`, `notice`, `receipt` and `cover` `.mustache` files from a folder.
     public init(directory: URL, wording: NoticeWording) throws {
@@ -141,6 +171,8 @@ public struct NoticeTemplates: Sendable {
 /// A template folder that cannot be used; raised when the renderer starts, before anything is printed.
 public enum TemplateError: Error, CustomStringConvertible, Equatable {
     case missingFile(path: String)
+    /// The program's own templates are not where an installation puts them.
+    case notInstalled(looked: [String])
     case unknownField(file: String, line: Int, column: Int, field: String, known: [String])
     case unsupportedTag(file: String, line: Int, column: Int, tag: String)
     case syntax(file: String, line: Int, column: Int, reason: String)
@@ -148,7 +180,9 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .missingFile(path):
-            return "\(path): template not found; copy it from fixtures/templates/ or point the config's template folder elsewhere"
+            return "\(path): template not found; copy the program's templates (Sources/Emit/Templates/default/) into this folder, or remove `templates` from the config to use them"
+        case let .notInstalled(looked):
+            return "the notice templates that come with riskscreen are missing (looked in \(looked.joined(separator: " and "))); install riskscreen_Emit.resources beside the program, or set `templates` in the config"
         case let .unknownField(file, line, column, field, known):
             return "\(file):\(line):\(column): unknown field {{\(field)}}; use one of: \(known.joined(separator: ", ")) (or add it to the wording's extra values)"
         case let .unsupportedTag(file, line, column, tag):

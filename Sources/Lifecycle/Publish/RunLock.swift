@@ -18,7 +18,7 @@ public struct LockHeld: Error, CustomStringConvertible, Sendable {
 ///
 /// Uses `flock`, which the kernel releases when the holder dies, so a killed run never blocks the next one.
 /// The file keeps the holder's pid, host and start time for the message a second run prints.
-public final class RunLock: @unchecked Sendable {
+public final class RunLock: Sendable {
     public let path: String
     private let fd: Int32
 

@@ -1,4 +1,5 @@
 import Foundation
+import Machinery
 import RiskModel
 
 #if canImport(Glibc)
@@ -44,8 +45,8 @@ enum PackedFile {
         }
         // Each part takes at least its three counts.
         let partCount = try count(header[2], atMost: expectedBytes / 24, in: url)
-        if header[0] == stayMagic, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
-            return try mappedStays(region, parts: partCount, url: url)
+        if header[0] == stayMagic, let file = reader.mapped() {
+            return try mappedStays(file, parts: partCount, url: url)
         }
         let aligned = header[0] != stayMagic48Unaligned
         var parts: [StayParts.Part] = []
@@ -80,29 +81,34 @@ enum PackedFile {
     }
 
     /// The parts of a mapped stays file: stays viewed in place, contacts (visitors' only, small) copied out.
-    private static func mappedStays(_ region: MappedRegion, parts count: Int, url: URL) throws -> StayParts {
+    private static func mappedStays(_ file: MappedFile, parts count: Int, url: URL) throws -> StayParts {
+        let region = file.bytes!
         var offset = 24
         func word() throws -> UInt64 {
             guard offset + 8 <= region.count else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
             defer { offset += 8 }
-            return region.base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            return region.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
-        /// The next `count` values of `stride` bytes (a count read from the file, checked before it is multiplied).
-        func values(_ count: UInt64, stride: Int) throws -> UnsafeRawBufferPointer {
-            let n = try PackedFile.count(count, atMost: (region.count - offset) / stride, in: url) * stride
-            defer { offset += n }
-            return UnsafeRawBufferPointer(start: region.base + offset, count: n)
+        /// The number of values of `stride` bytes that follow (a count read from the file, checked before it is multiplied).
+        func values(_ count: UInt64, stride: Int) throws -> Int {
+            try PackedFile.count(count, atMost: (region.count - offset) / stride, in: url)
         }
         var parts: [StayParts.Part] = []
         for _ in 0..<count {
             let (stayCount, startCount, byteCount) = (try word(), try word(), try word())
-            let at = offset
-            let stays = try values(stayCount, stride: MemoryLayout<Stay>.stride)
-            let starts = Array(try values(startCount, stride: 4).bindMemory(to: UInt32.self))
-            let text = Array(try values(byteCount, stride: 1).bindMemory(to: UInt8.self))
+            let n = try values(stayCount, stride: MemoryLayout<Stay>.stride)
+            guard let stays = MappedArray<Stay>(file, offset: offset, count: n) else {
+                throw StoreError.corruptSegment(file: url.path, reason: "stays not where the file says")
+            }
+            offset += n * MemoryLayout<Stay>.stride
+            let startCount32 = try values(startCount, stride: 4)
+            let starts = Array(UnsafeRawBufferPointer(rebasing: region[offset..<offset + startCount32 * 4]).bindMemory(to: UInt32.self))
+            offset += startCount32 * 4
+            let textCount = try values(byteCount, stride: 1)
+            let text = Array(UnsafeRawBufferPointer(rebasing: region[offset..<offset + textCount]))
+            offset += textCount
             offset = (offset + 7) / 8 * 8
-            parts.append(StayParts.Part(stays: StayBlock(region: region, offset: at, count: stays.count / MemoryLayout<Stay>.stride),
-                                        contacts: try contacts(starts: starts, bytes: text, in: url)))
+            parts.append(StayParts.Part(stays: StayBlock(mapped: stays), contacts: try contacts(starts: starts, bytes: text, in: url)))
         }
         return StayParts(parts: parts)
     }
@@ -126,8 +132,10 @@ enum PackedFile {
         let arenaCount = try count(header[3], atMost: expectedBytes, in: url)
         let rowsOffset = 32, arenaOffset = rowsOffset + rowCount * MemoryLayout<ResidentTable.Row>.stride
         // The rows start after the four header words, aligned for `Row`: the file can be viewed where it lies.
-        if arenaOffset + arenaCount == expectedBytes, let region = MappedRegion(fd: reader.fd, count: expectedBytes) {
-            return ResidentTable(region: region, rowsOffset: rowsOffset, rowCount: rowCount, arenaOffset: arenaOffset, arenaCount: arenaCount)
+        if arenaOffset + arenaCount == expectedBytes, let file = reader.mapped(),
+           let rows = MappedArray<ResidentTable.Row>(file, offset: rowsOffset, count: rowCount),
+           let arena = MappedArray<UInt8>(file, offset: arenaOffset, count: arenaCount) {
+            return ResidentTable(mappedRows: rows, arena: arena)
         }
         let rows: [ResidentTable.Row] = try reader.take(rowCount)
         let arena: [UInt8] = try reader.take(arenaCount)
@@ -237,9 +245,11 @@ enum PackedFile {
     final class Reader {
         let url: URL
         let fd: Int32
+        let expectedBytes: Int
 
         init(_ url: URL, expectedBytes: Int) throws {
             self.url = url
+            self.expectedBytes = expectedBytes
             // In a local until the checks pass: once every property is set, a throwing init runs deinit, which
             // would close the number a second time (as `RunLock` once did).
             let fd = open(url.path, O_RDONLY)
@@ -250,6 +260,13 @@ enum PackedFile {
                 throw StoreError.corruptSegment(file: url.path, reason: "size differs from what the store recorded")
             }
             self.fd = fd
+        }
+
+        /// The file mapped whole, the kernel asked to read it all in the background; nil when it cannot be mapped.
+        func mapped() -> MappedFile? {
+            guard let file = try? MappedFile(path: url.path), file.bytes != nil, file.size == expectedBytes else { return nil }
+            file.prefetch()
+            return file
         }
 
         /// Skips the padding up to the next multiple of `alignment`.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Machinery
 import RiskModel
 
 /// What `purge` removed.
@@ -23,14 +24,14 @@ extension Store {
     /// In one file each identity's latest stay is there once, in the order a night would have merged them, so runs
     /// screen what they screened before. Counts of runs stay as they were. The file is written aside and swapped in
     /// one transaction; the old files are removed only after it commits, so a crash leaves the old or the new store.
-    public func purge(before: Day) throws -> PurgeReport {
+    public func purge(before: Day, workers: Workers) throws -> PurgeReport {
         var report = PurgeReport()
         let segments = try segments(kind: "stays")
         var replacement: SegmentRecord?
         if let last = segments.last {
             let stored = try storedStays()
             let total = stored.joined().reduce(0) { $0 + $1.stays.count }
-            let merged = Store.merge(stored, with: nil)
+            let merged = Store.merge(stored, with: nil, workers: workers)
             var kept = StayParts(parts: [])
             var stays: [Stay] = []
             var book = ContactBook()

@@ -21,7 +21,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The state store: SQLite through GRDB for runs and notices, packed files beside it for the bulk of stays and residents.
-public final class Store: @unchecked Sendable {
+public final class Store: Sendable {
     public let path: String
     /// Folder holding the packed files (`<state>.d/`).
     public let dataFolder: URL

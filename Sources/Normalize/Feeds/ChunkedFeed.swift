@@ -1,7 +1,6 @@
-import Dispatch
 import Foundation
-import Glibc
 import Ingest
+import Machinery
 import RiskModel
 
 /// What a chunk of a feed gave, as far as the per-file counts are concerned.
@@ -32,29 +31,54 @@ extension ChunkedFeed {
     /// `parse(reader, chunk, input)` reads `chunk` with `reader.forEachRecord(in:)`, or the whole file with
     /// `reader.forEachRecord(_:)` when `chunk` is nil, and returns what it kept with the number of records.
     static func readAll<Part: FeedPart>(
-        _ inputs: [FeedInput], schema: FeedSchema, split: Split = .atLineFeeds,
+        _ inputs: [FeedInput], schema: FeedSchema, workers: Workers, split: Split = .atLineFeeds,
         _ parse: @escaping @Sendable (FeedReader, FeedChunk?, FeedInput) throws -> (part: Part, records: Int)
     ) throws -> (parts: [Part], reports: [FeedReport]) {
-        let cores = Cores.active
+        let plan = try plan(inputs, schema: schema, workers: workers, split: split)
+        return try read(inputs, plan: plan, schema: schema, workers: workers, split: split, parse)
+    }
+
+    /// How each input is read: its open reader (nil for a file without even a header) and its chunks (nil: one pass).
+    struct Plan {
+        var readers: [FeedReader?]
+        var chunks: [[FeedChunk]?]
+
+        /// How many chunks are read in parallel, over all files.
+        var chunkCount: Int { chunks.reduce(0) { $0 + ($1?.count ?? 0) } }
+    }
+
+    /// Opens every input and decides its chunks: files of at least `minimumParallelBytes` are cut into
+    /// `chunksPerWorker` chunks per worker when there is more than one.
+    static func plan(_ inputs: [FeedInput], schema: FeedSchema, workers: Workers, split: Split = .atLineFeeds) throws -> Plan {
         var openReaders: [FeedReader?] = []
         var plans: [[FeedChunk]?] = []  // nil: one pass
         for input in inputs {
             let reader = try openUnlessEmpty(input, schema: schema)
             openReaders.append(reader)
             var chunks: [FeedChunk]?
-            if let reader, cores > 1, reader.stats.bytes >= minimumParallelBytes {
+            if let reader, workers.count > 1, reader.stats.bytes >= minimumParallelBytes {
+                let parts = workers.count * chunksPerWorker
                 switch split {
-                case .atLineFeeds: chunks = try reader.lineChunks(parts: cores * chunksPerCore) ?? reader.splitPoints(parts: cores * chunksPerCore)
-                case .byQuoteParity: chunks = try reader.splitPoints(parts: cores * chunksPerCore)
+                case .atLineFeeds: chunks = try reader.lineChunks(parts: parts) ?? reader.splitPoints(parts: parts)
+                case .byQuoteParity: chunks = try reader.splitPoints(parts: parts)
                 case .onePass: chunks = nil
                 }
             }
             plans.append(chunks.flatMap { $0.count > 1 ? $0 : nil })
         }
+        return Plan(readers: openReaders, chunks: plans)
+    }
+
+    /// Reads every input as `plan` says, chunks and hashes on all workers, and gathers the parts in file order.
+    private static func read<Part: FeedPart>(
+        _ inputs: [FeedInput], plan: Plan, schema: FeedSchema, workers: Workers, split: Split,
+        _ parse: @escaping @Sendable (FeedReader, FeedChunk?, FeedInput) throws -> (part: Part, records: Int)
+    ) throws -> (parts: [Part], reports: [FeedReport]) {
+        let readers = plan.readers, plans = plan.chunks
         var tasks: [FeedTask] = []
         var chunkTasks: [[Int]] = Array(repeating: [], count: inputs.count)
         var wholeTask: [Int?] = Array(repeating: nil, count: inputs.count)
-        for f in inputs.indices where openReaders[f] != nil {
+        for f in inputs.indices where readers[f] != nil {
             if let chunks = plans[f] {
                 tasks.append(.hash(file: f))
                 for c in chunks.indices {
@@ -67,26 +91,29 @@ extension ChunkedFeed {
             }
         }
         // A one-pass file's reader is used by its one task only, and read here after the loop has ended.
-        nonisolated(unsafe) let readers = openReaders
-        let results = Slots<Result<(part: Part, records: Int, lines: Int), any Error>>(count: tasks.count)
-        let hashes = Slots<Result<String, IngestError>>(count: inputs.count)
-        let frozenPlans = plans, frozenTasks = tasks
-        DispatchQueue.concurrentPerform(iterations: frozenTasks.count) { t in
-            switch frozenTasks[t] {
+        var outcomes = workers.map(tasks.count) { t -> TaskOutcome<Part> in
+            switch tasks[t] {
             case let .hash(f):
-                hashes[f] = Result { () throws(IngestError) in try SHA256Hasher.hash(file: inputs[f].path) }
+                return .hash(Result { () throws(IngestError) in try SHA256Hasher.hash(file: inputs[f].path) })
             case let .chunk(f, c):
-                results[t] = Result {
+                return .part(Result {
                     let reader = try FeedReader(input: inputs[f], schema: schema)
-                    let (part, records) = try parse(reader, frozenPlans[f]![c], inputs[f])
+                    let (part, records) = try parse(reader, plans[f]![c], inputs[f])
                     return (part, records, reader.chunkLines)
-                }
+                })
             case let .whole(f):
-                results[t] = Result {
+                return .part(Result {
                     let (part, records) = try parse(readers[f]!, nil, inputs[f])
                     return (part, records, 0)
-                }
+                })
             }
+        }
+        var hashTask: [Int: Int] = [:]
+        for (t, task) in tasks.enumerated() { if case let .hash(f) = task { hashTask[f] = t } }
+        /// Takes a task's outcome out of the list, so large parts are held once.
+        func take(_ t: Int) -> TaskOutcome<Part> {
+            defer { outcomes[t] = .taken }
+            return outcomes[t]
         }
 
         var parts: [Part] = []
@@ -96,17 +123,17 @@ extension ChunkedFeed {
             let stats: FeedStats
             if let reader = readers[f] {
                 if let whole = wholeTask[f] {
-                    fileParts = [try results.take(whole)!.get().part]
+                    fileParts = [try take(whole).part!.get().part]
                     stats = reader.stats
-                } else if let gathered = try gather(chunkTasks[f].map { results.take($0)! }, chunks: plans[f]!) {
+                } else if let gathered = try gather(chunkTasks[f].map { take($0).part! }, chunks: plans[f]!) {
                     fileParts = gathered.parts
                     var chunked = reader.stats
-                    chunked.sha256 = try hashes.take(f)!.get()
+                    chunked.sha256 = try take(hashTask[f]!).hash!.get()
                     chunked.records = gathered.records
                     stats = chunked
                 } else {
                     // A boundary fell inside a quoted field: this file again, split the next, surer way.
-                    let again = try readAll([input], schema: schema, split: split.fallback, parse)
+                    let again = try readAll([input], schema: schema, workers: workers, split: split.fallback, parse)
                     for var part in again.parts {
                         part.file = f
                         parts.append(part)
@@ -166,8 +193,8 @@ enum ChunkedFeed {
     /// Files smaller than this are read in one pass: splitting them would cost more than it saves.
     static let minimumParallelBytes = 8 << 20
 
-    /// Chunks per core, so a slow chunk (or a hash) does not leave the other core idle at the end.
-    static let chunksPerCore = 8
+    /// Chunks per worker, so a slow chunk (or a hash) does not leave the other workers idle at the end.
+    static let chunksPerWorker = 8
 
     /// How large files are cut into chunks, from the cheapest to the surest.
     enum Split {
@@ -193,30 +220,13 @@ enum ChunkedFeed {
     }
 }
 
-/// Fixed slots written by concurrent workers, each slot by exactly one worker, read after they all finish.
-final class Slots<Value>: @unchecked Sendable {
-    // Raw storage: each worker writes its own slot, so no exclusivity check is wanted here.
-    private let values: UnsafeMutableBufferPointer<Value?>
+/// What one task of `ChunkedFeed.read` gave.
+private enum TaskOutcome<Part: FeedPart> {
+    case hash(Result<String, IngestError>)
+    case part(Result<(part: Part, records: Int, lines: Int), any Error>)
+    /// Taken out of the list already.
+    case taken
 
-    init(count: Int) {
-        values = .allocate(capacity: count)
-        values.initialize(repeating: nil)
-    }
-
-    deinit {
-        values.deinitialize()
-        values.deallocate()
-    }
-
-    subscript(i: Int) -> Value? {
-        get { values[i] }
-        set { values[i] = newValue }
-    }
-
-    /// Takes the value out of slot `i`, leaving nil, so large results are not copied or kept twice.
-    func take(_ i: Int) -> Value? {
-        let value = values[i]
-        values[i] = nil
-        return value
-    }
+    var hash: Result<String, IngestError>? { if case let .hash(r) = self { return r } else { return nil } }
+    var part: Result<(part: Part, records: Int, lines: Int), any Error>? { if case let .part(r) = self { return r } else { return nil } }
 }

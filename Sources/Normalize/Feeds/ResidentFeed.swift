@@ -1,5 +1,5 @@
-import CPrefetch
 import Ingest
+import Machinery
 import RiskModel
 
 /// The residence snapshot of this run after validation and dedupe (SPEC 1.2).
@@ -7,7 +7,7 @@ public struct ResidentBatch: Sendable {
     public var table: ResidentTable
     /// The digests of the snapshot's people (as `table.people()`), for reading the travel feeds next; empty
     /// when the reader was not asked for them.
-    public var people: IdentitySet
+    public var people: FlatSet
     public var rejects: [Reject]
     public var reports: [FeedReport]
 }
@@ -36,10 +36,10 @@ public enum ResidentFeed {
 
     /// Reads every input in order; when a person appears twice the latest `updated_at` wins, ties going to the later row.
     ///
-    /// Large files are parsed in chunks on all cores and merged in file order. `digests` asks for `people` as well,
+    /// Large files are parsed in chunks on all workers and merged in file order. `digests` asks for `people` as well,
     /// for travel feeds read next (`check`, which keeps nothing it reads, goes without).
-    public static func read(_ inputs: [FeedInput], digests: Bool = true) throws -> ResidentBatch {
-        var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
+    public static func read(_ inputs: [FeedInput], digests: Bool = true, workers: Workers) throws -> ResidentBatch {
+        var (parts, reports) = try ChunkedFeed.readAll(inputs, schema: schema, workers: workers) { reader, chunk, input in
             try parse(reader, chunk: chunk, input: input)
         }
         var table = ResidentTable()
@@ -59,12 +59,12 @@ public enum ResidentFeed {
                 rejects += part.rejects
             }
         }
-        // Two passes that miss the cache on nearly every row, at once on two cores: the dedupe, and the digest
+        // Two passes that miss the cache on nearly every row, at once on two threads: the dedupe, and the digest
         // set the travel feeds need next. Duplicate rows share a person, so every row's digest is a kept row's.
         let files = reports.count
         let (latest, people) = table.withRows { rows in
-            Cores.both({ latestRows(rows, owners: owners, files: files) },
-                       { digests ? ResidentTable.people(of: rows) : IdentitySet(capacity: 0) })
+            workers.both({ latestRows(rows, owners: owners, files: files) },
+                         { digests ? ResidentTable.people(of: rows) : FlatSet(capacity: 0) })
         }
         for file in reports.indices {
             reports[file].duplicates += latest.duplicates[file]
@@ -80,25 +80,26 @@ public enum ResidentFeed {
     /// is, and how many rows of each file lost.
     static func latestRows(_ rows: UnsafeBufferPointer<ResidentTable.Row>, owners: [Int32], files: Int)
         -> (keep: [Bool], winners: Int, duplicates: [Int]) {
-        // Rows are in file-then-line order, so a later row wins a tie simply by coming later.
-        var best = PersonIndex(capacity: rows.count)
+        // Rows are in file-then-line order, so a later row wins a tie simply by coming later. The table maps a
+        // person's digest to the row of its current winner; rows with equal digests are told apart by person.
+        var best = FlatTable<Int32>(capacity: rows.count)
         var winners = 0
         var keep = [Bool](repeating: false, count: rows.count)
         var duplicates = [Int](repeating: 0, count: files)
         for i in rows.indices {
             // The index is larger than the cache: fetch a few rows ahead.
-            if i + 16 < rows.count { best.prefetch(rows[i + 16].person) }
-            let current = best.claim(rows[i].person, row: Int32(i), rows: rows)
-            if current < 0 {
+            if i + 16 < rows.count { best.prefetch(rows[i + 16].person.digest) }
+            let person = rows[i].person
+            guard let current = best.insert(person.digest, Int32(i), unlessPresent: { rows[Int($0)].person == person }).map(Int.init) else {
                 keep[i] = true
                 winners += 1
                 continue
             }
-            let loser = rows[i].updatedAt >= rows[Int(current)].updatedAt ? Int(current) : i
+            let loser = rows[i].updatedAt >= rows[current].updatedAt ? current : i
             duplicates[Int(owners[loser])] += 1
-            if loser == Int(current) {
-                best.replace(rows[i].person, with: Int32(i), rows: rows)
-                keep[Int(current)] = false
+            if loser == current {
+                best.update(person.digest, where: { rows[Int($0)].person == person }, to: Int32(i))
+                keep[current] = false
                 keep[i] = true
             }
         }
@@ -154,59 +155,5 @@ public enum ResidentFeed {
             records = reader.stats.records
         }
         return (part, records)
-    }
-}
-
-/// Person → row of the current winner, in one flat open-addressing table of row numbers (no per-entry allocation).
-struct PersonIndex {
-    private var slots: [Int32]
-    private let mask: Int
-
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-    }
-
-    @inline(__always)
-    private func start(_ person: PersonKey) -> Int {
-        let h = (person.hi ^ (person.lo &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
-        return Int(truncatingIfNeeded: h >> 24) & mask
-    }
-
-    /// Starts loading the slot where `person` would be, so a `claim` a few rows later does not stall on it.
-    @inline(__always)
-    func prefetch(_ person: PersonKey) {
-        let i = start(person)
-        slots.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + i) }
-    }
-
-    /// The row already holding `person`, or -1 after recording `row` as its holder.
-    @inline(__always)
-    mutating func claim(_ person: PersonKey, row: Int32, rows: UnsafeBufferPointer<ResidentTable.Row>) -> Int32 {
-        var i = start(person)
-        while true {
-            let slot = slots[i]
-            if slot < 0 {
-                slots[i] = row
-                return -1
-            }
-            if rows[Int(slot)].person == person { return slot }
-            i = (i + 1) & mask
-        }
-    }
-
-    /// Makes `row` the holder of `person`, which must be present.
-    @inline(__always)
-    mutating func replace(_ person: PersonKey, with row: Int32, rows: UnsafeBufferPointer<ResidentTable.Row>) {
-        var i = start(person)
-        while slots[i] >= 0 {
-            if rows[Int(slots[i])].person == person {
-                slots[i] = row
-                return
-            }
-            i = (i + 1) & mask
-        }
     }
 }

@@ -1,5 +1,5 @@
-import Dispatch
 import Ingest
+import Machinery
 import RiskModel
 
 /// The stays of this run's travel feeds after validation and identity replacement (SPEC 1.3).
@@ -35,15 +35,15 @@ public enum TravelFeed {
 
     /// Reads every input in order; a structural problem with a file (missing column, unreadable) throws.
     ///
-    /// Each large file is parsed in chunks on all cores; the chunks are merged in file order, so
+    /// Each large file is parsed in chunks on all workers; the chunks are merged in file order, so
     /// rejects, counts and identity replacement are the same as in one sequential pass.
     ///
-    /// `residents` are the registered people: their stays keep no name and phone, which only visitors need.
-    public static func read(_ inputs: [FeedInput], residents: consuming IdentitySet = IdentitySet(capacity: 0)) throws -> TravelBatch {
-        var (parts, reports) = try readParts(inputs, residents: residents)
+    /// `residents` are the registered people's digests: their stays keep no name and phone, which only visitors need.
+    public static func read(_ inputs: [FeedInput], residents: consuming FlatSet = FlatSet(capacity: 0), workers: Workers) throws -> TravelBatch {
+        var (parts, reports) = try readParts(inputs, residents: residents, workers: workers)
         // The residents' set is not needed past parsing: freed here, it stays off the dedupe's peak memory.
         _ = consume residents
-        let (keep, offsets, duplicates) = latestOccurrences(parts)
+        let (keep, offsets, duplicates) = latestOccurrences(parts, workers: workers)
         for p in parts.indices {
             reports[parts[p].file].duplicates += duplicates[p]
             reports[parts[p].file].accepted -= duplicates[p]
@@ -74,8 +74,8 @@ public enum TravelFeed {
     }
 
     /// Every chunk's part, in file order, with a report per file.
-    private static func readParts(_ inputs: [FeedInput], residents: IdentitySet) throws -> (parts: [Part], reports: [FeedReport]) {
-        try ChunkedFeed.readAll(inputs, schema: schema) { reader, chunk, input in
+    private static func readParts(_ inputs: [FeedInput], residents: FlatSet, workers: Workers) throws -> (parts: [Part], reports: [FeedReport]) {
+        try ChunkedFeed.readAll(inputs, schema: schema, workers: workers) { reader, chunk, input in
             try parse(reader, chunk: chunk, input: input, residents: residents)
         }
     }
@@ -84,51 +84,48 @@ public enum TravelFeed {
     /// array where part p starts at `offsets[p]`, and how many earlier occurrences each part had.
     ///
     /// The identity table misses the cache on nearly every insert, so it is kept small and busy: identities
-    /// are split by their top two bits into four quarters, each deduplicated with a table a quarter the size,
-    /// two quarters on each core (a pass over the stays per quarter is cheap next to the inserts).
-    static func latestOccurrences(_ parts: [Part]) -> (keep: [Bool], offsets: [Int], duplicates: [Int]) {
+    /// are split by their top two bits into four quarters, each deduplicated with a table a quarter the size, the
+    /// quarters shared among the workers (a pass over the stays per quarter is cheap next to the inserts).
+    static func latestOccurrences(_ parts: [Part], workers: Workers) -> (keep: [Bool], offsets: [Int], duplicates: [Int]) {
         let quarters = 4
-        let workers = min(Cores.active, quarters)
         let total = parts.reduce(0) { $0 + $1.stays.count }
         let offsets = parts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.stays.count) }
-        // Each worker writes the flags of its own quarters' stays and its own row of duplicate counts.
+        // Each quarter writes the flags of its own stays (a stay's quarter is fixed by its identity) and counts its
+        // own duplicates per part.
         var keep = [Bool](repeating: false, count: total)
-        nonisolated(unsafe) let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(workers * parts.count, 1))
-        defer { counts.deallocate() }
-        counts.initialize(repeating: 0)
-        keep.withUnsafeMutableBufferPointer { flags in
-            nonisolated(unsafe) let flags = flags
-            let prefetchDistance = 16
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for quarter in stride(from: UInt64(worker), to: UInt64(quarters), by: workers) {
-                    // Mostly inserts of new identities: the filter would be a second miss.
-                    var seen = IdentitySet(capacity: total / quarters + total / 64 + 16, filtered: false)
-                    for p in parts.indices.reversed() {
-                        parts[p].stays.withUnsafeBufferPointer { stays in
-                            for i in stays.indices.reversed() {
-                                if i >= prefetchDistance {
-                                    let ahead = stays[i - prefetchDistance].identity
-                                    if ahead >> 62 == quarter { seen.prefetch(ahead) }
-                                }
-                                let identity = stays[i].identity
-                                guard identity >> 62 == quarter else { continue }
-                                if seen.insert(identity) {
-                                    flags[offsets[p] + i] = true
-                                } else {
-                                    counts[worker * parts.count + p] += 1
-                                }
+        let counts = workers.sharing(&keep) { flags in
+            Workers(min(workers.count, quarters)).map(quarters) { q in
+                let quarter = UInt64(q)
+                let prefetchDistance = 16
+                var duplicates = [Int](repeating: 0, count: parts.count)
+                // Mostly inserts of new identities: the filter would be a second miss.
+                var seen = FlatSet(capacity: total / quarters + total / 64 + 16)
+                for p in parts.indices.reversed() {
+                    parts[p].stays.withUnsafeBufferPointer { stays in
+                        for i in stays.indices.reversed() {
+                            if i >= prefetchDistance {
+                                let ahead = stays[i - prefetchDistance].identity
+                                if ahead >> 62 == quarter { seen.prefetch(ahead) }
+                            }
+                            let identity = stays[i].identity
+                            guard identity >> 62 == quarter else { continue }
+                            if seen.insert(identity) {
+                                flags[offsets[p] + i] = true
+                            } else {
+                                duplicates[p] += 1
                             }
                         }
                     }
                 }
+                return duplicates
             }
         }
-        let duplicates = parts.indices.map { p in (0..<workers).reduce(0) { $0 + counts[$1 * parts.count + p] } }
+        let duplicates = parts.indices.map { p in counts.reduce(0) { $0 + $1[p] } }
         return (keep, offsets, duplicates)
     }
 
     /// Parses one chunk (or, for `chunk == nil`, the whole file) into a part.
-    static func parse(_ reader: FeedReader, chunk: FeedChunk?, input: FeedInput, residents: IdentitySet) throws -> (part: Part, records: Int) {
+    static func parse(_ reader: FeedReader, chunk: FeedChunk?, input: FeedInput, residents: FlatSet) throws -> (part: Part, records: Int) {
         var parser = ChunkParser(input: input, hasType: reader.mapping.fileColumn[idTypeColumn] >= 0, residents: residents)
         // Rows are at least ~40 bytes; untouched reserved pages cost no memory.
         parser.part.stays.reserveCapacity((chunk?.range.count ?? reader.stats.bytes) / 40 + 16)
@@ -154,13 +151,13 @@ public enum TravelFeed {
         let idNoColumn = TravelFeed.idNoColumn, idTypeColumn = TravelFeed.idTypeColumn
         let nameColumn = TravelFeed.nameColumn, phoneColumn = TravelFeed.phoneColumn, regionColumn = TravelFeed.regionColumn
         let arrivedColumn = TravelFeed.arrivedColumn, leftColumn = TravelFeed.leftColumn
-        let residents: IdentitySet
+        let residents: FlatSet
         let defaultSource: [UInt8]
         var part = Part()
         /// The stay whose contact waits for the residents lookup: its index in `part.stays` and its person's digest.
         var pending: (stay: Int, digest: UInt64)?
 
-        init(input: FeedInput, hasType: Bool, residents: IdentitySet) {
+        init(input: FeedInput, hasType: Bool, residents: FlatSet) {
             self.input = input
             self.hasType = hasType
             self.residents = residents

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Generate
 import Pipeline
 import RiskModel
 

@@ -2,6 +2,8 @@ import Foundation
 import Glibc
 import Logging
 import Pipeline
+import RiskModel
+import Synchronization
 
 /// How each log event is written: logfmt (`key=value`) or one JSON object per line.
 enum LogFormat: String, CaseIterable, Sendable {
@@ -10,11 +12,12 @@ enum LogFormat: String, CaseIterable, Sendable {
 }
 
 /// One destination of log lines with its own threshold: the terminal (stderr) or an appended log file.
-final class LogSink: @unchecked Sendable {
+final class LogSink: Sendable {
     let level: Logger.Level
     private let console: Console?
     private let file: FileHandle?
-    private let lock = NSLock()
+    /// Serialises appends to the file, so lines from several threads never interleave.
+    private let appending = Mutex(())
 
     /// Lines go to stderr through `console`, drawn above any progress line.
     init(console: Console, level: Logger.Level) {
@@ -42,7 +45,7 @@ final class LogSink: @unchecked Sendable {
     func write(_ line: String) {
         if let console { console.writeLine(line) }
         if let file {
-            lock.withLock { try? file.write(contentsOf: Data((line + "\n").utf8)) }
+            appending.withLock { _ in try? file.write(contentsOf: Data((line + "\n").utf8)) }
         }
     }
 }

@@ -1,0 +1,50 @@
+/// One input file of a feed and how to read it.
+public struct FeedInput: Sendable, Hashable {
+    /// The feed's configured name (or the file name without extension), used in messages and rejects.
+    public var feed: String
+    public var path: String
+    public var encoding: TextEncoding
+    /// Canonical column name → header text, from `[feeds.<name>.columns]`; wins over the built-in aliases.
+    public var columnMap: [String: String]
+
+    public init(feed: String, path: String, encoding: TextEncoding = .auto, columnMap: [String: String] = [:]) {
+        self.feed = feed
+        self.path = path
+        self.encoding = encoding
+        self.columnMap = columnMap
+    }
+}
+
+/// Facts about one file for the run manifest, complete after a full `forEachRecord` pass.
+public struct FeedStats: Sendable, Hashable {
+    public var bytes: Int
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    /// Data records delivered (header excluded, rejected ones included).
+    public var records: Int
+    /// Physical lines, header and blank lines included.
+    public var lines: Int
+    public var blankLines: Int
+    /// The encoding the file was read in (`auto` resolved).
+    public var encoding: TextEncoding
+
+    public init(bytes: Int, sha256: String, records: Int, lines: Int, blankLines: Int, encoding: TextEncoding) {
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.records = records
+        self.lines = lines
+        self.blankLines = blankLines
+        self.encoding = encoding
+    }
+}
+
+/// A byte range of a feed file that starts at a record boundary, with the line number it starts on.
+public struct FeedChunk: Sendable, Hashable {
+    public var range: Range<Int>
+    public var firstLine: Int
+
+    public init(range: Range<Int>, firstLine: Int) {
+        self.range = range
+        self.firstLine = firstLine
+    }
+}

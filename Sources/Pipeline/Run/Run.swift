@@ -1,0 +1,322 @@
+import Emit
+import Foundation
+import Ingest
+import Lifecycle
+import Logging
+import Machinery
+import Normalize
+import RiskModel
+import Screen
+
+/// What a finished run reports to its caller.
+public struct RunSummary: Sendable {
+    public var folder: URL
+    public var runID: Int64
+    public var asOf: Day
+    public var dryRun: Bool
+    public var measures: Int
+    public var byStatus: [NoticeStatus: Int]
+    public var rescinded: Int
+    public var rejects: Int
+    public var seconds: Double
+    /// Every measure in force after the run and the notices rescinded by it, for `diff`.
+    public var notices: [Notice]
+    public var rescissions: [Rescission]
+
+    /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded), 12 rejects, 3.1 s`.
+    public var line: String {
+        let kind = dryRun ? "preview" : "run"
+        return "\(kind) \(runID) as-of \(asOf): \(measures) measures (\(byStatus[.new, default: 0]) new, \(byStatus[.amended, default: 0]) amended, "
+            + "\(rescinded) rescinded), \(rejects) rejects, \(String(format: "%.1f", seconds)) s"
+    }
+}
+
+/// The version written into manifests.
+public let programVersion = "0.2.0"
+
+/// One run of the pipeline: prepare → ingest → load → screen → reconcile → emit → commit and publish.
+///
+/// Each stage is a function from the values the earlier stages made to its own; the `RunContext` owns what
+/// outlives a stage (background jobs, the lock, clean-up).
+public struct Run {
+    let settings: RunSettings
+    let logger: Logger
+    /// Where long stages report their progress (a terminal's progress bar); nil reports nothing.
+    public var progress: (any ProgressSink)?
+
+    public init(settings: RunSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Runs the pipeline; every error comes out as a `RunError` carrying its exit status.
+    public func execute() throws(RunError) -> RunSummary {
+        let context = RunContext(logger: logger, progress: progress, workers: settings.workers)
+        defer { context.finish() }
+        do {
+            let prepared = try prepare(context)
+            let ingested = try ingest(prepared, context)
+            let loaded = try load(prepared, ingested, context)
+            let findings = screen(prepared, ingested, loaded, context)
+            let reconciliation = try reconcile(findings, prepared, ingested, context)
+            let staged = try emit(reconciliation, prepared, ingested, loaded, context)
+            return try commitAndPublish(staged, prepared, context)
+        } catch {
+            throw RunError.from(error)
+        }
+    }
+
+    // MARK: - Stages
+
+    /// Validated settings, the rules, the store under its lock and the place of this run among the committed ones.
+    struct Prepared {
+        var asOf: Day
+        var policy: Policy
+        var policyPath: String
+        var policySHA: String
+        var regions: FeedInput
+        var rules: (designations: [Designation], report: FeedReport)
+        var store: Store
+        var publisher: Publisher
+        var last: RunRecord?
+        var runID: Int64
+        /// Notices in force after the last committed run, read while the feeds are parsed.
+        var priorNotices: BackgroundTask<[PriorNotice]>
+
+        var dryRun: Bool
+        var storesFiles: Bool { !dryRun }
+    }
+
+    /// Reads the rules (a run never screens with a half-read rule file or a bad policy), takes the lock, and brings
+    /// the output folder in line with the store.
+    func prepare(_ context: RunContext) throws -> Prepared {
+        let v = try settings.validated()
+        context.hold(try RunLock(statePath: v.state))
+        let policy = try Policy.load(path: v.policy)
+        let policySHA = try SHA256Hasher.hash(file: v.policy)
+        let rules = try RuleFile.read(v.regions)
+        context.lap("rules")
+
+        let store = try Store(path: v.state)
+        let publisher = Publisher(root: v.out)
+        let committed = try store.runs().map(\.folder)
+        if let current = publisher.latestName(), !committed.contains(current) {
+            throw RunError.configuration("\(v.out.path)/latest points at \(current), a run the state store \(v.state) never committed; "
+                + "an output folder belongs to one state store: give the store it belongs to, or another --out")
+        }
+        try publisher.recover(committed: committed)
+        _ = try store.removeOrphanFiles()
+        let last = try store.lastRun()
+        if let last, let lastDay = Day(iso: last.asOf), v.asOf < lastDay, !settings.force {
+            throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
+        }
+        let prior = context.background { [store, last] in try store.priorNotices(after: last) }
+        return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules,
+                        store: store, publisher: publisher, last: last, runID: try store.nextRunID(), priorNotices: prior,
+                        dryRun: settings.dryRun)
+    }
+
+    /// What tonight's feeds gave, and the residence snapshot the run screens with.
+    struct Ingested {
+        var reports: [FeedReport] = []
+        var rejects: [Reject] = []
+        /// Tonight's snapshot, to store; nil without a residence feed.
+        var newResidents: ResidentTable?
+        /// The snapshot in force: tonight's, else the stored one.
+        var residents: ResidentTable
+        var travel: TravelBatch?
+        /// Every committed run's stays, read from disk while the feeds are parsed.
+        var storedStays: BackgroundTask<[[StayParts.Part]]>
+        /// The residents' packed file, written while the travel feeds are parsed (the disk is idle then).
+        var residentsFile: BackgroundTask<[SegmentRecord]>?
+    }
+
+    /// Reads the residence and travel feeds; refuses empty feeds and feeds with too many rejected rows.
+    func ingest(_ p: Prepared, _ context: RunContext) throws -> Ingested {
+        let workers = context.workers
+        // The stored residents are mapped first: the kernel reads the files in the order they are mapped, and their
+        // digests are wanted before the first travel record, the stored stays only once the feeds are read.
+        let storedResidents = settings.residents.isEmpty ? try p.store.residents() : nil
+        let storedStays = context.background { [store = p.store] in try store.storedStays() }
+        var reports: [FeedReport] = [], rejects: [Reject] = []
+        var newResidents: ResidentTable?
+        var people: FlatSet?
+        if !settings.residents.isEmpty {
+            let batch = try context.progress.watchingFeeds { try ResidentFeed.read(settings.residents, workers: workers) }
+            reports += batch.reports
+            rejects += batch.rejects
+            newResidents = batch.table
+            people = batch.people
+        }
+        let residentsFile = p.storesFiles ? newResidents.map { table in
+            context.background { [store = p.store, runID = p.runID] in
+                try store.writeFiles(runID: runID, stays: nil, residents: table, rules: nil)
+            }
+        } : nil
+        // However the run ends, once its writers are done, the files no committed row names go: the stored stays
+        // files a merging night replaced, or the files of a run that stopped early. The stays writer, registered
+        // later, is joined before this step; the residents writer is joined here.
+        if p.storesFiles {
+            context.atEnd { [store = p.store] in
+                residentsFile?.join()
+                _ = try? store.removeOrphanFiles()
+            }
+        }
+        let residents = newResidents ?? storedResidents ?? ResidentTable()
+        var travel: TravelBatch?
+        if !settings.travel.isEmpty {
+            // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
+            let batch = try context.progress.watchingFeeds {
+                try TravelFeed.read(settings.travel, residents: people.take() ?? residents.people(), workers: workers)
+            }
+            reports += batch.reports
+            rejects += batch.rejects
+            travel = batch
+        }
+        context.lap("ingest")
+        CrashPoint.hit("after-ingest")
+        try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
+        return Ingested(reports: reports, rejects: rejects, newResidents: newResidents, residents: residents, travel: travel,
+                        storedStays: storedStays, residentsFile: residentsFile)
+    }
+
+    /// The stays in force (the stored runs' merged with tonight's) and what the run stores of them.
+    struct Loaded {
+        var stays: StayParts
+        /// The stays this run writes: tonight's, or every stay in force when it merges the stored files.
+        var staysToStore: StayParts?
+        var mergesStoredStays: Bool
+        /// The run's packed stays file, written while the run screens and renders.
+        var packedFiles: BackgroundTask<[SegmentRecord]>?
+    }
+
+    func load(_ p: Prepared, _ i: Ingested, _ context: RunContext) throws -> Loaded {
+        let storedRuns = try i.storedStays.wait()
+        // Many stored runs' files are merged into this run's one (`Store.staysFilesToMerge`).
+        let merges = storedRuns.count >= Store.staysFilesToMerge
+        let stays = Store.merge(storedRuns, with: i.travel?.stays, workers: context.workers)
+        let toStore = merges ? stays : i.travel?.stays
+        context.lap("load")
+        let packedFiles = p.storesFiles ? context.background { [store = p.store, runID = p.runID, policy = p.policyPath, regions = p.regions.path] in
+            try store.writeFiles(runID: runID, stays: toStore, residents: nil, rules: (policy: policy, regions: regions))
+        } : nil
+        return Loaded(stays: stays, staysToStore: toStore, mergesStoredStays: merges, packedFiles: packedFiles)
+    }
+
+    /// SPEC 2: each exposed person's measure, with the name and place it is printed with.
+    func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) -> [Finding] {
+        let screener = Screener(policy: p.policy, designations: p.rules.designations, asOf: p.asOf)
+        let best = context.progress.watching("screening \(l.stays.count) stays") { screener.screen(l.stays, workers: context.workers) }
+        context.lap("screen")
+        return Findings.attach(best, designations: p.rules.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+    }
+
+    /// SPEC 3: statuses and serials against the last committed run.
+    func reconcile(_ findings: [Finding], _ p: Prepared, _ i: Ingested, _ context: RunContext) throws -> Reconciliation {
+        let reconciliation = try Reconciler.reconcile(findings, previous: p.priorNotices.wait(), asOf: p.asOf, workers: context.workers,
+                                                      lastSequence: p.store.lastSequence, notices: p.store.notices(serials:))
+        context.lap("lifecycle")
+        return reconciliation
+    }
+
+    /// A run's outputs written into its staging folder, and its store transaction under way.
+    struct Staged {
+        var name: String
+        var folder: URL
+        var summary: (URL) -> RunSummary
+        var pending: PendingCommit?
+        var packedFiles: BackgroundTask<[SegmentRecord]>?
+        var residentsFile: BackgroundTask<[SegmentRecord]>?
+    }
+
+    /// Writes the CSVs, batches, worklists, manifest and report into a staging folder while the store's transaction
+    /// inserts the notices on another thread.
+    func emit(_ reconciliation: Reconciliation, _ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> Staged {
+        let name = Publisher.folderName(runID: p.runID, asOf: p.asOf.description)
+        // Counted once, by value: the run record, the summary and the manifest (by text) all take them from here.
+        let tally = NoticeTally(reconciliation.notices)
+        let now = ISO8601DateFormatter().string(from: Date())
+        let record = RunRecord(
+            id: p.runID, asOf: p.asOf.description, startedAt: now, finishedAt: now, policyName: p.policy.name, policyFile: p.policyPath,
+            policySHA256: p.policySHA, regionsFile: p.regions.path, regionsSHA256: p.rules.report.sha256, folder: name,
+            measures: reconciliation.notices.count, newCount: tally.byStatus[.new, default: 0], amendedCount: tally.byStatus[.amended, default: 0],
+            continuingCount: tally.byStatus[.continuing, default: 0], rescindedCount: reconciliation.rescinded.count, rejects: i.rejects.count,
+            forced: settings.force)
+        let inputs = i.reports.map {
+            RunInputRecord(runID: p.runID, kind: $0.kind, feed: $0.feed, path: $0.path, sha256: $0.sha256, read: $0.read,
+                           accepted: $0.accepted, rejected: $0.rejected, duplicates: $0.duplicates)
+        }
+        // The notices go into the store's transaction on another thread while the outputs are staged; it commits
+        // only after they and the packed files are on disk, and rolls back if the run stops before that.
+        let pending = p.storesFiles ? p.store.beginCommit(RunCommit(
+            run: record, inputs: inputs, stays: l.staysToStore, residents: i.newResidents, reconciliation: reconciliation,
+            rules: (policy: p.policyPath, regions: p.regions.path), replacesStoredStays: l.mergesStoredStays)) : nil
+        if let pending { context.atEnd { pending.abandon() } }
+
+        let staging = try p.publisher.stage(name)
+        var files = ["measures.csv", "rescinded.csv", "rejects.csv"]
+        try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
+        try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
+        try Outputs.rejects(i.rejects).write(to: staging.appendingPathComponent("rejects.csv"))
+        if settings.render {
+            files += try context.progress.watching("rendering \(reconciliation.notices.count) notices") {
+                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name, into: staging)
+            }
+        }
+        context.lap("emit")
+
+        let facts = RunFacts(
+            version: programVersion, runID: p.runID, dryRun: settings.dryRun, asOf: p.asOf,
+            policy: .init(file: p.policyPath, sha256: p.policySHA, name: p.policy.name),
+            regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: p.rules.designations.count),
+            previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } })
+        try Outputs.writeManifestAndReport(facts, reports: i.reports, reconciliation: reconciliation, rejects: i.rejects, tally: tally,
+                                           stays: l.stays.count, residents: i.residents.count, files: files, timings: context.timings,
+                                           into: staging)
+
+        let summary = { [settings, started = context.started] (folder: URL) in
+            RunSummary(folder: folder, runID: p.runID, asOf: p.asOf, dryRun: settings.dryRun, measures: reconciliation.notices.count,
+                       byStatus: tally.byStatus, rescinded: reconciliation.rescinded.count, rejects: i.rejects.count,
+                       seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+                       notices: reconciliation.notices, rescissions: reconciliation.rescinded)
+        }
+        return Staged(name: name, folder: staging, summary: summary, pending: pending, packedFiles: l.packedFiles, residentsFile: i.residentsFile)
+    }
+
+    /// Commits the store (once the staged folder and the packed files are on disk), then moves the folder into
+    /// `runs/` and points `latest` at it; a dry run publishes its folder under `previews/` and commits nothing.
+    func commitAndPublish(_ s: Staged, _ p: Prepared, _ context: RunContext) throws -> RunSummary {
+        guard let pending = s.pending else {
+            return s.summary(try p.publisher.publish(s.folder, name: s.name, preview: true))
+        }
+        try p.publisher.sync(s.folder)
+        let written = try (s.packedFiles?.wait() ?? []) + (s.residentsFile?.wait() ?? [])
+        context.lap("write-store-files")
+        try pending.finish(files: written)
+        context.lap("store-commit")
+        CrashPoint.hit("after-commit")
+        // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
+        // A crash from here on is finished by `Publisher.recover`, which moves the staged folder in and swaps latest.
+        CrashPoint.hit("before-publish")
+        let folder = try p.publisher.publish(s.folder, name: s.name, preview: false)
+        CrashPoint.hit("after-publish")
+        try p.publisher.pointLatest(to: s.name)
+        context.lap("publish")
+        return s.summary(folder)
+    }
+
+    /// Refuses empty feeds (unless allowed) and feeds whose share of rejected rows is above the limit.
+    static func checkRejectRates(_ reports: [FeedReport], rejects: [Reject], settings: RunSettings) throws {
+        var problems: [String] = []
+        for r in reports {
+            if r.read == 0 && !settings.allowEmpty {
+                problems.append("\(r.path): no records; pass --allow-empty if an empty \(r.kind) feed is expected tonight")
+            } else if r.rejectRate > settings.maxRejectRate {
+                let examples = rejects.filter { $0.file == r.path }.prefix(5).map { "    " + Outputs.brief($0) }
+                problems.append("\(r.path): \(r.rejected) of \(r.read) records rejected (\(String(format: "%.1f", r.rejectRate * 100))%, limit \(String(format: "%.1f", settings.maxRejectRate * 100))%); "
+                    + "run `riskscreen check` to list them all, fix the feed or raise --max-reject-rate\n" + examples.joined(separator: "\n"))
+            }
+        }
+        guard problems.isEmpty else { throw RunError.inputRejected(problems.joined(separator: "\n")) }
+    }
+}
