@@ -46,7 +46,7 @@ let package = Package(
             "RiskModel", "Screen", "Machinery", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Emit", dependencies: [
-            "RiskModel", "Normalize", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS", "CQPDF",
+            "RiskModel", "Machinery", "Normalize", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS", "CQPDF",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates/default")]),
         .target(name: "Pipeline", dependencies: [
@@ -68,17 +68,16 @@ let package = Package(
 
         // Tests mirror the modules; TestSupport holds shared helpers.
         .target(name: "TestSupport", dependencies: ["RiskModel", "Machinery", "CCSV"], path: "Sources/TestSupport"),
-        .testTarget(name: "MachineryTests", dependencies: ["Machinery", "TestSupport"]),
+        .testTarget(name: "MachineryTests", dependencies: ["Machinery"]),
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "Machinery", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Machinery", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RiskModel", "Machinery", "TestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "RiskModel", "Machinery", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "RiskModel", "Machinery", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: [
             "Lifecycle", "Screen", "RiskModel", "Machinery", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EmitTests", dependencies: ["Emit", "Lifecycle", "RiskModel", "Normalize", "CPangoCairo", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RiskModel", "Machinery", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "RiskModel", "Normalize", "TestSupport"]),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "RiskModel", "Machinery", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "RiskModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Machinery"]),
     ],
     swiftLanguageModes: [.v6]

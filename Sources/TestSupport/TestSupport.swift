@@ -1,5 +1,6 @@
 import Foundation
 import RiskModel
+import Testing
 
 /// Test shorthands for values that are known to be valid.
 extension Day {
@@ -55,4 +56,15 @@ public func makeTemporaryDirectory(_ label: String = "riskscreen") throws -> URL
     let url = processScratch.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// Tags for tests that need more than the build: a quick loop skips them (`swift test --skip 'Printing|Browser|PDFText'`
+/// by suite name), `scripts/test.sh` runs them all after installing what they need.
+extension Tag {
+    /// Needs a running cupsd with the cups-pdf printer (`scripts/cups-test-printer.sh`).
+    @Tag public static var cups: Self
+    /// Needs Chromium (headless) to load and screenshot a page.
+    @Tag public static var browser: Self
+    /// Needs poppler-utils (pdftotext, pdftoppm) or zbar to read PDFs back.
+    @Tag public static var pdfTools: Self
 }

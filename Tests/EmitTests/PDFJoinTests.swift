@@ -5,7 +5,7 @@ import Machinery
 import Testing
 
 /// A community with thousands of notices is drawn in parts on both cores and joined into its one PDF.
-@Suite struct PDFJoinTests {
+@Suite(.tags(.pdfTools)) struct PDFJoinTests {
     /// 2,050 notices in one community: above the split threshold, so the batch is drawn as two parts.
     static func bigBatch() -> NoticeBatch {
         let notices = (0..<2_050).map { i in
@@ -48,7 +48,7 @@ import Testing
 }
 
 /// A PDF's bytes depend on its batch alone, not on what the worker that drew it drew before.
-@Suite struct PDFWriterHistoryTests {
+@Suite(.tags(.pdfTools)) struct PDFWriterHistoryTests {
     /// Which community (or part of one) a worker takes first is up to the scheduler: a writer that has drawn
     /// another batch must give the same bytes as a fresh one, or reruns of the same night differ.
     @Test func aBatchDrawnAfterAnotherGivesTheSameBytesAsDrawnFirst() throws {

@@ -6,7 +6,7 @@ import Machinery
 import Testing
 
 /// Tests of notice batches as a grid worker receives them: checked with poppler-utils and zbar-tools, not by reading our own code.
-@Suite struct PDFTests {
+@Suite(.tags(.pdfTools)) struct PDFTests {
     @Test func deliveryOrderGroupsHouseholdsAndWalksGridsAndBuildingsInNumberOrder() {
         let batch = PDFFixtures.batch()
         #expect(batch.notices.map(\.serial) == PDFFixtures.deliveryOrder.map(\.serial))

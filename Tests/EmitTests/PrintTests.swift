@@ -5,7 +5,7 @@ import TestSupport
 @testable import Emit
 
 /// Printing through a real CUPS scheduler with the cups-pdf virtual printer set up by scripts/cups-test-printer.sh.
-@Suite(.serialized) struct PrintTests {
+@Suite(.serialized, .tags(.cups)) struct PrintTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -12,7 +12,7 @@ import TestSupport
         let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("in/travel_rail.csv").path)[.size] as? Int ?? 0
         #expect(size > 8 << 20, "the feed must be large enough to be split")
         var folders: [URL] = []
-        for threads in ["1", "2"] {
+        for threads in ["1", "3"] {
             let result = try riskscreen(["run", "--as-of", "2020-02-06", "--policy", "in/policy.toml", "--regions", "in/regions.csv",
                                          "--residents", "in/residents.csv", "--travel", "in/travel_rail.csv", "--travel", "in/travel_telecom.csv",
                                          "--travel", "in/travel_checkpoint.csv", "--out", "out\(threads)", "--state", "state\(threads)/s.sqlite",
@@ -68,7 +68,7 @@ import TestSupport
         try text.write(to: dir.appendingPathComponent("rail.csv"), atomically: true, encoding: .utf8)
         #expect(text.utf8.count > 8 << 20, "the feed must be large enough to be split")
         var rejects: [[[String]]] = []
-        for threads in ["1", "2"] {
+        for threads in ["1", "3"] {
             let result = try riskscreen(["run", "--as-of", "2020-02-06", "--policy", "policy.toml", "--regions", "regions.csv",
                                          "--travel", "rail.csv", "--out", "out\(threads)", "--state", "state\(threads)/s.sqlite", "--no-render"],
                                         in: dir, environment: ["RISKSCREEN_THREADS": threads])

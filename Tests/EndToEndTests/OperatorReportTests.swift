@@ -5,7 +5,7 @@ import TestSupport
 /// Headless Chromium (Debian package `chromium`, installed by scripts/deps.sh); a missing browser fails the tests, it does not skip them.
 private let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-@Suite("Operator: report.html in a real browser")
+@Suite("Operator: report.html in a real browser", .tags(.browser))
 struct OperatorReportTests {
     /// Two committed runs, so the report has changes against a previous run; returns the second run folder.
     private func twoRuns() throws -> (dir: URL, folder: URL) {

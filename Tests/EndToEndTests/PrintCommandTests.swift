@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `riskscreen print` against a real CUPS scheduler with the cups-pdf printer of scripts/cups-test-printer.sh.
-@Suite(.serialized) struct PrintCommandTests {
+@Suite(.serialized, .tags(.cups)) struct PrintCommandTests {
     /// Sets up the `PDF` queue and returns where cups-pdf writes what it prints.
     func printer() throws -> URL {
         let setup = try runProgram(packageRoot.appendingPathComponent("scripts/cups-test-printer.sh").path, ["PDF"], in: packageRoot)
