@@ -33,7 +33,8 @@ let package = Package(
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["CPrefetch"]),
         .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto", "CRecordSink"]),
-        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "CPrefetch", "TOMLKit"]),
+        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "CPrefetch", "TOMLKit"],
+                resources: [.copy("Resources/gazetteer.csv"), .copy("Resources/gazetteer-NOTICE.txt")]),
         .target(name: "Screen", dependencies: ["RiskModel"]),
         .target(name: "Lifecycle", dependencies: [
             "RiskModel", "Screen", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
