@@ -88,7 +88,7 @@ extension Gazetteer {
         let ancestry = knownAncestry(of: code)
         let codeKnown = knows(code)
         let codeName = ancestry.compactMap { self.name(of: $0) }.joined()
-        guard let deepestKnown = ancestry.last else { return .agrees(unchecked: text.isEmpty ? nil : text) }
+        guard let deepestKnown = ancestry.last else { return .agrees(unchecked: text) }
 
         // The split of the name along the code's ancestry that gets furthest (then deepest).
         var best = (end: 0, matched: -1)
