@@ -40,7 +40,8 @@ let package = Package(
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["Machinery"]),
         .target(name: "Ingest", dependencies: ["Machinery", "CCSV", "CCrypto", "CRecordSink"]),
-        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "Machinery", "TOMLKit"]),
+        .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "Machinery", "TOMLKit"],
+                resources: [.copy("Resources/gazetteer.csv"), .copy("Resources/gazetteer-NOTICE.txt")]),
         .target(name: "Screen", dependencies: ["RiskModel", "Machinery"]),
         .target(name: "Lifecycle", dependencies: [
             "RiskModel", "Screen", "Machinery", .product(name: "GRDB", package: "GRDB.swift"),
