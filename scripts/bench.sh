@@ -10,7 +10,9 @@ WORK="${BENCH_DIR:-/tmp/riskscreen-bench}"
 AS_OF=2020-02-06
 POINTS=("$@"); [ ${#POINTS[@]} -gt 0 ] || POINTS=(1000000 10000000 20000000)
 swift build -c release --scratch-path .build-release --product riskscreen 2>&1 | grep -v "prohibited flag" | tail -1
+swift build -c release --scratch-path .build-release --product riskscreen-bench 2>&1 | grep -v "prohibited flag" | tail -1
 BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)/riskscreen"
+BENCH="$(swift build -c release --scratch-path .build-release --show-bin-path)/riskscreen-bench"
 [ -x bench/.venv/bin/python ] || { python3 -m venv bench/.venv && bench/.venv/bin/pip install -q duckdb; }
 PY=bench/.venv/bin/python
 
@@ -127,5 +129,5 @@ if [ -f "$big/travel_rail.csv" ]; then
 fi
 "$PY" bench/targets.py "$WORK/points.txt" "$WORK/ratios.txt"
 # Notice rendering (issue 4): one community of 10,000 notices, then 10,000 notices over 20 communities (both cores).
-"$BIN" bench-notices --notices 10000 --communities 1 --out "$WORK/pdf1" | sed 's/^/notices, 1 community:   /'
-"$BIN" bench-notices --notices 10000 --communities 20 --out "$WORK/pdf20" | sed 's/^/notices, 20 communities: /'
+"$BENCH" notices --notices 10000 --communities 1 --out "$WORK/pdf1" | sed 's/^/notices, 1 community:   /'
+"$BENCH" notices --notices 10000 --communities 20 --out "$WORK/pdf20" | sed 's/^/notices, 20 communities: /'
