@@ -99,7 +99,7 @@ public final class FeedReader {
         // every block so far was valid no record needs its own check. (Checked in the same pass, each page is
         // mapped once.)
         // Held behind a pointer: the sink reads it for every record, and a `var` captured by that escaping closure
-        // is boxed, each read checked for exclusive access at run time (1% of a province run's samples).
+        // is boxed, each read checked for exclusive access at run time.
         let validated = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
         validated.initialize(to: encoding == .utf8 && mapped != nil)
         defer { validated.deallocate() }

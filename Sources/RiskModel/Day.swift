@@ -8,7 +8,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Creates the day for a proleptic Gregorian date, or nil when the date does not exist (2021-02-30).
     public init?(year: Int, month: Int, day: Int) {
         // Every stay's two days and every ID's birth date come through here, nearly all in a few centuries:
-        // their months' first days are looked up (2% of a province run's CPU went to the arithmetic below).
+        // their months' first days are looked up rather than computed.
         let index = (year &- Day.firstTabledYear) &* 12 &+ (month &- 1)
         if UInt(bitPattern: year &- Day.firstTabledYear) < UInt(Day.tabledYears), UInt(bitPattern: month &- 1) < 12 {
             let first = Day.monthStarts[index]

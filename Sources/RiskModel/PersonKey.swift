@@ -65,7 +65,7 @@ public struct PersonKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The hash Swift's sets and dictionaries use: the digest mixed with the table's seed, without a `Hasher`.
     ///
     /// Screening, findings and reconciliation look people up in tables millions of times a night; the
-    /// synthesized hash set up and finalised SipHash over both words for each (7–8% of a night's CPU). The
+    /// synthesized hash set up and finalised SipHash over both words for each. The
     /// digest is already well mixed; the seed is folded in with a multiply so that tables with different
     /// seeds still order their keys differently. The stdlib lets a type implement this requirement (its
     /// integers do); should it ever stop, removing the method falls back to `hash(into:)`.

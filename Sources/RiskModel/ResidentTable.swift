@@ -27,8 +27,8 @@ public struct ResidentTable: Sendable {
     @usableFromInline var storedRows: [Row] = []
     /// The text `append` writes to. Rows' offsets count from the start of `sealedArenas`, then into this.
     @usableFromInline var storedArena: [UInt8] = []
-    /// Arenas of appended tables, taken over whole: merging a province's residents from their chunks copied
-    /// 200 MB of text into fresh memory on one core while the other waited (the merge took 0.18-0.20 s, now 0.07 s).
+    /// Arenas of appended tables, taken over whole: merging a province's residents from their chunks would copy
+    /// hundreds of megabytes of text into fresh memory on one core while the other waits.
     private var sealedArenas: [[UInt8]] = []
     /// Where each of `sealedArenas` starts, and (last) where `storedArena` does.
     @usableFromInline var sealedStarts: [Int] = [0]

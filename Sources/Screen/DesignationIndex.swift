@@ -58,7 +58,7 @@ public struct DesignationIndex: Sendable {
 /// Lists of designations by region code: each region's list is a span of `members`, found in a flat table.
 ///
 /// Screening probes it up to six times for each stay in a county with a designation; a `Dictionary` hashed
-/// each probe with SipHash, which took about a third of screening.
+/// each probe with SipHash, a large share of screening.
 struct RegionLists: Sendable {
     /// Region code (`raw`) → `start << 32 | end` in `members`.
     private var spans: FlatTable<UInt64>

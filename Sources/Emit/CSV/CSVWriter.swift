@@ -68,8 +68,7 @@ public struct CSVWriter: Sendable {
     public mutating func append(cell utf8: UnsafeBufferPointer<UInt8>) {
         if column > 0 { bytes.append(UInt8(ascii: ",")) }
         defer { column += 1 }
-        // The first byte is looked at before the column: hashing the column of each of a province night's two
-        // million cells cost a fifth of writing measures.csv.
+        // The first byte is looked at before the column: most cells never need the column's set hashed.
         let prefix = neutralises && utf8.first.map(CSVWriter.startsFormula) == true && !literalColumns.contains(column)
         let quoted = utf8.contains(where: CSVWriter.needsQuote)
         guard prefix || quoted else {

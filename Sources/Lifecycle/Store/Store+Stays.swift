@@ -25,9 +25,8 @@ extension Store {
     /// A night merges every stored run's stays: each stored night adds its identities to the set the night fills on
     /// one core before the rest, and its replaced stays to what it reads. `purge` merges them too; this keeps nights
     /// from slowing down where no purge is scheduled. The run that merges writes about as much as a full run, on the
-    /// thread that writes while the run screens. Nine cron nights of 1M stays on a 10M store took 11.1–12.0 s in
-    /// all with three, 12.8–15.3 s with four and 16.1 s with eight (two weeks each, interleaved; the slowest night
-    /// 1.99, 4.06 and 2.94 s).
+    /// thread that writes while the run screens. Three was the fastest of three, four and eight over weeks of cron
+    /// nights (docs/performance-history.md, round twelve).
     public static let staysFilesToMerge = 3
 
     /// How many stays ahead the merge asks for a probe's table line: enough to cover a miss to memory.

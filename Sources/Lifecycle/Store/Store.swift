@@ -133,7 +133,7 @@ public final class Store: Sendable {
             }
         }
         // A province night writes a row here for every notice in force (over a hundred thousand): the person
-        // column and its unique index doubled that work (0.20 → 0.08 s for a night's rows in SQLite's shell).
+        // column and its unique index doubled that work.
         // The person is in `notice`, and the reconciler gives each person one notice by construction.
         m.registerMigration("runNotice without rowid or person") { db in
             try db.create(table: "runNoticeSlim", options: [.withoutRowID]) { t in
