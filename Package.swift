@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian packages, one shim each.
@@ -25,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCUPS", path: "Sources/CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CXML", path: "Sources/CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // A compiler builtin Swift does not expose (cache prefetch), header-only.
         .target(name: "CPrefetch"),
         // libcsv's per-field callback, in C: it runs a hundred million times at province scale.
@@ -32,7 +34,7 @@ let package = Package(
 
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["CPrefetch"]),
-        .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto", "CRecordSink"]),
+        .target(name: "Ingest", dependencies: ["RiskModel", "CCSV", "CCrypto", "CRecordSink", "CXML", "ZIPFoundation"]),
         .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "CPrefetch", "TOMLKit"]),
         .target(name: "Screen", dependencies: ["RiskModel"]),
         .target(name: "Lifecycle", dependencies: [
@@ -50,6 +52,9 @@ let package = Package(
             "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+
+        // Times the XLSX reader on generated workbooks (scripts/bench-xlsx.sh); not part of the product.
+        .executableTarget(name: "xlsx-bench", dependencies: ["Ingest", "ZIPFoundation"], path: "bench/xlsx-bench"),
 
         // Tests mirror the modules; TestSupport holds shared helpers.
         .target(name: "TestSupport", dependencies: ["RiskModel", "CCSV"], path: "Sources/TestSupport"),
