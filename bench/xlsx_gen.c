@@ -2,8 +2,9 @@
 // Usage: xlsx_gen ROWS COLUMNS shared|inline OUT.xlsx
 //   shared: the workbook keeps every cell in memory and writes a shared-strings table (as Excel and WPS save);
 //   inline: constant_memory mode, inline strings (as riskscreen's own worklists are written).
-// Columns cycle through the kinds a feed or a returned worklist holds: an 18-character ID, a name, a phone number
-// stored as a number, a region code, a date, a decimal, free text; values vary by row so shared strings are many.
+// Columns cycle through the kinds a feed or a returned worklist holds: an 18-character ID (unique per cell, so the
+// shared-strings table grows with the sheet), a name, a phone number stored as a number, a region code, a date,
+// a decimal, an address.
 // Build: cc -O2 bench/xlsx_gen.c $(pkg-config --cflags --libs xlsxwriter) -o /tmp/xlsx_gen
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +35,7 @@ int main(int argc, char **argv) {
         for (int c = 0; c < cols; c++) {
             switch (c % 7) {
             case 0:
-                snprintf(buf, sizeof buf, "3301%02ld19%02ld%02ld%02ld%03ld%ld", r % 100, 50 + r % 50, 1 + r % 12, 1 + r % 28,
-                         r % 1000, r % 10);
+                snprintf(buf, sizeof buf, "33010619%010ld", r * 7919 + c);
                 worksheet_write_string(ws, r, c, buf, text);
                 break;
             case 1:
