@@ -244,10 +244,15 @@ private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKi
     /// Damage inside a readable archive shows when the sheet is read, naming the part and what is wrong.
     @Test(arguments: [
         ("bad_crc.xlsx", "its checksum does not match (CRC-32)"),
+        ("bad_deflate.xlsx", "its compressed data is corrupt"),
         ("malformed.xlsx", "line 1: Opening and ending tag mismatch"),
         ("doctype.xlsx", "a document type declaration, which workbooks never have"),
         ("bad_shared_index.xlsx", "cell B2 refers to shared string 999, but the workbook has 17"),
         ("rows_backwards.xlsx", "row 1 comes after row 2"),
+        // A deflate stream that runs on past its entry, which ZIPFoundation 0.9.20 would follow to the end of the
+        // file and spin there: stopped by the size its entry declares, or else by what it inflates to.
+        ("runaway_deflate.xlsx", "it holds more data than its ZIP entry says"),
+        ("runaway_deflate_big.xlsx", "line 1: PCDATA invalid Char value"),
     ])
     func damagedSheets(_ name: String, _ reason: String) throws {
         let path = xlsxFixture(name)

@@ -104,6 +104,17 @@ final class XLSXArchive {
         return .otherZip
     }
 
+    /// ZIPFoundation's extraction errors in words.
+    private static func reason(_ error: any Error) -> String {
+        if case Archive.ArchiveError.invalidCompressionMethod = error {
+            return "it is compressed with a method other than deflate"
+        }
+        // ZIPFoundation's inflate errors (Data.CompressionError) are not public: known by name.
+        let name = "\(error)"
+        if name == "corruptedData" || name == "invalidStream" { return "its compressed data is corrupt" }
+        return "its data cannot be read from the archive (\(name))"
+    }
+
     /// Thrown by a consumer to end an extraction early; not an error.
     private struct Stopped: Error {}
 
@@ -149,7 +160,7 @@ final class XLSXArchive {
         } catch let error as XLSXError {
             throw error
         } catch {
-            throw XLSXError.damaged(file: path, part: part, reason: "its compressed data cannot be read (\(error))")
+            throw XLSXError.damaged(file: path, part: part, reason: Self.reason(error))
         }
         if let failure = sink.failure { throw failure }
         if let (message, line) = sink.parseError {
