@@ -105,6 +105,12 @@ private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKi
         #expect(stripped.map(\.kinds) == plain.map(\.kinds))
     }
 
+    @Test func strictNamespaceAndUndeclaredPrefixes() throws {
+        let (_, plain) = try readSheet(xlsxFixture("plain.xlsx"))
+        let (_, strict) = try readSheet(xlsxFixture("strict_namespaces.xlsx"))
+        #expect(strict == plain)
+    }
+
     @Test func longCellIsCutAtACharacterBoundaryAndMarked() throws {
         let (_, rows) = try readSheet(xlsxFixture("plain.xlsx"))
         #expect(rows[3].problem == .fieldTooLong(column: 0, limit: 4096))
@@ -274,17 +280,17 @@ private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKi
 
     @Test func limitsMakeErrorsNotMemory() throws {
         let shared = xlsxFixture("libxlsxwriter_shared.xlsx")
-        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/worksheets/sheet1.xml", what: "sheet data", limit: 100)) {
+        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/worksheets/sheet1.xml", what: "bytes of sheet data", limit: 100)) {
             try readSheet(shared, limits: XLSXLimits(maxSheetBytes: 100))
         }
-        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/sharedStrings.xml", what: "shared strings", limit: 200)) {
+        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/sharedStrings.xml", what: "bytes of shared strings", limit: 200)) {
             try readSheet(shared, limits: XLSXLimits(maxSharedStringBytes: 200))
         }
         #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/worksheets/sheet1.xml",
-                                           what: "columns (a cell in row 7 is in column 10)", limit: 9)) {
+                                           what: "columns (a cell in row 7 is in column J)", limit: 9)) {
             try readSheet(shared, limits: XLSXLimits(maxColumns: 9))
         }
-        #expect(throws: XLSXError.tooLarge(file: shared, part: "_rels/.rels", what: "workbook structure", limit: 100)) {
+        #expect(throws: XLSXError.tooLarge(file: shared, part: "_rels/.rels", what: "bytes of workbook structure", limit: 100)) {
             try readSheet(shared, limits: XLSXLimits(maxPartBytes: 100))
         }
     }

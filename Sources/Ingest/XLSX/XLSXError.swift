@@ -36,7 +36,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAWorksheet(file: String, sheet: String)
     /// The workbook lists no worksheet at all.
     case noWorksheet(file: String)
-    /// A part is larger than a limit of `XLSXLimits` allows.
+    /// A part holds more than a limit of `XLSXLimits` allows; `what` names the unit (`bytes of shared strings`).
     case tooLarge(file: String, part: String, what: String, limit: Int)
     /// A system resource (libxml2 parser, OpenSSL context) could not be created.
     case resource(String)
@@ -79,7 +79,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .noWorksheet(file):
             return "\(file): the workbook has no worksheet; export the data again"
         case let .tooLarge(file, part, what, limit):
-            return "\(file): \(XLSXText.printable(part)) has more than \(limit) bytes of \(what); split the workbook into smaller ones"
+            return "\(file): \(XLSXText.printable(part)) has more than \(limit) \(what); split it into smaller workbooks, or leave out what the feed does not need"
         case let .resource(what):
             return "cannot create \(what); the system is out of resources or a library is missing"
         }

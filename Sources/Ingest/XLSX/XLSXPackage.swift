@@ -53,7 +53,7 @@ struct XLSXPackage {
 
     private static func parse(_ archive: XLSXArchive, _ part: String, _ sink: XMLSink, _ limits: XLSXLimits) throws(XLSXError) {
         do {
-            try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: "workbook structure")
+            try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: "bytes of workbook structure")
         } catch let error as XLSXError {
             throw error
         } catch {

@@ -15,7 +15,7 @@ final class XLSXSharedStrings {
     /// Reads a shared-strings part.
     init(archive: XLSXArchive, part: String, limits: XLSXLimits) throws {
         let sink = SharedStringsSink(table: self, path: archive.path, part: part, limits: limits)
-        try archive.parse(part, with: sink, limit: Int.max, what: "shared strings")
+        try archive.parse(part, with: sink, limit: Int.max, what: "bytes of shared strings")
     }
 
     /// String `index`'s UTF-8 bytes and whether it was cut; nil when there is no such string.
@@ -75,7 +75,7 @@ private final class SharedStringsSink: XMLSink {
             let (value, truncated) = text.decoded(into: decoded)
             table.append(value, truncated: truncated)
             if table.byteCount > limits.maxSharedStringBytes {
-                fail(XLSXError.tooLarge(file: path, part: part, what: "shared strings", limit: limits.maxSharedStringBytes))
+                fail(XLSXError.tooLarge(file: path, part: part, what: "bytes of shared strings", limit: limits.maxSharedStringBytes))
             }
         } else if XMLName.matches(name, "rPh") {
             phoneticDepth -= 1

@@ -27,7 +27,8 @@ final class XLSXSheetScanner: XMLSink {
     private var rowNumber = 0
     private var column = -1
 
-    // The cell being read.
+    // The cell being read; cells count only inside a row (extension lists elsewhere have elements of any name).
+    private var inRow = false
     private var inCell = false
     private var inInlineString = false
     private var phoneticDepth = 0
@@ -61,7 +62,7 @@ final class XLSXSheetScanner: XMLSink {
     override func start(_ name: UnsafePointer<UInt8>, _ attributes: XMLAttributes) {
         switch name[0] {
         case UInt8(ascii: "c") where name[1] == 0:
-            startCell(attributes)
+            if inRow { startCell(attributes) }
         case UInt8(ascii: "v") where name[1] == 0:
             if inCell { text.collecting = true }
         case UInt8(ascii: "t") where name[1] == 0:
@@ -121,6 +122,7 @@ final class XLSXSheetScanner: XMLSink {
         }
         rowNumber = number
         lastRow = number
+        inRow = true
         column = -1
         bytes.removeAll()
         ends.removeAll()
@@ -163,7 +165,7 @@ final class XLSXSheetScanner: XMLSink {
             return
         }
         guard next < limits.maxColumns else {
-            fail(XLSXError.tooLarge(file: path, part: part, what: "columns (a cell in row \(rowNumber) is in column \(next + 1))",
+            fail(XLSXError.tooLarge(file: path, part: part, what: "columns (a cell in row \(rowNumber) is in column \(XLSXCellValue.columnName(next)))",
                                     limit: limits.maxColumns))
             return
         }
@@ -260,6 +262,7 @@ final class XLSXSheetScanner: XMLSink {
     }
 
     private func endRow() {
+        inRow = false
         guard valuedFields > 0, remaining > 0, let deliver else { return }
         let row = XLSXRow(line: rowNumber, fieldCount: valuedFields, problem: problem,
                           base: UnsafePointer(bytes.base), ends: UnsafePointer(ends.base), kinds: UnsafePointer(kinds.base))

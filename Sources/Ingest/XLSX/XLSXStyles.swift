@@ -11,7 +11,7 @@ struct XLSXStyles {
     /// Reads `xl/styles.xml`.
     init(archive: XLSXArchive, part: String, limits: XLSXLimits) throws {
         let sink = StylesSink()
-        try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: "styles")
+        try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: "bytes of styles")
         dateStyles = sink.cellFormats.map { id in
             if let code = sink.customFormats[id] { return Self.isDateFormat(code) }
             return Self.builtInDateFormats.contains(id)

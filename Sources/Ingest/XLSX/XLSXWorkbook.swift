@@ -191,7 +191,7 @@ public final class XLSXWorkbook {
             try withoutActuallyEscaping(body) { body in
                 scanner.deliver = body
                 defer { scanner.deliver = nil }
-                try archive.parse(part, with: scanner, limit: limits.maxSheetBytes, what: "sheet data")
+                try archive.parse(part, with: scanner, limit: limits.maxSheetBytes, what: "bytes of sheet data")
             }
         }
         return XLSXSheetStats(sheet: sheet.name, rows: scanner.lastRow, records: scanner.records,

@@ -125,9 +125,10 @@ final class XMLPushParser {
             if sink.parseError == nil { sink.parseError = ("a document type declaration, which workbooks never have", 0) }
             sink.stop()
         }
-        // Errors come here instead of being printed on stderr; the first error or fatal error is kept.
+        // Errors come here instead of being printed on stderr. The first fatal one (not well-formed) is kept; others,
+        // such as an undeclared namespace prefix, leave the document readable, as they do for Excel.
         handler.serror = { ctx, error in
-            guard let ctx, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            guard let ctx, let error, error.pointee.level == XML_ERR_FATAL else { return }
             let sink = Unmanaged<XMLSink>.fromOpaque(ctx).takeUnretainedValue()
             guard sink.parseError == nil else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
@@ -159,7 +160,7 @@ final class XMLPushParser {
             let isLast: Int32 = last && offset + n == bytes.count ? 1 : 0
             let status = xmlParseChunk(context, base, Int32(n), isLast)
             if sink.stopRequested { return false }
-            if status != 0 || context.pointee.wellFormed == 0 {
+            if sink.parseError != nil || context.pointee.wellFormed == 0 {
                 if sink.parseError == nil { sink.parseError = ("XML error \(status)", Int(xmlSAX2GetLineNumber(context))) }
                 return false
             }
