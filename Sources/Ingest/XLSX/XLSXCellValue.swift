@@ -46,7 +46,7 @@ final class CellText {
         }
         guard overflowed || value.count > maxFieldBytes else { return (value, false) }
         var cut = min(value.count, maxFieldBytes)
-        while cut > 0, value[cut] & 0xC0 == 0x80 { cut -= 1 }
+        while cut > 0, cut < value.count, value[cut] & 0xC0 == 0x80 { cut -= 1 }
         return (UnsafeBufferPointer(rebasing: value[..<cut]), true)
     }
 }

@@ -88,7 +88,8 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Makes text from a file safe to show in a message.
 enum XLSXText {
-    /// Replaces control characters and U+FFFD runs with `?` and cuts the text to `limit` characters.
+    /// Replaces line breaks and tabs with spaces, other control characters and U+FFFD with `?`, and cuts the
+    /// text to `limit` characters.
     static func printable(_ text: String, limit: Int = 120) -> String {
         var out = ""
         var count = 0
@@ -101,8 +102,13 @@ enum XLSXText {
                 break
             }
             let v = scalar.value
-            let control = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFD || (0x2028...0x2029).contains(v)
-            out.unicodeScalars.append(control ? "?" : scalar)
+            if v == 0x0A || v == 0x0D || v == 0x09 {
+                out += " "
+            } else if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFD || (0x2028...0x2029).contains(v) {
+                out += "?"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
             count += 1
         }
         return out

@@ -28,6 +28,10 @@ struct XLSXPackage {
         }
         let workbookPart = root.target(ofType: "officeDocument", base: "") ?? "xl/workbook.xml"
         guard archive.contains(workbookPart) else {
+            // An Office package (it has the content-types part) without its workbook is a damaged workbook.
+            if archive.contains("[Content_Types].xml"), archive.otherContent() == .otherZip {
+                throw .damaged(file: path, part: workbookPart, reason: "the part is missing")
+            }
             throw .notAWorkbook(file: path, content: archive.otherContent())
         }
         let workbook = WorkbookSink()
