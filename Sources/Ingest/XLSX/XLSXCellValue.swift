@@ -281,7 +281,7 @@ enum XLSXCellValue {
     }
 
     /// A column's letters from its 0-based index: 0 → `A`, 27 → `AB`.
-    public static func columnName(_ index: Int) -> String {
+    static func columnName(_ index: Int) -> String {
         var n = index + 1
         var letters: [Character] = []
         while n > 0 {
