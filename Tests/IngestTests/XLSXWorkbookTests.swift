@@ -31,7 +31,7 @@ func readSheet(
 private let t = XLSXCellKind.text, n = XLSXCellKind.number, d = XLSXCellKind.date
 private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKind.empty
 
-@Suite struct XLSXWriterTests {
+@Suite struct XLSXWriterOutputTests {
     /// libxlsxwriter's two ways of writing a worklist: shared strings (as Excel and WPS re-save it) and
     /// constant_memory's inline strings (as riskscreen writes it); both read the same.
     @Test(arguments: ["libxlsxwriter_shared.xlsx", "libxlsxwriter_inline.xlsx"])
