@@ -91,7 +91,8 @@ public struct XLSXLimits: Sendable, Hashable {
     public var maxFieldBytes: Int
     /// Shared-strings table: bytes of text plus 8 per string.
     public var maxSharedStringBytes: Int
-    /// Uncompressed size of a sheet's XML (streamed, never held; this bounds the time a ZIP bomb takes).
+    /// Uncompressed size of a sheet's XML (streamed, never held; this bounds the time a ZIP bomb takes). The
+    /// default, 4 GiB, is the most a part holds without ZIP64; a 1,000,000 x 10 sheet is 0.4–0.6 GB.
     public var maxSheetBytes: Int
     /// Uncompressed size of each other part read (`workbook.xml`, relationships, `styles.xml`).
     public var maxPartBytes: Int
@@ -101,7 +102,7 @@ public struct XLSXLimits: Sendable, Hashable {
     public var maxEntries: Int
 
     public init(
-        maxFieldBytes: Int = 4096, maxSharedStringBytes: Int = 512 << 20, maxSheetBytes: Int = 8 << 30,
+        maxFieldBytes: Int = 4096, maxSharedStringBytes: Int = 512 << 20, maxSheetBytes: Int = 4 << 30,
         maxPartBytes: Int = 64 << 20, maxColumns: Int = 16_384, maxEntries: Int = 10_000
     ) {
         self.maxFieldBytes = maxFieldBytes
