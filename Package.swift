@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian packages, one shim each.
@@ -28,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCUPS", path: "Sources/CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CXML", path: "Sources/CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // A compiler builtin Swift does not expose (cache prefetch), header-only.
         .target(name: "CPrefetch"),
         // libcsv's per-field callback, in C: it runs a hundred million times at province scale.
@@ -39,7 +41,7 @@ let package = Package(
 
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["Machinery"]),
-        .target(name: "Ingest", dependencies: ["Machinery", "CCSV", "CCrypto", "CRecordSink"]),
+        .target(name: "Ingest", dependencies: ["Machinery", "CCSV", "CCrypto", "CRecordSink", "CXML", "ZIPFoundation"]),
         .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "Machinery", "TOMLKit"],
                 resources: [.copy("Resources/gazetteer.csv"), .copy("Resources/gazetteer-NOTICE.txt")]),
         .target(name: "Screen", dependencies: ["RiskModel", "Machinery"]),
@@ -61,11 +63,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // Benchmarks kept out of the program: notice rendering in pages per second (`scripts/bench.sh`).
+        // Benchmarks kept out of the program: notice rendering (`scripts/bench.sh`), the XLSX reader (`scripts/bench-xlsx.sh`).
         .executableTarget(name: "riskscreen-bench", dependencies: [
-            "RiskModel", "Machinery", "Lifecycle", "Emit",
+            "RiskModel", "Machinery", "Ingest", "Lifecycle", "Emit", "ZIPFoundation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Benchmarks"),
+
 
         // Tests mirror the modules; TestSupport holds shared helpers.
         .target(name: "TestSupport", dependencies: ["RiskModel", "Machinery", "CCSV"], path: "Sources/TestSupport"),

@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "riskscreen-bench",
         abstract: "Benchmarks kept out of the riskscreen program.",
-        subcommands: [Notices.self])
+        subcommands: [Notices.self, XLSX.self])
 
     struct Notices: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +38,19 @@ struct Bench: ParsableCommand {
             let r = try NoticeBench.run(notices: notices, communities: communities, folder: URL(fileURLWithPath: out), templates: templates,
                                         workers: threads.map(Workers.init) ?? .online)
             print("\(r.pages) pages in \(String(format: "%.2f", r.seconds)) s: \(String(format: "%.0f", r.pagesPerSecond)) pages/s, \(r.bytes / 1_000_000) MB")
+        }
+    }
+
+    struct XLSX: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read workbooks with the XLSX reader and report seconds, CPU and peak memory (scripts/bench-xlsx.sh).",
+            discussion: "Example:\n  riskscreen-bench xlsx /tmp/r100000_c18_shared.xlsx")
+
+        @Argument(help: "Workbooks to read.")
+        var workbooks: [String]
+
+        func run() throws {
+            try XLSXBench.run(workbooks)
         }
     }
 }
