@@ -1,4 +1,5 @@
 import Foundation
+import Machinery
 import Mustache
 
 /// Who issues the notices and how people reach them: the lines that differ per district, set in the config.
@@ -67,18 +68,13 @@ public struct NoticeTemplates: Sendable {
     public let cover: MustacheTemplate
     public let directory: URL
 
-    /// The templates that come with the program: installed beside it (`share/riskscreen/templates` under its
-    /// prefix), or the package's resources next to the built binary. Never looked for from the working folder.
+    /// The templates that come with the program: installed beside it or under its prefix (`Installation`).
     public static func installedFolder() throws -> URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            executable.appendingPathComponent("riskscreen_Emit.resources/default"),
-            executable.deletingLastPathComponent().appendingPathComponent("share/riskscreen/templates"),
-        ]
-        for folder in candidates where FileManager.default.fileExists(atPath: folder.appendingPathComponent("notice.mustache").path) {
-            return folder
+        let looked = Installation.candidates("default", bundle: "riskscreen_Emit", installed: "templates")
+        guard let folder = looked.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("notice.mustache").path) }) else {
+            throw TemplateError.notInstalled(looked: looked.map(\.path))
         }
-        throw TemplateError.notInstalled(looked: candidates.map(\.path))
+        return folder
     }
 
     /// Loads and validates `title`, `notice`, `receipt` and `cover` `.mustache` files from a folder.

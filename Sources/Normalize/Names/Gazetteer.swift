@@ -1,4 +1,6 @@
 import Foundation
+import Ingest
+import Machinery
 import RiskModel
 import Synchronization
 
@@ -147,7 +149,7 @@ public enum GazetteerError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingTable:
-            return "the national gazetteer (gazetteer.csv in riskscreen_Normalize.resources) is missing; "
+            return "the national gazetteer (gazetteer.csv in riskscreen_Normalize.resources beside the program, or share/riskscreen/) is missing; "
                 + "install riskscreen together with its resources folder"
         case let .damagedTable(line, reason):
             return "gazetteer.csv:\(line): \(reason); the national gazetteer is damaged, reinstall riskscreen "
@@ -163,51 +165,23 @@ extension Gazetteer {
         try nationalTable.get()
     }
 
-    /// Where the shipped table is: `gazetteer.csv` in Normalize's resource bundle.
-    static var nationalTableURL: URL? { Bundle.module.url(forResource: "gazetteer", withExtension: "csv") }
+    /// Where the shipped table is: `gazetteer.csv` installed with the program (`Installation`).
+    static var nationalTableURL: URL? {
+        Installation.locate("gazetteer.csv", bundle: "riskscreen_Normalize", installed: "gazetteer.csv")
+    }
 
+    /// Read through libcsv like every other CSV the program takes in, once per process.
     private static let nationalTable: Result<Gazetteer, GazetteerError> = {
-        guard let url = nationalTableURL,
-              let data = try? Data(contentsOf: url) else { return .failure(.missingTable) }
-        return Result { () throws(GazetteerError) -> Gazetteer in try parseTable(Array(data)) }
-    }()
-
-    /// Reads the shipped table: a `code,name` header, then one unquoted `code,name` per LF-ended line.
-    ///
-    /// Its own reader, not libcsv: the file is generated (no quotes, no BOM) and read on every start.
-    static func parseTable(_ bytes: [UInt8]) throws(GazetteerError) -> Gazetteer {
-        var entries: [Entry] = []
-        entries.reserveCapacity(4096)
-        var line = 0
-        var start = 0
-        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        try bytes.withUnsafeBufferPointer { (all) throws(GazetteerError) in
-            while start < all.count {
-                let end = all[start...].firstIndex(of: newline) ?? all.count
-                line += 1
-                defer { start = end + 1 }
-                guard line > 1, end > start else { continue }
-                guard let split = all[start..<end].firstIndex(of: comma) else {
-                    throw .damagedTable(line: line, reason: "no comma between code and name")
-                }
-                // The table is generated: canonical digits only, so no SPEC 1.1 folding or padding to undo.
-                var value: UInt64 = 0
-                for byte in all[start..<split] {
-                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                        throw .damagedTable(line: line, reason: "the code has a character other than a digit")
-                    }
-                    value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
-                }
-                let length = split - start
-                guard RegionCode.levels.contains(length), value != 0 else {
-                    throw .damagedTable(line: line, reason: "the code has \(length) digits")
-                }
-                let code = RegionCode(padded: value * RegionCode.scale(length), length: length)
-                let name = String(decoding: UnsafeBufferPointer(rebasing: all[(split + 1)..<end]), as: UTF8.self)
-                entries.append(Entry(code: code, name: name))
+        guard let url = nationalTableURL else { return .failure(.missingTable) }
+        do throws(GazetteerFileError) {
+            let entries = try GazetteerFile.read(FeedInput(feed: "gazetteer", path: url.path, encoding: .utf8))
+            guard !entries.isEmpty else { return .failure(.damagedTable(line: 1, reason: "no rows")) }
+            return .success(Gazetteer(entries))
+        } catch {
+            switch error {
+            case let .invalidRows(_, problems): return .failure(.damagedTable(line: problems.first?.line ?? 1, reason: problems.first?.reason ?? ""))
+            case let .structure(problem): return .failure(.damagedTable(line: 1, reason: problem.description))
             }
         }
-        guard !entries.isEmpty else { throw .damagedTable(line: 1, reason: "no rows") }
-        return Gazetteer(entries)
-    }
+    }()
 }

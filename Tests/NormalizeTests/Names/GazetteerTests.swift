@@ -50,15 +50,6 @@ import TestSupport
         #expect(gazetteer.knownAncestry(of: .of("330302001")) == [.of("33"), .of("3303"), .of("330302")])
     }
 
-    @Test func nationalTableLoadsWithoutAnythingQuadratic() throws {
-        let bytes = try Data(contentsOf: #require(Gazetteer.nationalTableURL))
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure { _ = try Gazetteer.parseTable(Array(bytes)).formIndex }
-        // Only a guard against a quadratic mistake: a debug build on a shared machine, beside parallel tests,
-        // takes 0.1-0.4 s; a release build a few milliseconds (docs/gazetteer.md).
-        #expect(elapsed < .seconds(2), "loading took \(elapsed)")
-    }
-
     // MARK: Forms of a name
 
     @Test(arguments: [
