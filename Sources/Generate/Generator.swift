@@ -32,7 +32,7 @@ public enum Generator {
     /// `policyText` read as a run reads it: where the stays are placed follows from its window and days.
     static func policy() throws -> Policy {
         do { return try Policy.parse(policyText, file: "policy.toml") } catch {
-            throw GeneratorError.cannotWrite(path: "policy.toml", reason: error.description)
+            throw GeneratorError.policy(error.description)
         }
     }
 

@@ -106,6 +106,8 @@ public struct GeneratedFiles: Sendable, Equatable {
 public enum GeneratorError: Error, CustomStringConvertible, Equatable {
     case invalidOption(name: String, value: String, expected: String)
     case cannotWrite(path: String, reason: String)
+    /// The generator's own policy text does not parse: a defect of the program, not of the options.
+    case policy(String)
 
     public var description: String {
         switch self {
@@ -113,6 +115,8 @@ public enum GeneratorError: Error, CustomStringConvertible, Equatable {
             return "--\(name) \(value): expected \(expected)"
         case let .cannotWrite(path, reason):
             return "\(path): cannot write (\(reason)); check that the output folder exists and is writable"
+        case let .policy(reason):
+            return "the generator's policy does not parse (\(reason)); this is a defect of riskscreen, please report it"
         }
     }
 }
