@@ -90,3 +90,26 @@ public enum GazetteerLoadError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Gazetteer {
+    /// The residents' community names (SPEC 10 source 3): each 12-digit community code with the name of its
+    /// first resident's row.
+    ///
+    /// One pass over the rows, decoding text only for a community not seen yet: exports list a community's
+    /// residents together, so the last code seen answers almost every row without hashing.
+    public static func communities(of residents: ResidentTable) -> [Entry] {
+        var first: [RegionCode: Int] = [:]
+        residents.withRows { rows in
+            var last: RegionCode?
+            for i in rows.indices {
+                let code = rows[i].community
+                if code == last { continue }
+                last = code
+                if code.length == 12, first[code] == nil { first[code] = i }
+            }
+        }
+        return first.sorted { $0.key < $1.key }.map { code, row in
+            Entry(code: code, name: residents.resident(at: row).communityName)
+        }
+    }
+}
