@@ -45,19 +45,13 @@ public struct RuleRow: Sendable, Hashable {
 /// A rule file read up to its names: the rows whose fields are valid, and every row that is not.
 ///
 /// Two steps because a run settles names only once it knows the residents' community names (SPEC 10
-/// source 3), which come after the rule file is read: the fields are checked first, so a run with a bad
-/// date stops before it reads a feed.
+/// source 3), which it reads after the rule file; the second step lists every bad row, fields and names.
 public struct ParsedRuleFile: Sendable {
     public var input: FeedInput
     public var rows: [RuleRow]
     /// Rows whose fields are invalid, with the reason; names are not checked yet.
     public var problems: [Reject]
     public var report: FeedReport
-
-    /// Throws the field problems, if any, listing every bad row.
-    public func requireValidFields() throws(RuleFileError) {
-        guard problems.isEmpty else { throw .invalidRows(file: input.path, problems: problems) }
-    }
 
     /// The designations with each region's code and name settled against `gazetteer` (SPEC 10), or an error
     /// listing every bad row: the field problems and the name problems, in line order.

@@ -75,7 +75,7 @@ public struct Run {
         var policyPath: String
         var policySHA: String
         var regions: FeedInput
-        /// The rule file with its fields checked; its names are settled once the residents are known (`Ingested`).
+        /// The rule file read; its names are settled, and its bad rows listed, once the residents are known (`ingest`).
         var rules: ParsedRuleFile
         /// The national table and the config's gazetteer files (SPEC 10 sources 1 and 2).
         var gazetteer: Gazetteer
@@ -99,7 +99,6 @@ public struct Run {
         let policySHA = try SHA256Hasher.hash(file: v.policy)
         let gazetteer = try settings.baseGazetteer()
         let rules = try RuleFile.parse(v.regions, gazetteer: gazetteer)
-        try rules.requireValidFields()
         context.lap("rules")
 
         let store = try Store(path: v.state)
@@ -171,6 +170,10 @@ public struct Run {
             }
         }
         let residents = newResidents ?? storedResidents ?? ResidentTable()
+        // The rule file's names need the snapshot's community names (SPEC 10 source 3): settled now, before the
+        // travel feeds, and every bad row (fields and names) listed at once.
+        let gazetteer = p.gazetteer.addingCommunities(Gazetteer.communities(of: residents))
+        let designations = try p.rules.designations(in: gazetteer)
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
@@ -184,10 +187,6 @@ public struct Run {
         context.lap("ingest")
         CrashPoint.hit("after-ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
-        // The rule file's names need the snapshot's community names (SPEC 10 source 3): settled only now.
-        let gazetteer = p.gazetteer.addingCommunities(Gazetteer.communities(of: residents))
-        let designations = try p.rules.designations(in: gazetteer)
-        context.lap("names")
         return Ingested(reports: reports, rejects: rejects, newResidents: newResidents, residents: residents, travel: travel,
                         storedStays: storedStays, residentsFile: residentsFile, gazetteer: gazetteer, designations: designations)
     }
