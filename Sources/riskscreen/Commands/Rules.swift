@@ -7,9 +7,9 @@ extension Riskscreen {
         static let configuration = CommandConfiguration(
             abstract: "Make, compare and check risk-region rule files: import a published announcement, diff, check.",
             discussion: """
-                A rule file names each region by its code (区划代码), its name (地区名称), or both, which must \\
-                agree. Names are read with the gazetteer: the national table shipped with riskscreen, the \\
-                config's gazetteer files (a district's streets and communities), and the residents' \\
+                A rule file names each region by its code (区划代码), its name (地区名称), or both, which must \
+                agree. Names are read with the gazetteer: the national table shipped with riskscreen, the \
+                config's gazetteer files (a district's streets and communities), and the residents' \
                 community names from the state store. docs/rule-files.md explains the date windows.
 
                 Examples:

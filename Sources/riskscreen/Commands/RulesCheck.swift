@@ -7,9 +7,9 @@ extension Riskscreen.Rules {
         static let configuration = CommandConfiguration(
             abstract: "Check a rule file as a run reads it, and list the regions in force on a day.",
             discussion: """
-                Each row names its region by code, name or both; both must agree. A name is resolved with the \\
-                gazetteer (ambiguous or unknown names are errors listing candidates); an empty name is taken \\
-                from it. Exit status 0 when valid, 2 with every bad line listed otherwise. Names the gazetteer \\
+                Each row names its region by code, name or both; both must agree. A name is resolved with the \
+                gazetteer (ambiguous or unknown names are errors listing candidates); an empty name is taken \
+                from it. Exit status 0 when valid, 2 with every bad line listed otherwise. Names the gazetteer \
                 can check only in part (a street below the national table) are listed as notes.
 
                 Example:

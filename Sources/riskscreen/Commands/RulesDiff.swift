@@ -7,7 +7,7 @@ extension Riskscreen.Rules {
         static let configuration = CommandConfiguration(
             abstract: "Compare two rule files: regions added, lifted and changed per level on a day, then rows.",
             discussion: """
-                Both files are read as a run reads them (names settled with the gazetteer); an invalid one \\
+                Both files are read as a run reads them (names settled with the gazetteer); an invalid one \
                 exits 2 with every bad line. The day defaults to the config's as_of, else today.
 
                 Example:

@@ -7,25 +7,25 @@ extension Riskscreen.Rules {
         static let configuration = CommandConfiguration(
             abstract: "Turn a published risk-area announcement into the next rule file.",
             discussion: """
-                ANNOUNCEMENT is the list as published, pasted into a text file (UTF-8 or GB18030), or a CSV or \\
-                XLSX file whose column --column holds the names. A line mentioning 高风险, 中风险 or 低风险 is a \\
-                heading that sets the level of the names after it; names are separated by line breaks, 、 ， , \\
+                ANNOUNCEMENT is the list as published, pasted into a text file (UTF-8 or GB18030), or a CSV or \
+                XLSX file whose column --column holds the names. A line mentioning 高风险, 中风险 or 低风险 is a \
+                heading that sets the level of the names after it; names are separated by line breaks, 、 ， , \
                 ； ; ; numbering (1.  （1）  一、) is ignored; a line such as 北京市： prefixes the names after it.
 
-                With --previous, the announcement is the complete list in force on --on: a region in force \\
-                on that day but not listed is closed the day before (to = --on − 1); a region listed at \\
-                another level has its row closed the same way and a new row opened; a region listed at the \\
-                same level keeps its row; rows that are over are kept as they were. New rows start on --from \\
+                With --previous, the announcement is the complete list in force on --on: a region in force \
+                on that day but not listed is closed the day before (to = --on − 1); a region listed at \
+                another level has its row closed the same way and a new row opened; a region listed at the \
+                same level keeps its row; rows that are over are kept as they were. New rows start on --from \
                 (default --on) with an empty to (still in force). `to` counts as a day in force.
 
-                --from earlier than --on makes the new designations reach back: `--from` 14 days before \\
-                --on counts the stays of the last 14 days in the newly declared areas (rows closed by the \\
+                --from earlier than --on makes the new designations reach back: `--from` 14 days before \
+                --on counts the stays of the last 14 days in the newly declared areas (rows closed by the \
                 announcement then end the day before --from).
 
-                Every name must resolve to one region of the gazetteer. An ambiguous name (鼓楼区) or one whose \\
-                end matches nothing (a street the gazetteer lacks) stops the import with exit status 2 and \\
-                nothing written, each listed with its line; --widen designates the enclosing region instead \\
-                and lists each such row as a warning. The written file is UTF-8 with BOM, Chinese headers, \\
+                Every name must resolve to one region of the gazetteer. An ambiguous name (鼓楼区) or one whose \
+                end matches nothing (a street the gazetteer lacks) stops the import with exit status 2 and \
+                nothing written, each listed with its line; --widen designates the enclosing region instead \
+                and lists each such row as a warning. The written file is UTF-8 with BOM, Chinese headers, \
                 canonical codes and full names; the same inputs give the same bytes.
 
                 Examples:
