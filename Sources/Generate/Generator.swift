@@ -307,11 +307,12 @@ struct World {
     func writeRegions(to url: URL) throws -> GeneratedFiles.File {
         let sink = try World.sink(url, header: ["区划代码", "地区名称", "风险等级", "开始日期", "结束日期"])
         var rng = SplitMix64(seed: seed ^ 0x5245_4749)
+        let gazetteer = try? Gazetteer.national()
         let words: [RiskLevel: [StaticString]] = [.high: ["high", "高", "高风险"], .medium: ["medium", "中", "中风险"], .low: ["low", "低", "低风险"]]
         for d in designations {
             if rng.below(10) == 0 { sink.put(digits: d.padded, width: 12) } else { sink.put(digits: d.padded / RegionCode.scale(d.length), width: d.length) }
             sink.endCell()
-            sink.put(string: NameTables.fullName(code: d.padded, length: d.length))
+            sink.put(string: World.ruleName(RegionCode(padded: d.padded, length: d.length), gazetteer: gazetteer))
             sink.endCell()
             let choices = words[d.level] ?? ["low"]
             sink.put(choices[rng.below(choices.count)])
@@ -323,6 +324,26 @@ struct World {
         }
         let bytes = try sink.finish()
         return GeneratedFiles.File(url: url, rows: designations.count, badRows: 0, bytes: bytes)
+    }
+
+    /// A designation's name that agrees with its code (SPEC 10): the gazetteer's full name where it knows the code,
+    /// else the full name of its deepest known unit followed by synthetic names of the levels below.
+    ///
+    /// A synthetic name that happens to be a real unit of that ancestor (西湖区 under 杭州市) would name another
+    /// region: the next stem is taken until the row agrees.
+    static func ruleName(_ code: RegionCode, gazetteer: Gazetteer?) -> String {
+        guard let gazetteer else { return NameTables.fullName(code: code.padded, length: code.length) }
+        if let name = gazetteer.fullName(of: code) { return name }
+        let known = gazetteer.knownAncestry(of: code).last
+        let prefix = known.flatMap { gazetteer.fullName(of: $0) } ?? ""
+        let below = RegionCode.levels.filter { $0 > (known?.length ?? 0) && $0 <= code.length }
+        for attempt in 0..<NameTables.placeStems.count {
+            let tail = below.map { level in
+                NameTables.placeName(code: Int(code.truncated(to: level).padded / RegionCode.scale(level)) + attempt * 7919, length: level)
+            }.joined()
+            if case .agrees = gazetteer.agreement(code: code, name: prefix + tail) { return prefix + tail }
+        }
+        return prefix
     }
 
     // MARK: Residence feed

@@ -62,10 +62,11 @@ public struct FeedSchema: Sendable, Hashable {
         ColumnSpec("phone", aliases: ["联系电话", "手机号", "手机号码", "电话"], required: true),
     ])
 
-    /// SPEC 1.4: the risk-region rule file.
+    /// SPEC 1.4: the risk-region rule file. A region is named by its code, its name or both (SPEC 10): neither
+    /// column is required alone, and the rule file reader refuses a file with neither.
     public static let regions = FeedSchema(kind: "regions", columns: [
-        ColumnSpec("region_code", aliases: ["区划代码", "地区代码"], required: true),
-        ColumnSpec("region_name", aliases: ["地区名称", "区域名称"], required: true),
+        ColumnSpec("region_code", aliases: ["区划代码", "地区代码"], required: false),
+        ColumnSpec("region_name", aliases: ["地区名称", "区域名称"], required: false),
         ColumnSpec("risk_level", aliases: ["风险等级"], required: true),
         ColumnSpec("from", aliases: ["开始日期", "起始日期"], required: true),
         ColumnSpec("to", aliases: ["结束日期", "截止日期"], required: false),

@@ -26,6 +26,8 @@ public struct RunSettings: Sendable {
     public var authority: String?
     public var hotline: String?
     public var retentionDays: Int?
+    /// The config's `gazetteer` files (SPEC 10 source 2): `code,name` of a district's streets and communities.
+    public var gazetteer: [FeedInput] = []
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -68,7 +70,7 @@ public struct RunSettings: Sendable {
             return s
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
-                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "feeds"]
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "feeds"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -95,6 +97,15 @@ public struct RunSettings: Sendable {
         if let v = string(table, "authority", "") { s.authority = v }
         if let v = string(table, "hotline", "") { s.hotline = v }
         if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
+        if let v = table["gazetteer"] {
+            // One file or a list, read in order (a later file wins for the same code).
+            let files = v.string.map { [$0] } ?? v.array?.compactMap { $0.string }
+            if let files, files.count == (v.array?.count ?? 1) {
+                s.gazetteer = files.map { FeedInput(feed: "gazetteer", path: resolve($0)) }
+            } else {
+                problems.append("gazetteer: expected a file name or a list of them, like [\"streets.csv\"]")
+            }
+        }
         if let feeds = table["feeds"] {
             guard let feeds = feeds.table else { throw .configuration("\(path): feeds: expected tables like [feeds.rail]") }
             for name in feeds.keys.sorted() {

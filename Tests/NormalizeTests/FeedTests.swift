@@ -152,7 +152,7 @@ import TestSupport
             3304,嘉兴市,low,2020-02-30,
             """, "regions.csv", in: dir)
         #expect {
-            try RuleFile.read(rules)
+            try RuleFile.read(rules, gazetteer: try Gazetteer.national())
         } throws: { error in
             guard case let RuleFileError.invalidRows(_, problems) = error else { return false }
             return problems.map(\.line) == [3, 4, 5] && problems.map(\.column) == ["region_code", "risk_level", "from"]

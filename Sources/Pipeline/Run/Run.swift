@@ -75,7 +75,10 @@ public struct Run {
         var policyPath: String
         var policySHA: String
         var regions: FeedInput
-        var rules: (designations: [Designation], report: FeedReport)
+        /// The rule file read; its names are settled, and its bad rows listed, once the residents are known (`ingest`).
+        var rules: ParsedRuleFile
+        /// The national table and the config's gazetteer files (SPEC 10 sources 1 and 2).
+        var gazetteer: Gazetteer
         var store: Store
         var publisher: Publisher
         var last: RunRecord?
@@ -94,7 +97,8 @@ public struct Run {
         context.hold(try RunLock(statePath: v.state))
         let policy = try Policy.load(path: v.policy)
         let policySHA = try SHA256Hasher.hash(file: v.policy)
-        let rules = try RuleFile.read(v.regions)
+        let gazetteer = try settings.baseGazetteer()
+        let rules = try RuleFile.parse(v.regions, gazetteer: gazetteer)
         context.lap("rules")
 
         let store = try Store(path: v.state)
@@ -111,7 +115,7 @@ public struct Run {
             throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
         }
         let prior = context.background { [store, last] in try store.priorNotices(after: last) }
-        return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules,
+        return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules, gazetteer: gazetteer,
                         store: store, publisher: publisher, last: last, runID: try store.nextRunID(), priorNotices: prior,
                         dryRun: settings.dryRun)
     }
@@ -129,6 +133,9 @@ public struct Run {
         var storedStays: BackgroundTask<[[StayParts.Part]]>
         /// The residents' packed file, written while the travel feeds are parsed (the disk is idle then).
         var residentsFile: BackgroundTask<[SegmentRecord]>?
+        /// The gazetteer with the snapshot's community names (SPEC 10), and the rule file's designations settled in it.
+        var gazetteer: Gazetteer
+        var designations: [Designation]
     }
 
     /// Reads the residence and travel feeds; refuses empty feeds and feeds with too many rejected rows.
@@ -163,6 +170,10 @@ public struct Run {
             }
         }
         let residents = newResidents ?? storedResidents ?? ResidentTable()
+        // The rule file's names need the snapshot's community names (SPEC 10 source 3): settled now, before the
+        // travel feeds, and every bad row (fields and names) listed at once.
+        let gazetteer = p.gazetteer.addingCommunities(Gazetteer.communities(of: residents))
+        let designations = try p.rules.designations(in: gazetteer)
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
@@ -177,7 +188,7 @@ public struct Run {
         CrashPoint.hit("after-ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
         return Ingested(reports: reports, rejects: rejects, newResidents: newResidents, residents: residents, travel: travel,
-                        storedStays: storedStays, residentsFile: residentsFile)
+                        storedStays: storedStays, residentsFile: residentsFile, gazetteer: gazetteer, designations: designations)
     }
 
     /// The stays in force (the stored runs' merged with tonight's) and what the run stores of them.
@@ -205,10 +216,10 @@ public struct Run {
 
     /// SPEC 2: each exposed person's measure, with the name and place it is printed with.
     func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) -> [Finding] {
-        let screener = Screener(policy: p.policy, designations: p.rules.designations, asOf: p.asOf)
+        let screener = Screener(policy: p.policy, designations: i.designations, asOf: p.asOf)
         let best = context.progress.watching("screening \(l.stays.count) stays") { screener.screen(l.stays, workers: context.workers) }
         context.lap("screen")
-        return Findings.attach(best, designations: p.rules.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+        return Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
     }
 
     /// SPEC 3: statuses and serials against the last committed run.
@@ -268,7 +279,7 @@ public struct Run {
         let facts = RunFacts(
             version: programVersion, runID: p.runID, dryRun: settings.dryRun, asOf: p.asOf,
             policy: .init(file: p.policyPath, sha256: p.policySHA, name: p.policy.name),
-            regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: p.rules.designations.count),
+            regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: i.designations.count),
             previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } })
         try Outputs.writeManifestAndReport(facts, reports: i.reports, reconciliation: reconciliation, rejects: i.rejects, tally: tally,
                                            stays: l.stays.count, residents: i.residents.count, files: files, timings: context.timings,

@@ -34,6 +34,11 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case let e as RunError: return e
         case let e as PolicyError: return .configuration(e.description)
         case let e as RuleFileError: return .inputRejected(e.description)
+        // A gazetteer file is an input like the rule file; a missing national table is a broken installation.
+        case let e as GazetteerFileError: return .inputRejected(e.description)
+        case let e as GazetteerLoadError:
+            if case let .file(file) = e { return .inputRejected(file.description) }
+            return .internal(e.description)
         case let e as IngestError: return .inputRejected(e.description)
         case let e as LockHeld: return .locked(e.description)
         case let e as StoreError:
