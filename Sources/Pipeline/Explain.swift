@@ -9,7 +9,8 @@ import Screen
 public enum Explain {
     /// - Parameters:
     ///   - policy, regions: rule files to explain under; nil replays the last committed run's.
-    public static func execute(state: String, id: String, idType: String?, asOf: Day?, policy: String?, regions: String?) throws(RunError) -> [String] {
+    public static func execute(state: String, id: String, idType: String?, asOf: Day?, policy: String?, regions: String?,
+                               warn: (String) -> Void = { _ in }) throws(RunError) -> [String] {
         do {
             let person: PersonKey
             do throws(FieldProblem) {
@@ -18,7 +19,7 @@ public enum Explain {
                 throw RunError.configuration("\(PersonKey.mask(id)): \(error.reason)")
             }
             guard FileManager.default.fileExists(atPath: state) else { throw RunError.configuration("\(state): no state store here") }
-            let store = try Store(path: state)
+            let store = try Store.opened(state, warn: warn)
             guard let last = try store.lastRun(), let runID = last.id else {
                 throw RunError.configuration("\(state): no committed run yet; nothing to explain")
             }

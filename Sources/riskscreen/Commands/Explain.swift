@@ -39,7 +39,7 @@ extension Riskscreen {
             let lines: [String]
             do {
                 lines = try Pipeline.Explain.execute(state: state, id: idNo, idType: idType, asOf: asOf.flatMap(Day.init(iso:)),
-                                                     policy: policy, regions: regions)
+                                                     policy: policy, regions: regions, warn: warn)
             } catch {
                 throw fail(error)
             }
@@ -57,7 +57,7 @@ extension Riskscreen {
 
         func run() throws {
             let lines: [String]
-            do { lines = try Pipeline.History.execute(state: state) } catch { throw fail(error) }
+            do { lines = try Pipeline.History.execute(state: state, warn: warn) } catch { throw fail(error) }
             for line in lines { print(line) }
         }
     }
