@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Machinery
 import Pipeline
 import RiskModel
 
@@ -58,6 +59,8 @@ extension Riskscreen {
         }
 
         func run() throws {
+            // SIGTERM and SIGINT stop the run at its next safe point, cleaned up, rather than wherever it is.
+            StopRequest.listen()
             let summary: RunSummary
             do throws(RunError) {
                 var s = try inputs.settings()
@@ -75,7 +78,11 @@ extension Riskscreen {
                 do {
                     summary = try run.execute()
                 } catch {
-                    fileOnly?.error("run failed", metadata: ["exit": "\(error.exitCode)", "problem": "\(error.description)"])
+                    if case let .stopped(signal) = error {
+                        fileOnly?.error("run stopped by signal", metadata: ["signal": "\(StopRequest.name(of: signal))", "exit": "\(error.exitCode)"])
+                    } else {
+                        fileOnly?.error("run failed", metadata: ["exit": "\(error.exitCode)", "problem": "\(error.description)"])
+                    }
                     throw error
                 }
                 fileOnly?.notice("run finished", metadata: ["summary": "\(summary.line)", "folder": "\(summary.folder.path)", "exit": "0"])
