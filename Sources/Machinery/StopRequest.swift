@@ -27,7 +27,15 @@ public enum StopRequest {
     }
 
     /// From now on SIGTERM and SIGINT request a stop instead of ending the process.
+    ///
+    /// Both are unblocked first: a process inherits its parent's blocked signals (a test runner's, a supervisor's),
+    /// and a blocked SIGTERM would wait, pending, until the run had finished on its own.
     public static func listen() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in [SIGTERM, SIGINT] {
             Glibc.signal(number) { number in
                 let (exchanged, _) = StopRequest.received.compareExchange(expected: 0, desired: number, ordering: .relaxed)

@@ -9,6 +9,8 @@ struct IDRedactionTests {
         ("id 11010519491231002x here", false, "id 110105********002x here"),
         ("legacy 330111800101123,", false, "legacy 330111*****1123,"),
         ("身份证330111198001011236号", false, "身份证330111********1236号"),
+        ("id_no ３３０１８３１９７１０３１２１１１８,", false, "id_no ３３０１８３********１１１８,"),  // full-width, as typed
+        ("３３０１８３１９７１０３１２１１１Ｘ", false, "３３０１８３********１１１Ｘ"),
         ("has 8 fields, header has 9", true, "has 8 fields, header has 9"),
         ("ts=1580952600123456789", false, "ts=1580952600123456789"),  // 19 digits: not an ID
     ])

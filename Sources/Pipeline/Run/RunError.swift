@@ -91,6 +91,18 @@ struct FileProblem {
             }
         }
         fallback = (error.userInfo[NSLocalizedDescriptionKey] as? String) ?? "error \(error.code.rawValue)"
+        if code == nil, let path { code = FileProblem.probe(path) }
+    }
+
+    /// Why a path cannot be made, found by looking at it when Foundation did not say (`Code=512` alone): the
+    /// nearest part of it that exists is a file, or may not be written.
+    static func probe(_ path: String) -> Int32? {
+        var url = URL(fileURLWithPath: path)
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" { url.deleteLastPathComponent() }
+        var folder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) else { return nil }
+        if !folder.boolValue, url.path != path { return ENOTDIR }
+        return access(url.path, W_OK) == 0 ? nil : errno
     }
 
     /// Faults of the disk rather than of the paths an operator gave: exit 4, still in words.
