@@ -14,8 +14,6 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownMappedColumn(feed: String, column: String, known: [String])
     /// A quoted field is opened and never closed before the end of the file (or chunk).
     case unterminatedQuote(file: String, line: Int)
-    /// A record grew beyond the limit, almost always an unbalanced quote.
-    case recordTooLong(file: String, line: Int, limit: Int)
     /// libcsv reported a failure (out of memory).
     case csv(file: String, line: Int, message: String)
     /// A system resource (iconv descriptor, OpenSSL context) could not be created.
@@ -45,8 +43,6 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "[feeds.\(feed).columns] maps \(column), which this feed does not have (columns: \(known.joined(separator: ", "))); correct the name"
         case let .unterminatedQuote(file, line):
             return "\(file):\(line): a quoted field starting in this record is never closed; add the missing \" or double a quote inside the field (\"\")"
-        case let .recordTooLong(file, line, limit):
-            return "\(file):\(line): record longer than \(limit) bytes, most likely a quote that is never closed; fix the quotes in this record"
         case let .quoteOpenTooLong(file, line, limit):
             return "\(file):\(line): a quoted field starting in this record is still open \(limit / (1 << 20)) MiB later, so a quote is "
                 + "almost certainly never closed; add the missing \" or double a quote inside the field (\"\")"

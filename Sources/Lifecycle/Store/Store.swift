@@ -52,6 +52,10 @@ public final class Store: Sendable {
     public init(path: String) throws {
         self.path = path
         dataFolder = URL(fileURLWithPath: path + ".d")
+        if FileModes.isFolder(path) {
+            throw StoreError.cannotOpen(path: path, reason: "it is a folder; --state (or `state` in the config) names the store's database "
+                + "file, such as \(URL(fileURLWithPath: path).appendingPathComponent("riskscreen.sqlite").path)")
+        }
         do {
             (modeChanges, modeWarnings) = try Store.secure(path: path, dataFolder: dataFolder.path)
             var config = Configuration()
