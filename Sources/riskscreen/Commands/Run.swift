@@ -15,7 +15,8 @@ extension Riskscreen {
 
                 Exit status: 0 success; 1 usage or configuration error; 2 input rejected (invalid rule \
                 file, unreadable feed, too many rejected rows, empty feed); 3 another run holds the lock; \
-                4 internal error.
+                4 internal error or a damaged store file. SIGTERM or SIGINT stops the run at its next safe \
+                point, cleaned up and uncommitted; it then ends by that signal (shell status 143 or 130).
 
                 Example:
                   riskscreen run --as-of 2020-02-06 \\
