@@ -10,7 +10,8 @@ public enum Explain {
     /// - Parameters:
     ///   - settings: the state store (`state`) and the config's gazetteer files, for naming regions (SPEC 10).
     ///   - policy, regions: rule files to explain under; nil replays the last committed run's.
-    public static func execute(_ settings: RunSettings, id: String, idType: String?, asOf: Day?, policy: String?, regions: String?) throws(RunError) -> [String] {
+    public static func execute(_ settings: RunSettings, id: String, idType: String?, asOf: Day?, policy: String?, regions: String?,
+                               warn: (String) -> Void = { _ in }) throws(RunError) -> [String] {
         guard let state = settings.state else { throw .configuration("explain needs --state (as a flag or in the config file)") }
         do {
             let person: PersonKey
@@ -20,7 +21,7 @@ public enum Explain {
                 throw RunError.configuration("\(PersonKey.mask(id)): \(error.reason)")
             }
             guard FileManager.default.fileExists(atPath: state) else { throw RunError.configuration("\(state): no state store here") }
-            let store = try Store(path: state)
+            let store = try Store.opened(state, warn: warn)
             guard let last = try store.lastRun(), let runID = last.id else {
                 throw RunError.configuration("\(state): no committed run yet; nothing to explain")
             }

@@ -28,6 +28,8 @@ public struct RunSettings: Sendable {
     public var retentionDays: Int?
     /// The config's `gazetteer` files (SPEC 10 source 2): `code,name` of a district's streets and communities.
     public var gazetteer: [FeedInput] = []
+    /// The longest field a feed row may have (SPEC 1.1); `applyFieldLimit()` hands it to every input.
+    public var maxFieldBytes = FeedInput.defaultMaxFieldBytes
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -70,7 +72,7 @@ public struct RunSettings: Sendable {
             return s
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
-                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "feeds"]
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "max_field_bytes", "feeds"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -96,6 +98,11 @@ public struct RunSettings: Sendable {
         s.contacts = string(table, "contacts", "").map(resolve)
         if let v = string(table, "authority", "") { s.authority = v }
         if let v = string(table, "hotline", "") { s.hotline = v }
+        if let v = table["max_field_bytes"] {
+            if let n = v.int, (256...(1 << 20)).contains(n) { s.maxFieldBytes = n } else {
+                problems.append("max_field_bytes: expected a whole number of bytes from 256 to 1048576")
+            }
+        }
         if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
         if let v = table["gazetteer"] {
             // One file or a list, read in order (a later file wins for the same code).
@@ -132,7 +139,15 @@ public struct RunSettings: Sendable {
         guard problems.isEmpty else {
             throw .configuration("\(path): " + (problems.count == 1 ? problems[0] : "\n  " + problems.joined(separator: "\n  ")))
         }
+        s.applyFieldLimit()
         return s
+    }
+
+    /// Gives every feed input (the rule file, residents, travel) the field length limit, once flags have added theirs.
+    public mutating func applyFieldLimit() {
+        regions?.maxFieldBytes = maxFieldBytes
+        for i in residents.indices { residents[i].maxFieldBytes = maxFieldBytes }
+        for i in travel.indices { travel[i].maxFieldBytes = maxFieldBytes }
     }
 
     /// The settings for a run, with every required one present.

@@ -54,13 +54,26 @@ public struct Run {
         let context = RunContext(logger: logger, progress: progress, workers: settings.workers)
         defer { context.finish() }
         do {
+            // A stop requested by SIGTERM or SIGINT is honoured at each stage's end (and within the long ones),
+            // until the store commits; the clean-up is the context's, as after any error.
             let prepared = try prepare(context)
+            try context.checkpoint()
             let ingested = try ingest(prepared, context)
+            try context.checkpoint()
             let loaded = try load(prepared, ingested, context)
+            try context.checkpoint()
             let findings = screen(prepared, ingested, loaded, context)
+            try context.checkpoint()
             let reconciliation = try reconcile(findings, prepared, ingested, context)
+            try context.checkpoint()
             let staged = try emit(reconciliation, prepared, ingested, loaded, context)
-            return try commitAndPublish(staged, prepared, context)
+            try context.checkpoint()
+            let summary = try commitAndPublish(staged, prepared, context)
+            if StopRequest.signal != 0 {
+                logger.warning("stop signal came after the store's commit; the run was finished and published",
+                               metadata: ["signal": "\(StopRequest.name(of: StopRequest.signal))"])
+            }
+            return summary
         } catch {
             throw RunError.from(error)
         }
@@ -103,6 +116,7 @@ public struct Run {
 
         let store = try Store(path: v.state)
         let publisher = Publisher(root: v.out)
+        Run.logModes(store.modeChanges + (try publisher.prepareFolders()), warnings: store.modeWarnings, logger)
         let committed = try store.runs().map(\.folder)
         if let current = publisher.latestName(), !committed.contains(current) {
             throw RunError.configuration("\(v.out.path)/latest points at \(current), a run the state store \(v.state) never committed; "
@@ -110,6 +124,11 @@ public struct Run {
         }
         try publisher.recover(committed: committed)
         _ = try store.removeOrphanFiles()
+        if !settings.dryRun {
+            for file in try store.upgradePackedFiles() {
+                logger.notice("store file of an earlier build rewritten with a checksum", metadata: ["file": "\(file)"])
+            }
+        }
         let last = try store.lastRun()
         if let last, let lastDay = Day(iso: last.asOf), v.asOf < lastDay, !settings.force {
             throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
@@ -265,6 +284,11 @@ public struct Run {
         if let pending { context.atEnd { pending.abandon() } }
 
         let staging = try p.publisher.stage(name)
+        // A run that ends before its commit takes its staged folder with it; after the commit the folder is the
+        // run's own, which the next run publishes if this one could not.
+        context.atEnd { [unowned context] in
+            if !context.committed { try? FileManager.default.removeItem(at: staging) }
+        }
         var files = ["measures.csv", "rescinded.csv", "rejects.csv"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
@@ -303,7 +327,10 @@ public struct Run {
         try p.publisher.sync(s.folder)
         let written = try (s.packedFiles?.wait() ?? []) + (s.residentsFile?.wait() ?? [])
         context.lap("write-store-files")
+        CrashPoint.hit("files-written")
+        try context.checkpoint()
         try pending.finish(files: written)
+        context.committed = true
         context.lap("store-commit")
         CrashPoint.hit("after-commit")
         // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
@@ -314,6 +341,18 @@ public struct Run {
         try p.publisher.pointLatest(to: s.name)
         context.lap("publish")
         return s.summary(folder)
+    }
+
+    /// Logs the modes the run changed on existing files (SPEC 5): a warning where they were too open.
+    static func logModes(_ changes: [FileModes.Change], warnings: [String], _ logger: Logger) {
+        for change in changes {
+            if change.tightened {
+                logger.warning("file mode tightened", metadata: ["change": "\(change)"])
+            } else {
+                logger.info("file mode set", metadata: ["change": "\(change)"])
+            }
+        }
+        for warning in warnings { logger.warning("file mode left", metadata: ["problem": "\(warning)"]) }
     }
 
     /// Refuses empty feeds (unless allowed) and feeds whose share of rejected rows is above the limit.

@@ -47,7 +47,7 @@ extension Riskscreen {
                 var s = try config.map { (path) throws(RunError) in try RunSettings.load(config: path) } ?? RunSettings()
                 if let state { s.state = state }
                 lines = try Pipeline.Explain.execute(s, id: idNo, idType: idType, asOf: asOf.flatMap(Day.init(iso:)),
-                                                     policy: policy, regions: regions)
+                                                     policy: policy, regions: regions, warn: warn)
             } catch {
                 throw fail(error)
             }
@@ -65,7 +65,7 @@ extension Riskscreen {
 
         func run() throws {
             let lines: [String]
-            do { lines = try Pipeline.History.execute(state: state) } catch { throw fail(error) }
+            do { lines = try Pipeline.History.execute(state: state, warn: warn) } catch { throw fail(error) }
             for line in lines { print(line) }
         }
     }
