@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "riskscreen", targets: ["riskscreen"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        // For the fuzz targets in Fuzz/, a package of their own that depends on this one by path.
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Normalize", targets: ["Normalize"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
