@@ -26,7 +26,7 @@ TARGETS=(
   "residents|fuzz-residents|16384|residents*.csv|ResidentFeed.read, the same file given twice (field rules, dedupe, counts)"
   "policy|fuzz-policy|4096|policy*.toml|Policy.load(path:) (TOMLKit, toml++ in C++, the policy rules)"
   "rules|fuzz-rules|16384|regions*.csv|RuleFile.read (all or nothing, every bad line listed)"
-  "chunks|fuzz-chunks|16384|*.csv|FeedReader in small blocks and in lineChunks/splitPoints chunks against one pass"
+  "chunks|fuzz-chunks|16384|travel*.csv|FeedReader in small blocks and in lineChunks/splitPoints chunks against one pass"
   # XLSX reader (being written): add Fuzz/Sources/FuzzXLSX/main.swift, the product fuzz-xlsx in
   # Fuzz/Package.swift, Fuzz/dict/xlsx.dict, and a line here, e.g.
   # "xlsx|fuzz-xlsx|262144|*.xlsx|the XLSX feed reader"
