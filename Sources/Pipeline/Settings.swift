@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Normalize
 import RiskModel
 import TOMLKit
 
@@ -40,6 +41,10 @@ public struct RunSettings: Sendable {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .configuration("\(path): cannot read the config file: \(error.localizedDescription)")
+        }
+        if let (line, column) = TOMLHeaderCheck.badTableHeader(in: text) {
+            // toml++ would stop the process on this header instead of reporting it.
+            throw .configuration("\(path):\(line):\(column): not valid TOML: a table header needs a key after [ (letters, digits, _ or -, or a quoted key), as in [feeds.rail]")
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
