@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh TARGET SECONDS [ARG...]   build, then fuzz TARGET for SECONDS; ARGs go to libFuzzer
 #   scripts/fuzz.sh build                     build every target
 #   scripts/fuzz.sh repro TARGET FILE...      run TARGET once on each FILE (a finding, a fixture)
+#   scripts/fuzz.sh minimize TARGET FILE      the smallest input that still crashes, as FILE.min
 #
 # Findings (crash-*, timeout-*, oom-*, leak-*) are kept in fuzz-findings/TARGET/ (git-ignored), the corpus
 # grown by earlier runs in .build-fuzz/corpus/TARGET/, each run's log in .build-fuzz/logs/. The run ends with
@@ -12,8 +13,8 @@
 #
 # Environment: FUZZ_KEEP_GOING=1 runs libFuzzer in fork mode and goes on past crashes, timeouts and OOMs
 # until SECONDS are up; FUZZ_LEAKS=1 turns LeakSanitizer on (off by default: the Swift runtime's caches
-# make nearly every input look like a leak candidate, and the scans cost 4/5 of the time; none has reported
-# a leak); FUZZ_NICE (default 10) is the run's niceness.
+# make nearly every input a leak candidate, and the scans took 4/5 of the time; TOMLKit leaks a few
+# hundred bytes per parse, so policy always reports leaks); FUZZ_NICE (default 10) is the run's niceness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -33,7 +34,7 @@ TARGETS=(
 )
 
 usage() {
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//'
   echo
   echo "targets:"
   list
@@ -106,6 +107,8 @@ run_env() {
   # The Swift runtime's backtracer would hold the crashing process (and the pipe) for its own report;
   # libFuzzer and ASan report crashes themselves.
   export SWIFT_BACKTRACE=enable=no
+  # libFuzzer's -detect_leaks covers fuzzing only; ASan's own check at exit covers repro and minimize.
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=${FUZZ_LEAKS:-0}}
   export RISKSCREEN_FUZZ_DIR=$SCRATCH/tmp/$$
   mkdir -p "$RISKSCREEN_FUZZ_DIR"
   trap 'rm -rf "$RISKSCREEN_FUZZ_DIR"' EXIT
@@ -132,11 +135,12 @@ fuzz() {
   if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then args+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); fi
   run_env
   echo "fuzzing $name for ${seconds}s (log: ${log#$ROOT/})" >&2
-  local status=0
+  local status=0 started=$SECONDS
   nice -n "${FUZZ_NICE:-10}" "$SCRATCH/release/$product" "${args[@]}" "$@" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
+  local elapsed=$((SECONDS - started))
   local after
   after=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
-  summarise "$name" "$seconds" "$log" "$corpus" "$artifacts" $((after - before)) "$status"
+  summarise "$name" "$elapsed" "$log" "$corpus" "$artifacts" $((after - before)) "$status"
   [ "$status" -eq 0 ] && [ $((after - before)) -eq 0 ]
 }
 
@@ -152,12 +156,12 @@ summarise() {
   fi
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
   ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}')
-  echo "== $name: ${seconds}s, executions ${execs:-?}, ${rate:-?} exec/s, coverage ${cov:-?} edges (${ft:-?} features), corpus $(find "$corpus" -type f | wc -l) files, libFuzzer exit $status"
+  echo "== $name: ${seconds}s run, executions ${execs:-?}, ${rate:-?} exec/s, coverage ${cov:-?} edges (${ft:-?} features), corpus $(find "$corpus" -type f | wc -l) files, libFuzzer exit $status"
   if [ "$found" -gt 0 ] || [ "$status" -ne 0 ]; then
     echo "== $name: FINDINGS: $found new file(s) in ${artifacts#$ROOT/}/"
     grep -E 'ERROR: (AddressSanitizer|libFuzzer)|invariant broken|Fatal error|SUMMARY:' "$log" | sort | uniq -c | head -20 || true
     ls -t "$artifacts" | head -"$(( found > 0 ? found : 5 ))" | sed "s|^|   ${artifacts#$ROOT/}/|"
-    echo "== minimise one: scripts/fuzz.sh repro $name FILE  (then: .build-fuzz/release/$(target_field "$name" 1) -minimize_crash=1 -runs=10000 FILE)"
+    echo "== see one: scripts/fuzz.sh repro $name FILE; shrink it: scripts/fuzz.sh minimize $name FILE"
   else
     echo "== $name: no findings"
   fi
@@ -173,11 +177,24 @@ repro() {
   "$SCRATCH/release/$product" -runs=1 "$@"
 }
 
+minimize() {
+  local name=$1 file=$2
+  local product
+  product=$(target_field "$name" 1) || { echo "fuzz.sh: no target $name"; list; exit 1; } >&2
+  [ -x "$SCRATCH/release/$product" ] || build
+  run_env
+  nice -n "${FUZZ_NICE:-10}" "$SCRATCH/release/$product" -minimize_crash=1 -runs=20000 -max_total_time=300 \
+    -exact_artifact_path="$file.min" "$file" >"$SCRATCH/logs/minimize-$name.log" 2>&1 || true
+  [ -f "$file.min" ] || { echo "fuzz.sh: $file did not crash $name (log: .build-fuzz/logs/minimize-$name.log)" >&2; exit 1; }
+  echo "$file.min: $(stat -c %s "$file.min") bytes (from $(stat -c %s "$file"))"
+}
+
 case "${1:-}" in
   ""|-h|--help|help) usage ;;
   list) list; echo "  xlsx       not yet: the XLSX reader is being written; see the TARGETS table in this script" ;;
   build) build ;;
   repro) [ $# -ge 3 ] || { usage >&2; exit 1; }; shift; repro "$@" ;;
+  minimize) [ $# -eq 3 ] || { usage >&2; exit 1; }; mkdir -p "$SCRATCH/logs"; minimize "$2" "$3" ;;
   *)
     [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || { usage >&2; exit 1; }
     fuzz "$@"
