@@ -82,10 +82,15 @@ ensure_tools() {
 build() {
   ensure_tools
   echo "building the fuzz targets (release, -sanitize=fuzzer,address) in .build-fuzz ..." >&2
+  # SwiftPM plans a path dependency's sources once: a file added to the root package since would be left
+  # out ("cannot find … in scope"). Without its stored plan it plans again; what is built is kept.
+  rm -f "$SCRATCH/release.yaml" "$SCRATCH"/*/release/description.json
+  mkdir -p "$SCRATCH/logs"
+  local status=0
   nice -n "${FUZZ_NICE:-10}" swift build --package-path Fuzz --scratch-path "$SCRATCH" -c release \
-    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address 2>&1 \
-    | grep -vE "Cannot export local symbol|prohibited flag" || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz.sh: build failed" >&2; exit 1; }
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address >"$SCRATCH/logs/build.log" 2>&1 || status=$?
+  grep -vE "Cannot export local symbol|prohibited flag" "$SCRATCH/logs/build.log" | tail -n 30 >&2 || true
+  [ "$status" -eq 0 ] || { echo "fuzz.sh: build failed (log: .build-fuzz/logs/build.log)" >&2; exit 1; }
 }
 
 # Seeds: the fixtures of the target's kind, cut to its input size at a line end, and Fuzz/seeds/TARGET.
