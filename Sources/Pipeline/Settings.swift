@@ -42,9 +42,9 @@ public struct RunSettings: Sendable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .configuration("\(path): cannot read the config file: \(error.localizedDescription)")
         }
-        if let (line, column) = TOMLHeaderCheck.badTableHeader(in: text) {
-            // toml++ would stop the process on this header instead of reporting it.
-            throw .configuration("\(path):\(line):\(column): not valid TOML: a table header needs a key after [ (letters, digits, _ or -, or a quoted key), as in [feeds.rail]")
+        if let problem = TOMLPreflight.problem(in: text) {
+            // toml++ would abort the process here instead of reporting it.
+            throw .configuration("\(path):\(problem.line):\(problem.column): not valid TOML: \(problem.message)")
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {

@@ -10,14 +10,17 @@ import TestSupport
 @Suite struct FuzzRegressionTests {
     static let fuzzFixtures = fixtures.appendingPathComponent("fuzz")
 
-    /// `policy`: a table header whose key starts with neither a bare-key character nor a quote made toml++
-    /// (inside TOMLKit) fail an assertion and abort the process; the contract wants an error naming the file
-    /// and the place (SPEC 1.5, exit 1). The first was a level's header typed as its Chinese name.
+    /// `policy`: input on which toml++ (inside TOMLKit) fails an assertion and aborts the process, where the
+    /// contract wants an error naming the file and the place (SPEC 1.5, exit 1): a table header whose key
+    /// starts with neither a bare-key character nor a quote (the first: a level's header typed as its Chinese
+    /// name), and a value that is a date, a space and one digit.
     @Test(arguments: [
-        ("header-starts-with-chinese.toml", 7, 3),
-        ("header-starts-with-control-char.toml", 1, 2),
+        ("header-starts-with-chinese.toml", 7, 3, "table header"),
+        ("header-starts-with-control-char.toml", 1, 2, "table header"),
+        ("date-space-one-digit.toml", 7, 7, "date"),
+        ("date-space-one-digit-min.toml", 1, 3, "date"),
     ])
-    func policyWithABadTableHeaderIsAnErrorNotACrash(fixture: String, line: Int, column: Int) throws {
+    func policyThatAbortedTomlIsAnError(fixture: String, line: Int, column: Int, about: String) throws {
         let path = Self.fuzzFixtures.appendingPathComponent("policy").appendingPathComponent(fixture).path
         let error = #expect(throws: PolicyError.self) { try Policy.load(path: path) }
         guard case let .malformed(file, foundLine, foundColumn, message) = error else {
@@ -26,7 +29,7 @@ import TestSupport
         }
         #expect(file == path)
         #expect((foundLine, foundColumn) == (line, column))
-        #expect(message.contains("table header"))
+        #expect(message.contains(about))
         #expect(error?.description.hasPrefix("\(path):\(line):\(column): not valid TOML") == true)
     }
 }

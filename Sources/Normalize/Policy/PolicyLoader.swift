@@ -66,10 +66,9 @@ extension Policy {
     /// (the as-of day only); both are capped at 3660 days to catch typos and keep day arithmetic
     /// in range.
     public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
-        if let (line, column) = TOMLHeaderCheck.badTableHeader(in: text) {
-            // toml++ would stop the process on this header instead of reporting it.
-            throw PolicyError.malformed(file: file, line: line, column: column,
-                                        message: "a table header needs a key after [ (letters, digits, _ or -, or a quoted key), as in [levels.high]")
+        if let problem = TOMLPreflight.problem(in: text) {
+            // toml++ would abort the process here instead of reporting it.
+            throw PolicyError.malformed(file: file, line: problem.line, column: problem.column, message: problem.message)
         }
         let root: TOMLTable
         do {
