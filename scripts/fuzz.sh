@@ -83,14 +83,20 @@ build() {
   ensure_tools
   echo "building the fuzz targets (release, -sanitize=fuzzer,address) in .build-fuzz ..." >&2
   # SwiftPM plans a path dependency's sources once: a file added to the root package since would be left
-  # out ("cannot find … in scope"). Without its stored plan it plans again; what is built is kept.
-  rm -f "$SCRATCH/release.yaml" "$SCRATCH"/*/release/description.json
+  # out ("cannot find … in scope"). When the list of source files changed, the stored plan goes and SwiftPM
+  # plans again (and may rebuild everything, ~3 min: so only then).
+  local fingerprint
+  fingerprint=$(find Sources Fuzz/Sources Package.swift Fuzz/Package.swift -type f | sort | sha256sum | cut -c1-16)
+  if [ "$(cat "$SCRATCH/sources.fingerprint" 2>/dev/null)" != "$fingerprint" ]; then
+    rm -f "$SCRATCH/release.yaml" "$SCRATCH"/*/release/description.json
+  fi
   mkdir -p "$SCRATCH/logs"
   local status=0
   nice -n "${FUZZ_NICE:-10}" swift build --package-path Fuzz --scratch-path "$SCRATCH" -c release \
     --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address >"$SCRATCH/logs/build.log" 2>&1 || status=$?
   grep -vE "Cannot export local symbol|prohibited flag" "$SCRATCH/logs/build.log" | tail -n 30 >&2 || true
   [ "$status" -eq 0 ] || { echo "fuzz.sh: build failed (log: .build-fuzz/logs/build.log)" >&2; exit 1; }
+  echo "$fingerprint" >"$SCRATCH/sources.fingerprint"
 }
 
 # Seeds: the fixtures of the target's kind, cut to its input size at a line end, and Fuzz/seeds/TARGET.
