@@ -13,12 +13,14 @@ import TestSupport
     /// `policy`: input on which toml++ (inside TOMLKit) fails an assertion and aborts the process, where the
     /// contract wants an error naming the file and the place (SPEC 1.5, exit 1): a table header whose key
     /// starts with neither a bare-key character nor a quote (the first: a level's header typed as its Chinese
-    /// name), and a value that is a date, a space and one digit.
+    /// name), a value that is a date, a space and one digit, and a date and time without its time.
     @Test(arguments: [
         ("header-starts-with-chinese.toml", 7, 3, "table header"),
         ("header-starts-with-control-char.toml", 1, 2, "table header"),
         ("date-space-one-digit.toml", 7, 7, "date"),
         ("date-space-one-digit-min.toml", 1, 3, "date"),
+        ("date-time-without-time.toml", 13, 18, "date"),
+        ("date-time-without-time-min.toml", 1, 3, "date"),
     ])
     func policyThatAbortedTomlIsAnError(fixture: String, line: Int, column: Int, about: String) throws {
         let path = Self.fuzzFixtures.appendingPathComponent("policy").appendingPathComponent(fixture).path

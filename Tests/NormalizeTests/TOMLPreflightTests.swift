@@ -25,8 +25,13 @@ import Normalize
         ("a = [1979-05-27 1]", 1, 6),
         ("a = [\n  1979-05-27 1,\n]", 2, 3),
         ("a = { b = 1979-05-27 1 }", 1, 11),
+        ("c=1979-05-27T:", 1, 3),
+        ("c = 1979-05-27T07:3\n", 1, 5),
+        ("c = 1979-05-27 07:32:00.\n", 1, 5),
+        ("c = 1979-05-27T07:32:00+8\n", 1, 5),
+        ("c = 1979-05-27T07:32:00x\n", 1, 5),
     ])
-    func findsADateFollowedByOneDigit(text: String, line: Int, column: Int) {
+    func findsADateTimeThatIsNotOne(text: String, line: Int, column: Int) {
         let found = TOMLPreflight.problem(in: text)
         #expect(found?.line == line && found?.column == column, "\(String(describing: found))")
         #expect(found?.message.contains("date") == true)
@@ -39,7 +44,8 @@ import Normalize
         "a = [\n  [ {b = 1} ],\n  { c = [2] },\n]\n",
         "a = { b = \"[=]\" } # [=] in a comment\n# [=]\n",
         "a = \"\\\"[\" \n[ok]\n",
-        "a = 1979-05-27 07:32:00\nb = 1979-05-27\nc = 1979-05-27 12\nd = \"1979-05-27 1 \"\ne = 1979-05-27 1",
+        "a = 1979-05-27 07:32:00\nb = 1979-05-27\nd = \"1979-05-27 1 \"\ne = 1979-05-27 # a comment\n",
+        "a = 1979-05-27T07:32:00Z\nb = 1979-05-27t07:32:00.999999-07:00\nc = [1979-05-27T07:32, 1979-05-27 00:32:00z]\n",
         "1979-05-27 = 1\nx = 2020-01-20T08:00:00+08:00\n",
     ])
     func acceptsWhatTomlAllows(text: String) {

@@ -6,8 +6,9 @@
 /// (fixtures/fuzz/policy/, docs/fuzzing.md). What is refused here is never valid TOML:
 /// - a table header whose first key starts with neither `A-Z a-z 0-9 _ -` nor a quote (`[=]`, `[ ]`,
 ///   `[ 健康监测]`, `[[{]]`): `parser::parse_key` assumes one of those;
-/// - a value that is a date, a space and one digit (`days = 2020-01-20 1`): `parser::parse_value` takes
-///   it for the start of a date-time and then asserts it is not at the end of the value.
+/// - a value that starts as a date and goes on as a date and time that is not one: a date, a space and
+///   one digit (`days = 2020-01-20 1`), where `parser::parse_value` asserts it is not at the end of the
+///   value; `2020-01-20T:` and the like, where `parser::parse_time` asserts a digit.
 public enum TOMLPreflight {
     /// Where the text goes wrong, in toml++'s terms (1-based line and column), and what to do.
     public struct Problem: Sendable, Hashable {
@@ -19,15 +20,15 @@ public enum TOMLPreflight {
     /// The first place toml++ would abort on; nil when there is none.
     ///
     /// Headers are looked for only where toml++ reads them: at the start of a line (after blanks), outside
-    /// multi-line strings and outside the arrays and inline tables of a value; dates only outside strings
-    /// and comments, where a value starts (after `=`, `,` or `[`).
+    /// multi-line strings and outside the arrays and inline tables of a value; dates and times only outside
+    /// strings and comments, where a value starts (after `=`, `,` or `[`).
     public static func problem(in text: String) -> Problem? {
         var text = text
         return text.withUTF8 { scan($0) }
     }
 
     static let headerMessage = "a table header needs a key after [ (letters, digits, _ or -, or a quoted key)"
-    static let dateMessage = "a date followed by a space and one digit is neither a date nor a date and time; write 2020-01-20 or 2020-01-20 08:00:00"
+    static let dateMessage = "not a date nor a date and time; write 2020-01-20, 2020-01-20T08:00:00 or 2020-01-20 08:00:00"
 
     private static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Problem? {
         let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
@@ -61,15 +62,51 @@ public enum TOMLPreflight {
             while j >= 0, isBlank(b[j]) || b[j] == newline || b[j] == UInt8(ascii: "\r") { j -= 1 }
             return j >= 0 && (b[j] == UInt8(ascii: "=") || b[j] == UInt8(ascii: ",") || b[j] == UInt8(ascii: "["))
         }
-        /// `YYYY-MM-DD`, a space, one digit, and then neither the end of the text nor another word character.
-        func dateSpaceDigit(at k: Int) -> Bool {
-            let shape = Array("0000-00-00 0".utf8)  // "0" a digit, anything else itself
-            guard k + shape.count < n else { return false }
-            for (offset, expected) in shape.enumerated() {
+        func digits(_ k: Int, _ count: Int) -> Bool { k + count <= n && (k..<k + count).allSatisfy { isDigit(b[$0]) } }
+        /// The length of the time at `k` (`HH:MM`, `HH:MM:SS`, `HH:MM:SS.fff`), or nil.
+        func timeLength(at k: Int) -> Int? {
+            guard digits(k, 2), k + 2 < n, b[k + 2] == UInt8(ascii: ":"), digits(k + 3, 2) else { return nil }
+            var m = k + 5
+            if m < n, b[m] == UInt8(ascii: ":") {
+                guard digits(m + 1, 2) else { return nil }
+                m += 3
+                if m < n, b[m] == UInt8(ascii: ".") {
+                    m += 1
+                    let first = m
+                    while m < n, isDigit(b[m]) { m += 1 }
+                    guard m > first else { return nil }
+                }
+            }
+            return m - k
+        }
+        /// The length of the offset at `k` (`Z`, `+08:00`), 0 when there is none, nil when it is malformed.
+        func offsetLength(at k: Int) -> Int? {
+            guard k < n else { return 0 }
+            switch b[k] {
+            case UInt8(ascii: "Z"), UInt8(ascii: "z"): return 1
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                return digits(k + 1, 2) && k + 3 < n && b[k + 3] == UInt8(ascii: ":") && digits(k + 4, 2) ? 6 : nil
+            default: return 0
+            }
+        }
+        /// A value at `k` that starts as a date and goes on as a date and time (after `T`, or a space and a
+        /// digit) that is not one.
+        func badDateTime(at k: Int) -> Bool {
+            let date = Array("0000-00-00".utf8)  // "0" a digit, anything else itself
+            guard k + date.count < n else { return false }
+            for (offset, expected) in date.enumerated() {
                 let c = b[k + offset]
                 guard expected == UInt8(ascii: "0") ? isDigit(c) : c == expected else { return false }
             }
-            return !isWord(b[k + shape.count])
+            let separator = k + date.count
+            switch b[separator] {
+            case UInt8(ascii: "T"), UInt8(ascii: "t"): break
+            case UInt8(ascii: " "): guard separator + 1 < n, isDigit(b[separator + 1]) else { return false }
+            default: return false
+            }
+            guard let time = timeLength(at: separator + 1), let offset = offsetLength(at: separator + 1 + time) else { return true }
+            let end = separator + 1 + time + offset
+            return end < n && isWord(b[end])
         }
         func skipLine(from k: Int) -> Int {
             var k = k
@@ -136,7 +173,7 @@ public enum TOMLPreflight {
                 i = k < n && b[k] == c ? k + 1 : min(k, n)
                 continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if startsValue(before: i), dateSpaceDigit(at: i) {
+                if startsValue(before: i), badDateTime(at: i) {
                     return Problem(line: line, column: i - lineStart + 1, message: dateMessage)
                 }
                 // The rest of this number, date or bare key: no value starts inside it.
