@@ -13,7 +13,8 @@ import TestSupport
     /// `policy`: input on which toml++ (inside TOMLKit) fails an assertion and aborts the process, where the
     /// contract wants an error naming the file and the place (SPEC 1.5, exit 1): a table header whose key
     /// starts with neither a bare-key character nor a quote (the first: a level's header typed as its Chinese
-    /// name), a value that is a date, a space and one digit, and a date and time without its time.
+    /// name), a value that is a date, a space and one digit, a date and time without its time, and a `}` where
+    /// an array's element should start.
     @Test(arguments: [
         ("header-starts-with-chinese.toml", 7, 3, "table header"),
         ("header-starts-with-control-char.toml", 1, 2, "table header"),
@@ -21,6 +22,8 @@ import TestSupport
         ("date-space-one-digit-min.toml", 1, 3, "date"),
         ("date-time-without-time.toml", 13, 18, "date"),
         ("date-time-without-time-min.toml", 1, 3, "date"),
+        ("brace-in-array.toml", 2, 31, "array"),
+        ("brace-in-array-min.toml", 1, 4, "array"),
     ])
     func policyThatAbortedTomlIsAnError(fixture: String, line: Int, column: Int, about: String) throws {
         let path = Self.fuzzFixtures.appendingPathComponent("policy").appendingPathComponent(fixture).path

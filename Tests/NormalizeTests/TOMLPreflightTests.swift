@@ -38,6 +38,17 @@ import Normalize
     }
 
     @Test(arguments: [
+        ("a=[}", 1, 4),
+        ("a = [1,\n  }", 2, 3),
+        ("a = [[[ {b = 1} }]]]", 1, 17),
+    ])
+    func findsABraceInsideAnArray(text: String, line: Int, column: Int) {
+        let found = TOMLPreflight.problem(in: text)
+        #expect(found?.line == line && found?.column == column, "\(String(describing: found))")
+        #expect(found?.message.contains("array") == true)
+    }
+
+    @Test(arguments: [
         "[levels.high]\naction = \"none\"\n[[a.b]]\n[ \"quoted key\" ]\n['literal']\n[_x]\n[-y]\n[9]",
         "name = \"\"\"\n[=] is text in a multi-line string\n\"\"\"\n",
         "name = '''\n[ 健康 ]\n'''\n",
@@ -47,6 +58,7 @@ import Normalize
         "a = 1979-05-27 07:32:00\nb = 1979-05-27\nd = \"1979-05-27 1 \"\ne = 1979-05-27 # a comment\n",
         "a = 1979-05-27T07:32:00Z\nb = 1979-05-27t07:32:00.999999-07:00\nc = [1979-05-27T07:32, 1979-05-27 00:32:00z]\n",
         "1979-05-27 = 1\nx = 2020-01-20T08:00:00+08:00\n",
+        "a = [{b = 1}, {c = [2, {d = 3}]}]\ne = {f = [1], g = {h = []}}\n",
     ])
     func acceptsWhatTomlAllows(text: String) {
         #expect(TOMLPreflight.problem(in: text) == nil)

@@ -8,7 +8,9 @@
 ///   `[ 健康监测]`, `[[{]]`): `parser::parse_key` assumes one of those;
 /// - a value that starts as a date and goes on as a date and time that is not one: a date, a space and
 ///   one digit (`days = 2020-01-20 1`), where `parser::parse_value` asserts it is not at the end of the
-///   value; `2020-01-20T:` and the like, where `parser::parse_time` asserts a digit.
+///   value; `2020-01-20T:` and the like, where `parser::parse_time` asserts a digit;
+/// - a `}` inside an array, outside its inline tables (`a = [1, }`): `parser::parse_value` asserts it is not
+///   at the end of a value where an element should start.
 public enum TOMLPreflight {
     /// Where the text goes wrong, in toml++'s terms (1-based line and column), and what to do.
     public struct Problem: Sendable, Hashable {
@@ -28,6 +30,7 @@ public enum TOMLPreflight {
     }
 
     static let headerMessage = "a table header needs a key after [ (letters, digits, _ or -, or a quoted key)"
+    static let braceMessage = "a } inside an array closes nothing; close the array with ] (an inline table is { … })"
     static let dateMessage = "not a date nor a date and time; write 2020-01-20, 2020-01-20T08:00:00 or 2020-01-20 08:00:00"
 
     private static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Problem? {
@@ -35,7 +38,7 @@ public enum TOMLPreflight {
         let newline = UInt8(ascii: "\n")
         let n = b.count
         var i = 0, line = 1
-        var depth = 0  // open `[` and `{` of values
+        var open: [UInt8] = []  // the `[` and `{` of values not yet closed, innermost last
         var multiline: UInt8?  // the quote of an open multi-line string
         var atLineStart = true
         var lineStart = 0
@@ -117,7 +120,7 @@ public enum TOMLPreflight {
         while i < n {
             if atLineStart {
                 atLineStart = false
-                if multiline == nil, depth == 0 {
+                if multiline == nil, open.isEmpty {
                     let start = i
                     var k = i
                     while k < n, isBlank(b[k]) { k += 1 }
@@ -180,9 +183,14 @@ public enum TOMLPreflight {
                 while i < n, isWord(b[i]) { i += 1 }
                 continue
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth = max(depth - 1, 0)
+                open.append(c)
+            case UInt8(ascii: "}"):
+                if open.last == UInt8(ascii: "[") {
+                    return Problem(line: line, column: i - lineStart + 1, message: braceMessage)
+                }
+                _ = open.popLast()
+            case UInt8(ascii: "]"):
+                _ = open.popLast()
             default:
                 break
             }
