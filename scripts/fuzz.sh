@@ -158,15 +158,16 @@ fuzz() {
 summarise() {
   local name=$1 seconds=$2 log=$3 corpus=$4 artifacts=$5 found=$6 status=$7
   local execs rate cov ft
-  execs=$(grep -oE 'stat::number_of_executed_units: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-  rate=$(grep -oE 'stat::average_exec_per_sec: +[0-9]+' "$log" | tail -1 | awk '{print $2}')
-  # Fork mode prints no final stats: its last status line has the executions and the rate.
-  if [ "$execs" = 0 ]; then
-    execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-    rate=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | awk '{print $2}')
+  # Under pipefail a grep that finds nothing would end the script here: each pipeline ends in '|| true'.
+  execs=$(grep -oE 'stat::number_of_executed_units: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+  rate=$(grep -oE 'stat::average_exec_per_sec: +[0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
+  # Fork mode prints no final stats: its last status line has the executions; the rate is over the run.
+  if [ "${execs:-0}" = 0 ]; then
+    execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+    [ -n "$execs" ] && [ "$seconds" -gt 0 ] && rate=$((execs / seconds))
   fi
-  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
-  ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}')
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
+  ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
   echo "== $name: ${seconds}s run, executions ${execs:-?}, ${rate:-?} exec/s, coverage ${cov:-?} edges (${ft:-?} features), corpus $(find "$corpus" -type f | wc -l) files, libFuzzer exit $status"
   if [ "$found" -gt 0 ] || [ "$status" -ne 0 ]; then
     echo "== $name: FINDINGS: $found new file(s) in ${artifacts#$ROOT/}/"
