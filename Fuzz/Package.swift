@@ -5,9 +5,11 @@ import PackageDescription
 /// `swift test` never build or link them. Built only by `scripts/fuzz.sh` (see docs/fuzzing.md):
 ///
 ///     swift build --package-path Fuzz --scratch-path .build-fuzz -c release \
-///         --sanitize=fuzzer --sanitize=address --product fuzz-travel
+///         --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
 ///
-/// Each target is an executable whose only entry is `LLVMFuzzerTestOneInput` (libFuzzer brings `main`).
+/// (swiftc keeps only the last `-sanitize=`: the combined one must come last, or the Swift code gets no
+/// coverage.) Each target is an executable whose only entry is `LLVMFuzzerTestOneInput` (libFuzzer brings
+/// `main`).
 let package = Package(
     name: "riskscreen-fuzz",
     products: [
