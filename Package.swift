@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "riskscreen", targets: ["riskscreen"]),
         .executable(name: "riskscreen-bench", targets: ["riskscreen-bench"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        // For the fuzz targets in Fuzz/, a package of their own that depends on this one by path.
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Normalize", targets: ["Normalize"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -83,6 +86,7 @@ let package = Package(
             "Lifecycle", "Screen", "RiskModel", "Machinery", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "RiskModel", "Machinery", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "RiskModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Machinery"]),
     ],

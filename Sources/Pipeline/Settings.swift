@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Machinery
+import Normalize
 import RiskModel
 import TOMLKit
 
@@ -57,6 +58,10 @@ public struct RunSettings: Sendable {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .configuration("\(path): cannot read the config file: \(error.localizedDescription)")
+        }
+        if let problem = TOMLPreflight.problem(in: text) {
+            // toml++ would abort the process here instead of reporting it.
+            throw .configuration("\(path):\(problem.line):\(problem.column): not valid TOML: \(problem.message)")
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
