@@ -46,7 +46,7 @@ let package = Package(
 
         // The pipeline, one module per stage.
         .target(name: "RiskModel", dependencies: ["Machinery"]),
-        .target(name: "Ingest", dependencies: ["Machinery", "CCSV", "CCrypto", "CRecordSink", "CXML", "ZIPFoundation"]),
+        .target(name: "Ingest", dependencies: ["RiskModel", "Machinery", "CCSV", "CCrypto", "CRecordSink", "CXML", "ZIPFoundation"]),
         .target(name: "Normalize", dependencies: ["RiskModel", "Ingest", "Machinery", "TOMLKit"],
                 resources: [.copy("Resources/gazetteer.csv"), .copy("Resources/gazetteer-NOTICE.txt")]),
         .target(name: "Screen", dependencies: ["RiskModel", "Machinery"]),

@@ -4,7 +4,7 @@
 #   scripts/nightly.sh /etc/riskscreen/riskscreen.toml
 #
 # Logs are appended to <log dir>/riskscreen-<date>.log (log dir: $RISKSCREEN_LOG_DIR, else logs/ beside the
-# config file). stderr carries only errors and the one-line summary, so a cron mail is short. The exit status is
+# config file). stderr carries only errors and the summary (one line, then each file read), so a cron mail is short. The exit status is
 # riskscreen's: 0 success, 1 usage/config, 2 input rejected, 3 locked by another run, 4 internal error.
 # Extra arguments are passed to `riskscreen run` (e.g. --dry-run).
 set -uo pipefail

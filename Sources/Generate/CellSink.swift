@@ -39,7 +39,7 @@ final class CellSink {
     /// Writes out what is left and closes the file; returns its size.
     func finish() throws -> Int {
         do { return try file.finish() } catch {
-            throw GeneratorError.cannotWrite(path: file.url.path, reason: "\(error.localizedDescription)")
+            throw GeneratorError.cannotWrite(path: file.url.path, reason: SystemText.reason(of: error))
         }
     }
 

@@ -32,7 +32,7 @@ public enum Generator {
     /// `policyText` read as a run reads it: where the stays are placed follows from its window and days.
     static func policy() throws -> Policy {
         do { return try Policy.parse(policyText, file: "policy.toml") } catch {
-            throw GeneratorError.policy(error.description)
+            throw GeneratorError.policy(error.message)
         }
     }
 
@@ -43,7 +43,7 @@ public enum Generator {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw GeneratorError.cannotWrite(path: directory.path, reason: "\(error.localizedDescription)")
+            throw GeneratorError.cannotWrite(path: directory.path, reason: SystemText.reason(of: error))
         }
         let world = World(options, policy: try policy())
         let regions = try world.writeRegions(to: directory.appendingPathComponent("regions.csv"))
@@ -51,7 +51,7 @@ public enum Generator {
         do {
             try Data(policyText.utf8).write(to: policy)
         } catch {
-            throw GeneratorError.cannotWrite(path: policy.path, reason: "\(error.localizedDescription)")
+            throw GeneratorError.cannotWrite(path: policy.path, reason: SystemText.reason(of: error))
         }
         let (residents, duplicates) = try world.writeResidents(to: directory.appendingPathComponent("residents.csv"))
         let travel = try world.writeTravel(to: directory)
@@ -655,7 +655,7 @@ extension World {
     static func sink(_ url: URL, header: [String],
                      format: CSVWriter.Format = CSVWriter.Format(byteOrderMark: false, crlf: false, neutralisesFormulas: false)) throws -> CellSink {
         do { return CellSink(try CSVFile(url: url, header: header, format: format)) } catch {
-            throw GeneratorError.cannotWrite(path: url.path, reason: "\(error.localizedDescription)")
+            throw GeneratorError.cannotWrite(path: url.path, reason: SystemText.reason(of: error))
         }
     }
 }

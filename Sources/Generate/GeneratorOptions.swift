@@ -62,29 +62,29 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// Throws for values the generator cannot honour.
     public func validate() throws {
         if residents < 0 || residents > 20_000_000 {
-            throw GeneratorError.invalidOption(name: "residents", value: "\(residents)", expected: "0...20000000")
+            throw GeneratorError.invalidOption(name: "residents", value: "\(residents)", expected: GenerateText.range(["range": "0...20000000"]))
         }
-        if stays < 0 { throw GeneratorError.invalidOption(name: "stays", value: "\(stays)", expected: "a count ≥ 0") }
+        if stays < 0 { throw GeneratorError.invalidOption(name: "stays", value: "\(stays)", expected: GenerateText.countAtLeastZero()) }
         if designations < 1 {
-            throw GeneratorError.invalidOption(name: "designations", value: "\(designations)", expected: "a count ≥ 1")
+            throw GeneratorError.invalidOption(name: "designations", value: "\(designations)", expected: GenerateText.countAtLeastOne())
         }
         if !(0...1).contains(flaggedFraction) {
-            throw GeneratorError.invalidOption(name: "flagged", value: "\(flaggedFraction)", expected: "a fraction in 0...1")
+            throw GeneratorError.invalidOption(name: "flagged", value: "\(flaggedFraction)", expected: GenerateText.fraction())
         }
         if !(0...1).contains(badRowRate) {
-            throw GeneratorError.invalidOption(name: "bad-rows", value: "\(badRowRate)", expected: "a fraction in 0...1")
+            throw GeneratorError.invalidOption(name: "bad-rows", value: "\(badRowRate)", expected: GenerateText.fraction())
         }
         if !(1...99).contains(travelFiles) {
-            throw GeneratorError.invalidOption(name: "travel-files", value: "\(travelFiles)", expected: "1...99")
+            throw GeneratorError.invalidOption(name: "travel-files", value: "\(travelFiles)", expected: GenerateText.range(["range": "1...99"]))
         }
         // Record IDs have ten digits, and the last stay of a feed may be its record.
         if !(1...GeneratorOptions.lastRecord).contains(firstRecord) || stays > Int(GeneratorOptions.lastRecord - firstRecord + 1) {
             throw GeneratorError.invalidOption(name: "first-record", value: "\(firstRecord)",
-                                               expected: "a number from 1 that leaves room for \(stays) ten-digit record IDs")
+                                               expected: GenerateText.roomForRecords(["stays": stays]))
         }
         let year = asOf.components.year
         if !(1990...2100).contains(year) {
-            throw GeneratorError.invalidOption(name: "as-of", value: asOf.description, expected: "a date between 1990 and 2100")
+            throw GeneratorError.invalidOption(name: "as-of", value: asOf.description, expected: GenerateText.yearRange())
         }
     }
 }
@@ -120,19 +120,21 @@ public struct GeneratedFiles: Sendable, Equatable {
 
 /// Why generation failed.
 public enum GeneratorError: Error, CustomStringConvertible, Equatable {
-    case invalidOption(name: String, value: String, expected: String)
-    case cannotWrite(path: String, reason: String)
+    case invalidOption(name: String, value: String, expected: Message)
+    case cannotWrite(path: String, reason: Message)
     /// The generator's own policy text does not parse: a defect of the program, not of the options.
-    case policy(String)
+    case policy(Message)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .invalidOption(name, value, expected):
-            return "--\(name) \(value): expected \(expected)"
+            return GenerateText.invalidOption(["name": name, "value": value, "expected": expected])
         case let .cannotWrite(path, reason):
-            return "\(path): cannot write (\(reason)); check that the output folder exists and is writable"
+            return GenerateText.cannotWrite(["path": path, "reason": reason])
         case let .policy(reason):
-            return "the generator's policy does not parse (\(reason)); this is a defect of riskscreen, please report it"
+            return GenerateText.policy(["reason": reason])
         }
     }
+
+    public var description: String { message.description }
 }

@@ -8,17 +8,20 @@ public struct FeedInput: Sendable, Hashable {
     public var columnMap: [String: String]
     /// The longest field a record may have in a column the feed uses (SPEC 1.1); a longer one rejects the record.
     public var maxFieldBytes: Int
+    /// For a workbook, the sheet to read (`sheet` in the config, SPEC 11); nil reads the first visible one.
+    public var sheet: String?
 
     /// The default of `maxFieldBytes` (4 KiB): the longest address seen in real feeds is a few hundred bytes.
     public static let defaultMaxFieldBytes = 4096
 
     public init(feed: String, path: String, encoding: TextEncoding = .auto, columnMap: [String: String] = [:],
-                maxFieldBytes: Int = FeedInput.defaultMaxFieldBytes) {
+                maxFieldBytes: Int = FeedInput.defaultMaxFieldBytes, sheet: String? = nil) {
         self.feed = feed
         self.path = path
         self.encoding = encoding
         self.columnMap = columnMap
         self.maxFieldBytes = maxFieldBytes
+        self.sheet = sheet
     }
 }
 

@@ -8,6 +8,8 @@ public final class FeedReader {
     /// Header texts as found (decoded, trimmed).
     public let header: [String]
     public let mapping: ColumnMapping
+    /// Canonical column name → the header text this file spells it with (`id_no` → `身份证号`), for messages (SPEC 11).
+    public let headerNames: [String: String]
     /// The file's encoding with `auto` resolved.
     public let encoding: TextEncoding
     /// The byte that ends the file's lines: LF (LF and CRLF files) or CR.
@@ -54,6 +56,11 @@ public final class FeedReader {
         let mapping = try ColumnMapping.resolve(
             header: trimmedHeader, schema: schema, columnMap: input.columnMap, file: input.path, feed: input.feed)
         self.mapping = mapping
+        var headerNames: [String: String] = [:]
+        for (i, j) in mapping.fileColumn.enumerated() where j >= 0 && !trimmedHeader[j].isEmpty {
+            headerNames[schema.columns[i].name] = trimmedHeader[j]
+        }
+        self.headerNames = headerNames
         columnNames = trimmedHeader.indices.map { j in
             if let i = mapping.fileColumn.firstIndex(of: j) { return schema.columns[i].name }
             return trimmedHeader[j].isEmpty ? "column \(j + 1)" : trimmedHeader[j]

@@ -1,7 +1,9 @@
-/// A problem that stops a feed from being read at all; `description` says where and what to do.
+import RiskModel
+
+/// A problem that stops a feed from being read at all; `message` says where and what to do.
 public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist or cannot be read.
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: Message)
     /// The file has no header row (zero bytes, only a BOM, or only blank lines).
     case empty(file: String)
     /// A required column matches no header.
@@ -16,45 +18,49 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case unterminatedQuote(file: String, line: Int)
     /// libcsv reported a failure (out of memory).
     case csv(file: String, line: Int, message: String)
-    /// A system resource (iconv descriptor, OpenSSL context) could not be created.
+    /// A system resource (iconv descriptor, OpenSSL context) could not be created; `what` names it as the library does.
     case resource(String)
     /// The file is UTF-16 (a byte-order mark, or every other byte of its head NUL), which is not a feed encoding.
     case utf16(file: String)
     /// A quoted field is still open after `limit` bytes: a quote is almost certainly never closed.
     case quoteOpenTooLong(file: String, line: Int, limit: Int)
+    /// The file is a workbook that cannot be read as a feed (SPEC 11).
+    case workbook(XLSXError)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .unreadable(file, reason):
-            return "\(file): cannot read the file (\(reason)); check the path in the config or on the command line"
+            return IngestText.unreadable(["file": file, "reason": reason])
         case let .empty(file):
-            return "\(file):1: the file is empty, no header row; export the feed again with its header row"
+            return IngestText.empty(["file": file])
         case let .missingColumn(file, feed, column, found, configured):
-            let foundText = found.isEmpty ? "no headers" : "found: " + found.map(IngestError.visible).joined(separator: ", ")
+            let foundText = found.isEmpty ? IngestText.noHeaders() : IngestText.foundHeaders(["headers": found.map(IngestError.visible)])
             if let configured {
-                return "\(file):1: no column for \(column): the config names \"\(configured)\" but it is not in the header (\(foundText)); fix \(column) in [feeds.\(feed).columns]"
+                return IngestText.missingConfiguredColumn(["file": file, "column": column, "configured": configured, "found": foundText, "feed": feed])
             }
-            return "\(file):1: no column for \(column) (\(foundText)); map it in [feeds.\(feed).columns]"
+            return IngestText.missingColumn(["file": file, "column": column, "found": foundText, "feed": feed])
         case let .duplicateColumn(file, feed, column, headers):
-            return "\(file):1: \(headers.joined(separator: " and ")) both map to \(column); remove one column or name the one to use in [feeds.\(feed).columns]"
+            return IngestText.duplicateColumn(["file": file, "headers": headers, "column": column, "feed": feed])
         case let .ambiguousColumn(file, feed, header, columns):
-            return "\(file):1: header \"\(header)\" is mapped to \(columns.joined(separator: " and ")); map each column to its own header in [feeds.\(feed).columns]"
+            return IngestText.ambiguousColumn(["file": file, "header": header, "columns": columns, "feed": feed])
         case let .unknownMappedColumn(feed, column, known):
-            return "[feeds.\(feed).columns] maps \(column), which this feed does not have (columns: \(known.joined(separator: ", "))); correct the name"
+            return IngestText.unknownMappedColumn(["feed": feed, "column": column, "known": known])
         case let .unterminatedQuote(file, line):
-            return "\(file):\(line): a quoted field starting in this record is never closed; add the missing \" or double a quote inside the field (\"\")"
+            return IngestText.unterminatedQuote(["file": file, "line": line])
         case let .quoteOpenTooLong(file, line, limit):
-            return "\(file):\(line): a quoted field starting in this record is still open \(limit / (1 << 20)) MiB later, so a quote is "
-                + "almost certainly never closed; add the missing \" or double a quote inside the field (\"\")"
+            return IngestText.quoteOpenTooLong(["file": file, "line": line, "mib": limit / (1 << 20)])
         case let .utf16(file):
-            return "\(file): the file is UTF-16 (what Excel calls \"Unicode Text\"); feeds must be UTF-8 or GB18030. Save it again as "
-                + "\"CSV UTF-8 (comma delimited)\" in Excel or WPS, or convert it: iconv -f UTF-16 -t UTF-8 FILE > FILE-utf8.csv"
+            return IngestText.utf16(["file": file])
         case let .csv(file, line, message):
-            return "\(file):\(line): CSV reader failed (\(message)); free memory or split the file"
+            return IngestText.csvFailed(["file": file, "line": line, "reason": message])
         case let .resource(what):
-            return "cannot create \(what); the system is out of resources or a library is missing"
+            return IngestText.resource(["what": what])
+        case let .workbook(error):
+            return error.message
         }
     }
+
+    public var description: String { message.description }
 
     /// Text from a file made safe for a terminal: control characters shown as `U+0000`.
     static func visible(_ text: String) -> String {

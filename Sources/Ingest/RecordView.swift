@@ -1,3 +1,5 @@
+import RiskModel
+
 /// Why a record cannot be used as read; the caller turns it into a reject.
 public enum RecordProblem: Sendable, Hashable {
     case fieldCount(found: Int, expected: Int)
@@ -23,24 +25,22 @@ public enum RecordProblem: Sendable, Hashable {
         }
     }
 
-    /// The reason in words for `rejects.csv`.
-    public var reason: String {
+    /// The reason for `rejects.csv`, its entry's name the reject's `code`.
+    public var reason: Message {
         switch self {
         case let .fieldCount(found, expected):
-            return "has \(found) field\(found == 1 ? "" : "s"), header has \(expected)"
+            return RejectText.fieldCount(["found": found, "expected": expected])
         case let .encoding(_, encoding, byte):
-            let name = encoding == .gb18030 ? "GB18030" : "UTF-8"
-            return "not valid \(name) (byte \(byte) of the field); re-export the file in one encoding"
+            return RejectText.encoding(["encoding": encoding == .gb18030 ? "GB18030" : "UTF-8", "byte": byte])
         case let .controlCharacter(_, scalar, position):
             let hex = String(scalar, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            let what = scalar == 0x0A || scalar == 0x0D ? "a line break" : "the control character \(code)"
-            return "holds \(what) (character \(position)), which no printed notice or list can show; correct the field in the source system"
+            if scalar == 0x0A || scalar == 0x0D { return RejectText.lineBreak(["position": position]) }
+            return RejectText.controlCharacter(["character": code, "position": position])
         case let .fieldTooLong(_, bytes, limit):
-            return "is \(bytes) bytes long, over the limit of \(limit) (max_field_bytes in the config); a field this long is almost always an export fault"
+            return RejectText.fieldTooLong(["bytes": bytes, "limit": limit])
         case let .recordTooLong(_, lineBytes, recordLimit, fieldLimit):
-            return "is so long that the record runs past \(recordLimit) bytes (its line has \(lineBytes) bytes and was not read further), "
-                + "far over the limit of \(fieldLimit) for a field (max_field_bytes in the config); a field this long is almost always an export fault"
+            return RejectText.recordTooLong(["record_limit": recordLimit, "line_bytes": lineBytes, "field_limit": fieldLimit])
         }
     }
 }

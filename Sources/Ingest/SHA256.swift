@@ -1,6 +1,7 @@
 import CCrypto
 import Glibc
 import Machinery
+import RiskModel
 
 /// Incremental SHA-256 over OpenSSL EVP, used for the manifest's `sha256` of every input.
 public final class SHA256Hasher {
@@ -85,11 +86,11 @@ public final class SHA256Hasher {
 extension MappedFile {
     /// Opens a feed or rule file, with the reason it cannot be read in the words of `IngestError`.
     static func open(_ path: String) throws(IngestError) -> MappedFile {
-        do { return try MappedFile(path: path) } catch { throw .unreadable(file: error.path, reason: error.reason) }
+        do { return try MappedFile(path: path) } catch { throw .unreadable(file: error.path, reason: SystemText.reason(errno: error.code)) }
     }
 
     /// `read(into:at:limit:)`, its failure an `IngestError`.
     func readChunk(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, limit: Int? = nil) throws(IngestError) -> Int {
-        do { return try read(into: buffer, at: offset, limit: limit) } catch { throw .unreadable(file: error.path, reason: error.reason) }
+        do { return try read(into: buffer, at: offset, limit: limit) } catch { throw .unreadable(file: error.path, reason: SystemText.reason(errno: error.code)) }
     }
 }

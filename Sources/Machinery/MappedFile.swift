@@ -14,26 +14,27 @@ public final class MappedFile: @unchecked Sendable {
     /// The whole file, or nil when it cannot be mapped (empty, not a regular file): callers then `read`.
     public let bytes: UnsafeRawBufferPointer?
 
-    /// Why a file could not be opened: the system's words, for the caller to put in its own message.
+    /// Why a file could not be opened: the system's error number, for the caller to word in its own message.
     public struct OpenError: Error, Sendable {
         public let path: String
-        public let reason: String
+        /// `errno` (`EISDIR` for a directory).
+        public let code: Int32
     }
 
     /// Opens `path` read-only and maps it; a directory or an unopenable path throws.
     public init(path: String) throws(OpenError) {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw OpenError(path: path, code: errno) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             close(fd)
-            throw OpenError(path: path, reason: reason)
+            throw OpenError(path: path, code: code)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw OpenError(path: path, reason: "it is a directory")
+            throw OpenError(path: path, code: EISDIR)
         }
         descriptor = fd
         size = Int(st.st_size)
@@ -58,7 +59,7 @@ public final class MappedFile: @unchecked Sendable {
             let n = pread(descriptor, base + got, want - got, off_t(offset + got))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OpenError(path: path, reason: String(cString: strerror(errno)))
+                throw OpenError(path: path, code: errno)
             }
             if n == 0 { break }
             got += n

@@ -1,4 +1,3 @@
-import Emit
 import Foundation
 import Ingest
 import Normalize
@@ -20,7 +19,7 @@ public struct CheckReport: Sendable {
 public enum Check {
     public static func execute(_ settings: RunSettings) throws(RunError) -> CheckReport {
         guard let policyPath = settings.policy, let regions = settings.regions else {
-            throw .configuration("check needs --policy and --regions (as flags or in the config file)")
+            throw .configuration(CommandText.checkNeedsRules())
         }
         do {
             let policy = try Policy.load(path: policyPath)
@@ -49,15 +48,11 @@ public enum Check {
         }
     }
 
-    /// The report as lines for a terminal.
-    public static func lines(_ report: CheckReport) -> [String] {
-        var out = ["policy \"\(report.policyName)\" and \(report.designations) designations: valid "
-            + "(names checked against \(report.gazetteerUnits) units of the gazetteer)"]
-        for r in report.reports {
-            out.append("\(r.path) (\(r.kind), \(r.encoding)): \(r.read) read, \(r.accepted) accepted, \(r.rejected) rejected, \(r.duplicates) duplicates"
-                + (r.phonesBlanked > 0 ? ", \(r.phonesBlanked) invalid phones blanked" : ""))
-        }
-        out += report.rejects.map(Outputs.brief)
+    /// The report as lines for a terminal: the rules, each feed's counts, then every reject with its code.
+    public static func lines(_ report: CheckReport) -> [Message] {
+        var out = [CommandText.checkRules(["policy": report.policyName, "designations": report.designations, "units": report.gazetteerUnits])]
+        out += report.reports.map(\.summary)
+        out += report.rejects.map { CommandText.checkReject(["reject": $0.brief, "code": $0.code]) }
         return out
     }
 }

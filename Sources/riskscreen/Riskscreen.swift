@@ -8,29 +8,61 @@ import RiskModel
 @main
 struct Riskscreen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Screen travel records against risk regions and issue quarantine notices.",
-        discussion: """
-            A nightly batch for district epidemic-prevention offices: travel feeds (stays) and the residence \
-            snapshot are matched against the risk-region rule file under a policy; each community gets its \
-            notices to print and a worklist. See README.md for the input formats.
-            """,
+        abstract: HelpText.rootAbstract().description,
+        discussion: HelpText.rootDiscussion().description,
         version: programVersion,
         subcommands: [Run.self, Check.self, Explain.self, Diff.self, Rules.self, History.self, Purge.self, Print.self, Generate.self]
     )
 
     /// Runs the command; a usage error exits 1 as SPEC 4 says, not argument-parser's 64 (`EX_USAGE`).
+    ///
+    /// The language is chosen before the arguments are parsed (SPEC 11), so that `--help` and the parser's own
+    /// errors are in it too.
     static func main() {
+        Language.use(chooseLanguage(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
         exitOnTruncatedFeed()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(UsageText.translatingParser(fullMessage(for: error), to: .current))
                 Foundation.exit(1)
+            }
+            if code == .success, !(error is ExitCode) {
+                // Help and the version, with the parser's headings in the chosen language.
+                print(UsageText.translatingParser(fullMessage(for: error), to: .current))
+                Foundation.exit(0)
             }
             exit(withError: error)
         }
+    }
+
+    /// SPEC 11: `--lang` if given, else the `language` of the config named by `--config`, else the locale.
+    static func chooseLanguage(_ arguments: [String], environment: [String: String]) -> Language {
+        func value(of flag: String) -> String? {
+            var found: String?
+            for (i, argument) in arguments.enumerated() {
+                if argument == "--" { break }
+                if argument == flag, i + 1 < arguments.count { found = arguments[i + 1] }
+                if argument.hasPrefix(flag + "=") { found = String(argument.dropFirst(flag.count + 1)) }
+            }
+            return found
+        }
+        let flag = value(of: "--lang").flatMap(Language.init(code:))
+        let config = flag == nil ? value(of: "--config").flatMap { RunSettings.language(config: $0) } : nil
+        return Language.choose(flag: flag, config: config, environment: environment)
+    }
+}
+
+/// `--lang`, accepted by every command; read before parsing (`Riskscreen.chooseLanguage`), checked here.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp(HelpText.lang().description, valueName: "zh|en"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil { throw ValidationError(UsageText.badLang(["value": lang]).description) }
     }
 }
 
@@ -38,12 +70,8 @@ struct Riskscreen: ParsableCommand {
 /// SIGBUS. That is an unreadable input (SPEC 4: status 2), not a crash; nothing has been committed at that point.
 func exitOnTruncatedFeed() {
     signal(SIGBUS) { _ in
-        // Only async-signal-safe calls here (write(2), _exit(2)), and a message that needs no allocation.
-        let message: StaticString = """
-            riskscreen: an input file got shorter while it was being read (SIGBUS); \
-            deliver feeds whole (write under another name, then rename) and run again
-
-            """
+        // Only async-signal-safe calls here (an atomic load, write(2), _exit(2)), and a message that needs no allocation.
+        let message = SystemText.busError(in: Language.current)
         _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
         _exit(2)
     }
@@ -73,14 +101,29 @@ func terminalSafe(_ text: String) -> String {
 }
 
 /// Prints a warning of a command that has no logger (`explain`, `history`, `purge`).
-func warn(_ message: String) {
-    printError("riskscreen: warning: \(IDRedaction.redact(message))")
+func warn(_ message: Message) {
+    printError(UsageText.warning(["message": IDRedaction.redact(message.description)]).description)
+}
+
+/// Prints lines on standard output in the process's language.
+///
+/// Through `IDRedaction` as every message is: commands mask the people they name, and an ID number inside another
+/// value they print (a grid id built from one) is masked too.
+func show(_ lines: [Message]) {
+    for line in lines { print(IDRedaction.redact(line.description)) }
+}
+
+/// A day given on the command line in any form SPEC 1.1 accepts, checked in `validate()`.
+func day(_ text: String?, flag: String) throws -> Day? {
+    guard let text else { return nil }
+    guard let day = RunSettings.day(text) else { throw ValidationError(UsageText.badDate(["flag": flag, "value": text]).description) }
+    return day
 }
 
 /// Exits with the status SPEC 4 gives a run error, after printing it.
 func fail(_ error: RunError) -> ExitCode {
     // A safety net: no message should hold an ID number, and none leaves the program unmasked if one does.
-    printError("riskscreen: \(IDRedaction.redact(error.description))")
+    printError(UsageText.error(["message": IDRedaction.redact(error.description)]).description)
     if case let .stopped(signal) = error { StopRequest.endBySignal(signal) }
     return ExitCode(error.exitCode)
 }

@@ -44,14 +44,18 @@ struct OperatorTests {
         }
     }
 
-    @Test("stdout's last line is the run folder; stderr ends with the summary line")
+    @Test("stdout's last line is the run folder; stderr ends with the summary line and the files read")
     func summaryOnStderr() throws {
         let dir = try generatedDistrict()
         let r = try riskscreen(runArguments + ["--quiet"], in: dir)
         #expect(r.status == 0, "\(r)")
         #expect(r.lastLine.hasSuffix("/out/runs/000001-2020-02-06"), "\(r)")
-        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("run 1 as-of 2020-02-06: "), "\(r)")
+        // The summary, then one indented line per file read: the rule file and each feed (SPEC 5).
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        let summary = try #require(lines.lastIndex { $0.hasPrefix("run 1 as-of 2020-02-06: ") }, "\(r)")
+        let read = lines[(summary + 1)...]
+        #expect(read.count >= 2 && read.allSatisfy { $0.hasPrefix("  ") && $0.contains(" read, ") }, "\(r)")
+        #expect(read.first?.contains("regions") == true, "\(r)")
         #expect(!r.stderr.contains("\u{1B}["), "no progress drawing when stderr is a pipe: \(r)")
     }
 

@@ -56,7 +56,7 @@ import TestSupport
         let ws = try Workspace("ambiguous")
         let r = try checkName(name, in: ws)
         #expect(r.status == 2, "\(r)")
-        #expect(r.stderr.contains("one.csv:2: region_name: \(name) is ambiguous: it names \(candidates.count) regions, "
+        #expect(r.stderr.contains("one.csv:2: 地区名称: \(name) is ambiguous: it names \(candidates.count) regions, "
             + candidates.joined(separator: ", ")), "\(r)")
     }
 
@@ -64,7 +64,7 @@ import TestSupport
         let ws = try Workspace("street")
         let r = try checkName("北京市丰台区花乡地区", in: ws)
         #expect(r.status == 2, "\(r)")
-        #expect(r.stderr.contains("one.csv:2: region_name: 北京市丰台区花乡地区: 北京市丰台区 is 北京市丰台区 (110106), "
+        #expect(r.stderr.contains("one.csv:2: 地区名称: 北京市丰台区花乡地区: 北京市丰台区 is 北京市丰台区 (110106), "
             + "but nothing inside it is named 花乡地区"), "\(r)")
         #expect(!r.stdout.contains("110106"), "the district is not designated: \(r)")
 
@@ -105,8 +105,9 @@ import TestSupport
         let ws = try Workspace("name-in-code", regions: "区划代码,地区名称,风险等级,开始日期,结束日期\n浙江省温州市,,高,2020-01-01,\n")
         let r = try riskscreen(["rules", "check", "regions.csv"], in: ws.dir)
         #expect(r.status == 2, "\(r)")
-        #expect(r.stderr.contains("regions.csv:2: region_code: \"浙江省温州市\" is a region name, not a code: it names 浙江省温州市 (3303); "
-            + "write 3303 here, or move the name to region_name and leave region_code empty"), "\(r)")
+        // Columns named as the file's header spells them (SPEC 11).
+        #expect(r.stderr.contains("regions.csv:2: 区划代码: \"浙江省温州市\" is a region name, not a code: it names 浙江省温州市 (3303); "
+            + "write 3303 here, or move the name to 地区名称 and leave 区划代码 empty"), "\(r)")
     }
 
     /// The same designations written by name only, by code only and by both screen to the same measures, byte

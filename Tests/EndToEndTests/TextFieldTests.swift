@@ -43,7 +43,7 @@ import TestSupport
             .filter { $0.hasSuffix(".csv") }.map { "worklists/\($0)" }
         #expect(files.count > 4, "worklists written")
         for file in files { #expect(try Self.controlBytes(preview.appendingPathComponent(file)).isEmpty, "\(file)") }
-        let batch = try #require(try FileManager.default.contentsOfDirectory(atPath: preview.appendingPathComponent("batches").path).first)
+        let batch = try #require(try FileManager.default.contentsOfDirectory(atPath: preview.appendingPathComponent("batches").path).first { $0.hasSuffix(".pdf") })
         let text = try runProgram("/usr/bin/pdftotext", [preview.appendingPathComponent("batches/\(batch)").path, "-"], in: ws.dir)
         #expect(text.stdout.contains("王 小明"), "\(text.stdout.prefix(2000))")
     }

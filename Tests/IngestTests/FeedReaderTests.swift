@@ -81,7 +81,7 @@ import Testing
         let path = try writeFile(regionsHeader + line + "330100,杭州,low,2020-02-02,\n")
         let (_, rows) = try readAll(path: path)
         #expect(rows[0].problem == .fieldCount(found: found, expected: 5))
-        #expect(rows[0].problem?.reason == "has \(found) fields, header has 5")
+        #expect(rows[0].problem?.reason.text(in: .english) == "has \(found) fields, header has 5")
         #expect(rows[0].raw == String(line.dropLast()))
         #expect(rows[1].problem == nil && rows[1].line == 3)
     }
@@ -342,7 +342,7 @@ import Testing
 
     @Test func missingFileIsUnreadable() {
         let input = FeedInput(feed: "x", path: "/nonexistent/dir/rail.csv")
-        #expect(throws: IngestError.unreadable(file: "/nonexistent/dir/rail.csv", reason: "No such file or directory")) {
+        #expect(throws: IngestError.unreadable(file: "/nonexistent/dir/rail.csv", reason: SystemText.noSuchFile())) {
             try FeedReader(input: input, schema: .regions)
         }
     }

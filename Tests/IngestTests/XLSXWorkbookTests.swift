@@ -1,4 +1,5 @@
 import Foundation
+import RiskModel
 import Testing
 import TestSupport
 @testable import Ingest
@@ -236,13 +237,13 @@ private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKi
 
     @Test func missingFile() throws {
         let path = try makeTemporaryDirectory("xlsx").appendingPathComponent("absent.xlsx").path
-        #expect(throws: XLSXError.unreadable(file: path, reason: "No such file or directory")) { try XLSXWorkbook(path: path) }
+        #expect(throws: XLSXError.unreadable(file: path, reason: SystemText.noSuchFile())) { try XLSXWorkbook(path: path) }
     }
 
     @Test func truncatedZip() throws {
         let path = xlsxFixture("truncated.xlsx")
         #expect(throws: XLSXError.damaged(file: path, part: nil,
-                                          reason: "the ZIP directory at the end of the file is missing, the file is cut short")) {
+                                          reason: WorkbookText.cutShort())) {
             try XLSXWorkbook(path: path)
         }
     }
@@ -273,24 +274,24 @@ private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKi
             }
             #expect(file == path)
             #expect(part == "xl/worksheets/sheet1.xml")
-            #expect(found.hasPrefix(reason), "\(found)")
+            #expect(found.text(in: .english).hasPrefix(reason), "\(found)")
             #expect(error.description.hasSuffix("; open it in Excel or WPS and save it again, or export it again"))
         }
     }
 
     @Test func limitsMakeErrorsNotMemory() throws {
         let shared = xlsxFixture("libxlsxwriter_shared.xlsx")
-        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/worksheets/sheet1.xml", what: "bytes of sheet data", limit: 100)) {
+        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/worksheets/sheet1.xml", what: WorkbookText.sheetBytes(), limit: 100)) {
             try readSheet(shared, limits: XLSXLimits(maxSheetBytes: 100))
         }
-        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/sharedStrings.xml", what: "bytes of shared strings", limit: 200)) {
+        #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/sharedStrings.xml", what: WorkbookText.sharedStringBytes(), limit: 200)) {
             try readSheet(shared, limits: XLSXLimits(maxSharedStringBytes: 200))
         }
         #expect(throws: XLSXError.tooLarge(file: shared, part: "xl/worksheets/sheet1.xml",
-                                           what: "columns (a cell in row 7 is in column J)", limit: 9)) {
+                                           what: WorkbookText.columnsInRow(["row": 7, "column": "J"]), limit: 9)) {
             try readSheet(shared, limits: XLSXLimits(maxColumns: 9))
         }
-        #expect(throws: XLSXError.tooLarge(file: shared, part: "_rels/.rels", what: "bytes of workbook structure", limit: 100)) {
+        #expect(throws: XLSXError.tooLarge(file: shared, part: "_rels/.rels", what: WorkbookText.structureBytes(), limit: 100)) {
             try readSheet(shared, limits: XLSXLimits(maxPartBytes: 100))
         }
     }
@@ -298,7 +299,7 @@ private let b = XLSXCellKind.boolean, e = XLSXCellKind.error, empty = XLSXCellKi
     @Test func descriptionsNameTheFileAndHoldNoControlCharacters() {
         let errors: [XLSXError] = [
             .notAWorkbook(file: "a.xlsx", content: .text), .legacyOrEncrypted(file: "a.xlsx"),
-            .damaged(file: "a.xlsx", part: "xl/\u{1}\u{7F}bad.xml", reason: "x"),
+            .damaged(file: "a.xlsx", part: "xl/\u{1}\u{7F}bad.xml", reason: SystemText.other(["reason": "x"])),
             .noSuchSheet(file: "a.xlsx", sheet: "名\u{0}单", sheets: ["a\u{1B}[31m"]),
         ]
         for error in errors {

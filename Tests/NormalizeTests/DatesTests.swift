@@ -43,7 +43,7 @@ import RiskModel
     ])
     func rejectsDatesThatDoNotExist(raw: String, reason: String) {
         let problem = #expect(throws: FieldProblem.self) { try Fields.date(raw.utf8) }
-        #expect(problem?.reason == reason)
+        #expect(problem?.reason.text(in: .english) == reason)
     }
 
     @Test(arguments: [
@@ -53,13 +53,13 @@ import RiskModel
     ])
     func rejectsWhatIsNotADate(raw: String) {
         let problem = #expect(throws: FieldProblem.self) { try Fields.date(raw.utf8) }
-        #expect(problem?.reason.contains("is not a date; write YYYY-MM-DD") == true)
+        #expect(problem?.reason.text(in: .english).contains("is not a date; write YYYY-MM-DD") == true)
     }
 
     @Test func blankIsAProblemThatCallersCanAvoid() {
         #expect(Fields.isBlank("  ".utf8))
         let problem = #expect(throws: FieldProblem.self) { try Fields.date(" ".utf8) }
-        #expect(problem?.reason == "is empty; a date is required")
+        #expect(problem?.reason.text(in: .english) == "is empty; a date is required")
     }
 
     @Test func readsABufferWithoutCopying() throws {

@@ -34,7 +34,7 @@ import TestSupport
         }
         #expect(file == path)
         #expect((foundLine, foundColumn) == (line, column))
-        #expect(message.contains(about))
+        #expect(message.text(in: .english).contains(about))
         #expect(error?.description.hasPrefix("\(path):\(line):\(column): not valid TOML") == true)
     }
 

@@ -45,6 +45,6 @@ import RiskModel
     ])
     func rejectsOtherLengthsAndNonDigits(raw: String, reason: String) {
         let problem = #expect(throws: FieldProblem.self) { try Fields.regionCode(raw.utf8) }
-        #expect(problem?.reason == reason)
+        #expect(problem?.reason.text(in: .english) == reason)
     }
 }

@@ -19,6 +19,6 @@ import RiskModel
     ])
     func rejectsOtherWords(raw: String, reason: String) {
         let problem = #expect(throws: FieldProblem.self) { try Fields.riskLevel(raw.utf8) }
-        #expect(problem?.reason == reason)
+        #expect(problem?.reason.text(in: .english) == reason)
     }
 }

@@ -18,6 +18,6 @@ import TestSupport
             Issue.record("expected a configuration error, got \(String(describing: error))")
             return
         }
-        #expect(message.hasPrefix("\(path):4:3: not valid TOML"), "\(message)")
+        #expect(message.text(in: .english).hasPrefix("\(path):4:3: not valid TOML"), "\(message)")
     }
 }

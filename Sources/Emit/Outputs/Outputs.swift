@@ -49,16 +49,17 @@ public enum Outputs {
     }
 
     public static func rejects(_ rejects: [Reject]) -> CSVWriter {
-        var csv = CSVWriter(header: ["feed", "file", "line", "column", "reason", "raw"], literalColumns: [2])
+        // `code` last (SPEC 11): the reason's stable machine code, the same in every language.
+        var csv = CSVWriter(header: ["feed", "file", "line", "column", "reason", "raw", "code"], literalColumns: [2])
         for r in rejects {
-            csv.append([r.feed, r.file, String(r.line), r.column, r.reason, r.raw])
+            csv.append([r.feed, r.file, String(r.line), r.column, r.reason, r.raw, r.code])
         }
         return csv
     }
 
     /// A data officer's view of one reject for stderr, with the ID masked.
     public static func brief(_ r: Reject) -> String {
-        "\(r.file):\(r.line):\(r.column.isEmpty ? "" : " \(r.column):") \(r.reason)"
+        r.brief.description
     }
 }
 

@@ -1,5 +1,6 @@
 import CCUPS
 import Foundation
+import RiskModel
 
 /// Sends finished files (notice PDFs, worklists) to a CUPS printer through libcups.
 public struct Printer: Sendable {
@@ -63,7 +64,7 @@ public struct Printer: Sendable {
     }
 
     static func lastError() -> String {
-        guard let text = cupsLastErrorString() else { return "unknown CUPS error" }
+        guard let text = cupsLastErrorString() else { return EmitText.unknownCUPSError().description }
         return String(cString: text)
     }
 }
@@ -79,25 +80,26 @@ public enum PrintError: Error, CustomStringConvertible, Equatable {
 
     case cancelFailed(job: Int32, printer: String, reason: String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .cancelFailed(job, printer, reason):
-            return "could not cancel job \(job) on printer '\(printer)': \(reason); cancel it with `cancel \(printer)-\(job)`"
+            return EmitText.cancelFailed(["job": Int(job), "printer": printer, "reason": reason])
         case let .invalidCopies(n):
-            return "copies must be between 1 and 999, got \(n)"
+            return EmitText.invalidCopies(["copies": n])
         case let .unreadableFile(path):
-            return "\(path): cannot read the file to print; check that it exists (nothing was sent)"
+            return EmitText.unreadableFile(["path": path])
         case let .printerNotFound(name, available, server, reason):
             if available.isEmpty {
-                let why = reason.map { " (\($0))" } ?? ""
-                return "printer '\(name)' not found; the CUPS server \(server) lists no printers\(why); start cupsd or add a queue with lpadmin"
+                return EmitText.noPrinters(["printer": name, "server": server, "why": reason.map { " (\($0))" } ?? ""])
             }
-            return "printer '\(name)' not found; printers here: \(available.joined(separator: ", "))"
+            return EmitText.printerNotFound(["printer": name, "available": available])
         case let .submitFailed(file, printer, reason, submitted):
-            let earlier = submitted.isEmpty ? "" : "; jobs already queued for earlier files: \(submitted.map(String.init).joined(separator: ", "))"
-            return "\(file): printer '\(printer)' refused the job: \(reason)\(earlier); check the queue with `lpstat -p \(printer)`"
+            let earlier = submitted.isEmpty ? Message.Value.none : EmitText.earlierJobs(["jobs": submitted.map { Int($0) }]).messageValue
+            return EmitText.submitFailed(["file": file, "printer": printer, "reason": reason, "earlier": earlier])
         }
     }
+
+    public var description: String { message.description }
 }
 
 /// The destination list from `cupsGetDests2`, freed with the value.

@@ -1,6 +1,7 @@
 import Foundation
 import Machinery
 import Mustache
+import RiskModel
 
 /// Who issues the notices and how people reach them: the lines that differ per district, set in the config.
 ///
@@ -107,7 +108,7 @@ public struct NoticeTemplates: Sendable {
             return try MustacheTemplate(string: pragma + source)
         } catch let error as MustacheTemplate.ParserError {
             let column = error.context.lineNumber == 1 ? error.context.columnNumber - pragma.count : error.context.columnNumber
-            throw TemplateError.syntax(file: file, line: error.context.lineNumber, column: max(1, column), reason: "\(error.error)")
+            throw TemplateError.syntax(file: file, line: error.context.lineNumber, column: max(1, column), reason: EmitText.templateParser(["detail": "\(error.error)"]))
         }
     }
 
@@ -132,7 +133,7 @@ public struct NoticeTemplates: Sendable {
                 j += 1
             }
             guard let end else {
-                throw TemplateError.syntax(file: file, line: line, column: column(start), reason: "a tag opened with {{ is never closed")
+                throw TemplateError.syntax(file: file, line: line, column: column(start), reason: EmitText.tagNeverClosed())
             }
             var inner = String(decoding: bytes[(start + (triple ? 3 : 2))..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             let sigil = inner.first
@@ -171,20 +172,22 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable {
     case notInstalled(looked: [String])
     case unknownField(file: String, line: Int, column: Int, field: String, known: [String])
     case unsupportedTag(file: String, line: Int, column: Int, tag: String)
-    case syntax(file: String, line: Int, column: Int, reason: String)
+    case syntax(file: String, line: Int, column: Int, reason: Message)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .missingFile(path):
-            return "\(path): template not found; copy the program's templates (Sources/Emit/Templates/default/) into this folder, or remove `templates` from the config to use them"
+            return EmitText.templateMissing(["path": path])
         case let .notInstalled(looked):
-            return "the notice templates that come with riskscreen are missing (looked in \(looked.joined(separator: " and "))); install riskscreen_Emit.resources beside the program, or set `templates` in the config"
+            return EmitText.templatesNotInstalled(["looked": looked])
         case let .unknownField(file, line, column, field, known):
-            return "\(file):\(line):\(column): unknown field {{\(field)}}; use one of: \(known.joined(separator: ", ")) (or add it to the wording's extra values)"
+            return EmitText.unknownField(["file": file, "line": line, "column": column, "field": field, "known": known])
         case let .unsupportedTag(file, line, column, tag):
-            return "\(file):\(line):\(column): \(tag) is not supported in notice templates (no partials, blocks or delimiter changes); write the words in this file"
+            return EmitText.unsupportedTag(["file": file, "line": line, "column": column, "tag": tag])
         case let .syntax(file, line, column, reason):
-            return "\(file):\(line):\(column): template syntax error (\(reason)); check that every {{#section}} has a matching {{/section}}"
+            return EmitText.templateSyntax(["file": file, "line": line, "column": column, "reason": reason])
         }
     }
+
+    public var description: String { message.description }
 }

@@ -1,6 +1,7 @@
 import CXML
 import Foundation
 import Machinery
+import RiskModel
 import ZIPFoundation
 
 /// The ZIP container of a workbook: what the file is, its entries by part name, and each part streamed out.
@@ -23,14 +24,14 @@ final class XLSXArchive {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .damaged(file: path, part: nil, reason: "its ZIP directory cannot be read")
+            throw .damaged(file: path, part: nil, reason: WorkbookText.zipDirectoryUnreadable())
         }
         var entries: [String: Entry] = [:]
         var count = 0
         for entry in archive {
             count += 1
             guard count <= maxEntries else {
-                throw .damaged(file: path, part: nil, reason: "more than \(maxEntries) entries in the ZIP directory")
+                throw .damaged(file: path, part: nil, reason: WorkbookText.tooManyEntries(["max": maxEntries]))
             }
             guard entry.type == .file else { continue }
             let name = Self.partKey(entry.path)
@@ -57,7 +58,7 @@ final class XLSXArchive {
                 if tail[i] == 0x50, tail[i + 1] == 0x4B, tail[i + 2] == 5, tail[i + 3] == 6 { return }
                 i -= 1
             }
-            throw .damaged(file: path, part: nil, reason: "the ZIP directory at the end of the file is missing, the file is cut short")
+            throw .damaged(file: path, part: nil, reason: WorkbookText.cutShort())
         }
         if headCount == 8, head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] { throw .legacyOrEncrypted(file: path) }
         throw .notAWorkbook(file: path, content: try sniff(file, path: path))
@@ -69,13 +70,13 @@ final class XLSXArchive {
         } catch let error as IngestError {
             throw unreadable(path, error)
         } catch {
-            throw .unreadable(file: path, reason: "\(error)")
+            throw .unreadable(file: path, reason: SystemText.other(["reason": "\(error)"]))
         }
     }
 
     private static func unreadable(_ path: String, _ error: IngestError) -> XLSXError {
         if case let .unreadable(_, reason) = error { return .unreadable(file: path, reason: reason) }
-        return .unreadable(file: path, reason: "\(error)")
+        return .unreadable(file: path, reason: error.message)
     }
 
     /// What a file that is not a ZIP archive looks like, from its first 4 KiB.
@@ -114,14 +115,14 @@ final class XLSXArchive {
     }
 
     /// ZIPFoundation's extraction errors in words.
-    private static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error) -> Message {
         if case Archive.ArchiveError.invalidCompressionMethod = error {
-            return "it is compressed with a method other than deflate"
+            return WorkbookText.otherCompression()
         }
         // ZIPFoundation's inflate errors (Data.CompressionError) are not public: known by name.
         let name = "\(error)"
-        if name == "corruptedData" || name == "invalidStream" { return "its compressed data is corrupt" }
-        return "its data cannot be read from the archive (\(name))"
+        if name == "corruptedData" || name == "invalidStream" { return WorkbookText.corruptData() }
+        return WorkbookText.archiveError(["detail": name])
     }
 
     /// Thrown by a consumer to end an extraction early; not an error.
@@ -137,9 +138,9 @@ final class XLSXArchive {
     /// and spins forever at the end of the file if it never does (fixed upstream after 0.9.20). Such a stream is
     /// stopped here by what it inflates to (more than declared, or bytes that are not XML); one crafted to inflate
     /// the rest of the file to whitespace, within its declared size, would still hang.
-    func parse(_ part: String, with sink: XMLSink, limit: Int, what: String) throws {
+    func parse(_ part: String, with sink: XMLSink, limit: Int, what: Message) throws {
         guard let entry = entries[Self.partKey(part)] else {
-            throw XLSXError.damaged(file: path, part: part, reason: "the part is missing")
+            throw XLSXError.damaged(file: path, part: part, reason: WorkbookText.partMissing())
         }
         let declared = entry.uncompressedSize
         guard declared <= UInt64(limit) else {
@@ -152,7 +153,7 @@ final class XLSXArchive {
             let consumer: Consumer = { data in
                 produced += UInt64(data.count)
                 guard produced <= declared else {
-                    throw XLSXError.damaged(file: self.path, part: part, reason: "it holds more data than its ZIP entry says")
+                    throw XLSXError.damaged(file: self.path, part: part, reason: WorkbookText.moreThanDeclared())
                 }
                 let parsed = data.withUnsafeBytes { bytes in
                     checksum = crc32(checksum, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), UInt32(bytes.count))
@@ -162,10 +163,10 @@ final class XLSXArchive {
             }
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true, consumer: consumer)
             guard produced == declared else {
-                throw XLSXError.damaged(file: path, part: part, reason: "it ends \(declared - produced) bytes short")
+                throw XLSXError.damaged(file: path, part: part, reason: WorkbookText.endsShort(["bytes": Int(declared - produced)]))
             }
             guard checksum == UInt(entry.checksum) else {
-                throw XLSXError.damaged(file: path, part: part, reason: "its checksum does not match (CRC-32)")
+                throw XLSXError.damaged(file: path, part: part, reason: WorkbookText.checksum())
             }
             _ = parser.parse(UnsafeRawBufferPointer(start: nil, count: 0), last: true)
         } catch is Stopped {
@@ -177,7 +178,8 @@ final class XLSXArchive {
         }
         if let failure = sink.failure { throw failure }
         if let (message, line) = sink.parseError {
-            throw XLSXError.damaged(file: path, part: part, reason: line > 0 ? "line \(line): \(message)" : message)
+            throw XLSXError.damaged(file: path, part: part, reason: line > 0 ? WorkbookText.xmlLine(["line": line, "detail": message])
+                : WorkbookText.parserSaid(["detail": message]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import RiskModel
+
 /// A problem that stops a workbook or one of its sheets from being read; `description` says where and what to do.
 ///
 /// Text taken from the file (sheet names, part names, libxml2's messages) is passed through
@@ -23,13 +25,13 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The file does not exist or cannot be read.
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: Message)
     /// The file is not an XLSX workbook (a ZIP package); `content` is what it looks like instead.
     case notAWorkbook(file: String, content: Content)
     /// An OLE compound file (starts D0 CF 11 E0): a legacy .xls workbook, or an .xlsx saved with a password.
     case legacyOrEncrypted(file: String)
     /// The ZIP container or one of its parts cannot be read; `part` is the entry (nil: the container itself).
-    case damaged(file: String, part: String?, reason: String)
+    case damaged(file: String, part: String?, reason: Message)
     /// No sheet has the name asked for.
     case noSuchSheet(file: String, sheet: String, sheets: [String])
     /// The sheet asked for is a chart or dialog sheet, which holds no cells.
@@ -37,53 +39,47 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The workbook lists no worksheet at all.
     case noWorksheet(file: String)
     /// A part holds more than a limit of `XLSXLimits` allows; `what` names the unit (`bytes of shared strings`).
-    case tooLarge(file: String, part: String, what: String, limit: Int)
-    /// A system resource (libxml2 parser, OpenSSL context) could not be created.
+    case tooLarge(file: String, part: String, what: Message, limit: Int)
+    /// A system resource (libxml2 parser, OpenSSL context) could not be created; `what` names it as the library does.
     case resource(String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .unreadable(file, reason):
-            return "\(file): cannot read the file (\(reason)); check the path in the config or on the command line"
+            return WorkbookText.unreadable(["file": file, "reason": reason])
         case let .notAWorkbook(file, content):
+            let entry: WorkbookText
             switch content {
-            case .empty:
-                return "\(file): the file is empty, not an XLSX workbook; export the workbook again"
-            case .text:
-                return "\(file): not an XLSX workbook but a text file (CSV?); if it is CSV, give it a .csv name, otherwise open it in Excel or WPS and save it as .xlsx"
-            case .markup:
-                return "\(file): not an XLSX workbook but an HTML or XML file (some systems export a web page with an Excel name); open it in Excel or WPS and save it as .xlsx"
-            case .pdf:
-                return "\(file): not an XLSX workbook but a PDF document; ask for the data as .xlsx or .csv"
-            case .unknownBinary:
-                return "\(file): not an XLSX workbook (the file's first bytes match no spreadsheet format); open it in Excel or WPS and save it as .xlsx"
-            case .openDocument:
-                return "\(file): an OpenDocument spreadsheet (.ods), not an XLSX workbook; open it in WPS, Excel or LibreOffice and save it as .xlsx"
-            case .binaryWorkbook:
-                return "\(file): an Excel binary workbook (.xlsb), not an XLSX workbook; open it in Excel or WPS and save it as .xlsx"
-            case .otherOfficeDocument:
-                return "\(file): a Word or PowerPoint file, not a workbook; give the workbook with the data"
-            case .otherZip:
-                return "\(file): a ZIP archive with no workbook in it; give the .xlsx file itself, not an archive of it"
+            case .empty: entry = .empty
+            case .text: entry = .text
+            case .markup: entry = .markup
+            case .pdf: entry = .pdf
+            case .unknownBinary: entry = .unknownBinary
+            case .openDocument: entry = .openDocument
+            case .binaryWorkbook: entry = .binaryWorkbook
+            case .otherOfficeDocument: entry = .otherOfficeDocument
+            case .otherZip: entry = .otherZip
             }
+            return entry(["file": file])
         case let .legacyOrEncrypted(file):
-            return "\(file): a legacy .xls workbook or a password-protected workbook, which cannot be read; open it in Excel or WPS and save it as .xlsx without a password"
+            return WorkbookText.legacyOrEncrypted(["file": file])
         case let .damaged(file, part, reason):
-            let whereText = part.map { "\(XLSXText.printable($0)): " } ?? ""
-            return "\(file): the workbook is damaged (\(whereText)\(reason)); open it in Excel or WPS and save it again, or export it again"
+            guard let part else { return WorkbookText.damaged(["file": file, "reason": reason]) }
+            return WorkbookText.damagedPart(["file": file, "part": XLSXText.printable(part), "reason": reason])
         case let .noSuchSheet(file, sheet, sheets):
-            let list = sheets.map { "\"\(XLSXText.printable($0))\"" }.joined(separator: ", ")
-            return "\(file): no sheet named \"\(XLSXText.printable(sheet))\" (sheets: \(list)); name one of them in the config"
+            return WorkbookText.noSuchSheet(["file": file, "sheet": XLSXText.printable(sheet), "sheets": sheets.map { WorkbookText.quoted(["text": XLSXText.printable($0)]) }])
         case let .notAWorksheet(file, sheet):
-            return "\(file): sheet \"\(XLSXText.printable(sheet))\" is a chart or dialog sheet and holds no table; name the sheet with the data"
+            return WorkbookText.notAWorksheet(["file": file, "sheet": XLSXText.printable(sheet)])
         case let .noWorksheet(file):
-            return "\(file): the workbook has no worksheet; export the data again"
+            return WorkbookText.noWorksheet(["file": file])
         case let .tooLarge(file, part, what, limit):
-            return "\(file): \(XLSXText.printable(part)) has more than \(limit) \(what); split it into smaller workbooks, or leave out what the feed does not need"
+            return WorkbookText.tooLarge(["file": file, "part": XLSXText.printable(part), "limit": limit, "what": what])
         case let .resource(what):
-            return "cannot create \(what); the system is out of resources or a library is missing"
+            return WorkbookText.resource(["what": what])
         }
     }
+
+    public var description: String { message.description }
 }
 
 /// Makes text from a file safe to show in a message.

@@ -1,3 +1,5 @@
+import RiskModel
+
 /// One sheet of a workbook, in workbook order.
 public struct XLSXSheetInfo: Sendable, Hashable {
     /// The name on the sheet's tab.
@@ -30,7 +32,7 @@ struct XLSXPackage {
         guard archive.contains(workbookPart) else {
             // An Office package (it has the content-types part) without its workbook is a damaged workbook.
             if archive.contains("[Content_Types].xml"), archive.otherContent() == .otherZip {
-                throw .damaged(file: path, part: workbookPart, reason: "the part is missing")
+                throw .damaged(file: path, part: workbookPart, reason: WorkbookText.partMissing())
             }
             throw .notAWorkbook(file: path, content: archive.otherContent())
         }
@@ -57,11 +59,11 @@ struct XLSXPackage {
 
     private static func parse(_ archive: XLSXArchive, _ part: String, _ sink: XMLSink, _ limits: XLSXLimits) throws(XLSXError) {
         do {
-            try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: "bytes of workbook structure")
+            try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: WorkbookText.structureBytes())
         } catch let error as XLSXError {
             throw error
         } catch {
-            throw .damaged(file: archive.path, part: part, reason: "\(error)")
+            throw .damaged(file: archive.path, part: part, reason: WorkbookText.parserSaid(["detail": "\(error)"]))
         }
     }
 

@@ -1,3 +1,5 @@
+import RiskModel
+
 /// The workbook's shared strings (`xl/sharedStrings.xml`), decoded, back to back in one buffer.
 ///
 /// Cells refer to them by index, in any order, so the whole table is kept; `XLSXLimits.maxSharedStringBytes`
@@ -15,7 +17,7 @@ final class XLSXSharedStrings {
     /// Reads a shared-strings part.
     init(archive: XLSXArchive, part: String, limits: XLSXLimits) throws {
         let sink = SharedStringsSink(table: self, path: archive.path, part: part, limits: limits)
-        try archive.parse(part, with: sink, limit: Int.max, what: "bytes of shared strings")
+        try archive.parse(part, with: sink, limit: Int.max, what: WorkbookText.sharedStringBytes())
     }
 
     /// String `index`'s UTF-8 bytes and whether it was cut; nil when there is no such string.
@@ -75,7 +77,7 @@ private final class SharedStringsSink: XMLSink {
             let (value, truncated) = text.decoded(into: decoded)
             table.append(value, truncated: truncated)
             if table.byteCount > limits.maxSharedStringBytes {
-                fail(XLSXError.tooLarge(file: path, part: part, what: "bytes of shared strings", limit: limits.maxSharedStringBytes))
+                fail(XLSXError.tooLarge(file: path, part: part, what: WorkbookText.sharedStringBytes(), limit: limits.maxSharedStringBytes))
             }
         } else if XMLName.matches(name, "rPh") {
             phoneticDepth -= 1

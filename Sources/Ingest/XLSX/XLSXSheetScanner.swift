@@ -1,3 +1,5 @@
+import RiskModel
+
 /// Turns a worksheet's `<sheetData>` into rows of fields, delivering each non-blank row as its `</row>` arrives.
 ///
 /// Cells and rows may come with or without `r` attributes (writers differ): a cell without one follows the
@@ -53,7 +55,7 @@ final class XLSXSheetScanner: XMLSink {
         text = CellText(maxFieldBytes: limits.maxFieldBytes)
     }
 
-    private func damaged(_ reason: String) {
+    private func damaged(_ reason: Message) {
         fail(XLSXError.damaged(file: path, part: part, reason: reason))
     }
 
@@ -107,17 +109,17 @@ final class XLSXSheetScanner: XMLSink {
         var number = rowNumber + 1
         if let r = attributes.value("r") {
             guard let n = Self.positiveInteger(r) else {
-                damaged("row \(rowNumber + 1) has the row number \"\(XLSXText.printable(String(decoding: r, as: UTF8.self), limit: 20))\"")
+                damaged(WorkbookText.rowNumberInvalid(["row": rowNumber + 1, "value": XLSXText.printable(String(decoding: r, as: UTF8.self), limit: 20)]))
                 return
             }
             number = n
         }
         guard number > rowNumber else {
-            damaged("row \(number) comes after row \(rowNumber)")
+            damaged(WorkbookText.rowOutOfOrder(["row": number, "previous": rowNumber]))
             return
         }
         guard number <= 1_048_576 else {
-            damaged("row \(number) is past the last row a sheet can have, 1048576")
+            damaged(WorkbookText.rowPastLast(["row": number]))
             return
         }
         rowNumber = number
@@ -147,7 +149,7 @@ final class XLSXSheetScanner: XMLSink {
                 switch name[0] {
                 case UInt8(ascii: "r"):
                     guard let c = XLSXCellValue.columnIndex(value) else {
-                        damaged("row \(rowNumber) has a cell with the reference \"\(XLSXText.printable(String(decoding: value, as: UTF8.self), limit: 20))\"")
+                        damaged(WorkbookText.cellReferenceInvalid(["row": rowNumber, "value": XLSXText.printable(String(decoding: value, as: UTF8.self), limit: 20)]))
                         return
                     }
                     next = c
@@ -161,11 +163,12 @@ final class XLSXSheetScanner: XMLSink {
             }
         }
         guard next > column else {
-            damaged("cell \(XLSXCellValue.columnName(next))\(rowNumber) comes after cell \(XLSXCellValue.columnName(column))\(rowNumber)")
+            damaged(WorkbookText.cellOutOfOrder(["cell": XLSXCellValue.columnName(next) + String(rowNumber),
+                                                   "previous": XLSXCellValue.columnName(column) + String(rowNumber)]))
             return
         }
         guard next < limits.maxColumns else {
-            fail(XLSXError.tooLarge(file: path, part: part, what: "columns (a cell in row \(rowNumber) is in column \(XLSXCellValue.columnName(next)))",
+            fail(XLSXError.tooLarge(file: path, part: part, what: WorkbookText.columnsInRow(["row": rowNumber, "column": XLSXCellValue.columnName(next)]),
                                     limit: limits.maxColumns))
             return
         }
@@ -214,7 +217,8 @@ final class XLSXSheetScanner: XMLSink {
         case .shared:
             guard !raw.isEmpty else { break }
             guard let index = Self.positiveInteger(raw), let (value, truncated) = strings.string(index) else {
-                damaged("cell \(cellName) refers to shared string \(XLSXText.printable(String(decoding: raw, as: UTF8.self), limit: 20)), but the workbook has \(strings.count)")
+                damaged(WorkbookText.sharedStringMissing(["cell": cellName, "index": XLSXText.printable(String(decoding: raw, as: UTF8.self), limit: 20),
+                                                            "count": strings.count]))
                 return
             }
             bytes.append(value.baseAddress, value.count)

@@ -1,3 +1,5 @@
+import RiskModel
+
 /// Which cell styles (`s` attribute, an index into `cellXfs`) show numbers as dates or times.
 struct XLSXStyles {
     /// By style index; an index past the end is not a date (a missing styles part means no dates at all).
@@ -11,7 +13,7 @@ struct XLSXStyles {
     /// Reads `xl/styles.xml`.
     init(archive: XLSXArchive, part: String, limits: XLSXLimits) throws {
         let sink = StylesSink()
-        try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: "bytes of styles")
+        try archive.parse(part, with: sink, limit: limits.maxPartBytes, what: WorkbookText.styleBytes())
         dateStyles = sink.cellFormats.map { id in
             if let code = sink.customFormats[id] { return Self.isDateFormat(code) }
             return Self.builtInDateFormats.contains(id)

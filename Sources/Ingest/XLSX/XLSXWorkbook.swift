@@ -1,3 +1,5 @@
+import RiskModel
+
 /// What a cell held, so a feed can tell an ID typed as text from one Excel stored as a number.
 public enum XLSXCellKind: UInt8, Sendable, Hashable {
     /// No cell, a cell with only a style, a formula with no cached value, or empty text.
@@ -21,11 +23,11 @@ public enum XLSXRowProblem: Sendable, Hashable {
     /// The cell in `column` (0-based) is longer than `limit` bytes; its field holds only the first ones.
     case fieldTooLong(column: Int, limit: Int)
 
-    /// The reason in words for `rejects.csv`.
-    public var reason: String {
+    /// The reason for `rejects.csv`, `row` the row's number.
+    public func reason(row: Int) -> Message {
         switch self {
         case let .fieldTooLong(column, limit):
-            return "cell in column \(XLSXCellValue.columnName(column)) is longer than \(limit) bytes"
+            return RejectText.cellTooLong(["cell": XLSXCellValue.columnName(column) + String(row), "limit": limit])
         }
     }
 }
@@ -183,7 +185,7 @@ public final class XLSXWorkbook {
     ) throws -> XLSXSheetStats {
         let sheet = try self.sheet(named: name)
         guard let part = sheet.part else {
-            throw XLSXError.damaged(file: path, part: nil, reason: "sheet \"\(XLSXText.printable(sheet.name))\" has no part in the archive")
+            throw XLSXError.damaged(file: path, part: nil, reason: WorkbookText.sheetWithoutPart(["sheet": XLSXText.printable(sheet.name)]))
         }
         let (strings, styles) = try sharedParts()
         let scanner = XLSXSheetScanner(path: path, part: part, limits: limits, strings: strings, styles: styles, date1904: date1904)
@@ -192,7 +194,7 @@ public final class XLSXWorkbook {
             try withoutActuallyEscaping(body) { body in
                 scanner.deliver = body
                 defer { scanner.deliver = nil }
-                try archive.parse(part, with: scanner, limit: limits.maxSheetBytes, what: "bytes of sheet data")
+                try archive.parse(part, with: scanner, limit: limits.maxSheetBytes, what: WorkbookText.sheetBytes())
             }
         }
         return XLSXSheetStats(sheet: sheet.name, rows: scanner.lastRow, records: scanner.records,
@@ -217,7 +219,7 @@ public final class XLSXWorkbook {
             switch error {
             case let .unreadable(_, reason): throw .unreadable(file: path, reason: reason)
             case let .resource(what): throw .resource(what)
-            default: throw .unreadable(file: path, reason: "\(error)")
+            default: throw .unreadable(file: path, reason: error.message)
             }
         }
     }

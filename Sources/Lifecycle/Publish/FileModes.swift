@@ -1,4 +1,5 @@
 import Foundation
+import RiskModel
 
 #if canImport(Glibc)
 import Glibc
@@ -24,10 +25,12 @@ public enum FileModes {
         /// True when bits were taken away (a warning: the file was more open than SPEC 5 allows).
         public var tightened: Bool { from & ~to != 0 }
 
-        public var description: String {
-            let verb = tightened ? "was readable by more users than it should be; tightened" : "made readable by its group"
-            return "\(path): \(verb) from \(Change.octal(from)) to \(Change.octal(to))"
+        public var message: Message {
+            let change: KeyValuePairs<String, any MessageArgument> = ["path": path, "from": Change.octal(from), "to": Change.octal(to)]
+            return tightened ? StoreText.tightened(change) : StoreText.madeGroupReadable(change)
         }
+
+        public var description: String { message.description }
 
         static func octal(_ mode: mode_t) -> String {
             let digits = String(mode & 0o7777, radix: 8)

@@ -1,4 +1,5 @@
 import Foundation
+import RiskModel
 
 #if canImport(Glibc)
 import Glibc
@@ -182,16 +183,16 @@ public enum PublishError: Error, CustomStringConvertible, Sendable {
     /// Writing, renaming or syncing failed with `errno`.
     case cannotWrite(path: String, errno: Int32)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .latestNotALink(path, isFolder):
-            return "\(path) is a \(isFolder ? "folder" : "file"), not the link to the last run that riskscreen keeps there; "
-                + "move it out of the output folder and run again (nothing was published)"
+            return isFolder ? StoreText.latestIsFolder(["path": path]) : StoreText.latestIsFile(["path": path])
         case let .notAFolder(path):
-            return "\(path): the output folder (--out) is a file; give a folder"
+            return StoreText.outIsFile(["path": path])
         case let .cannotWrite(path, code):
-            return "\(path): cannot write (\(String(cString: strerror(code)))); check that the output folder (--out) is on a writable disk "
-                + "with space and that the user running riskscreen may write there"
+            return StoreText.cannotWrite(["path": path, "reason": SystemText.reason(errno: code)])
         }
     }
+
+    public var description: String { message.description }
 }

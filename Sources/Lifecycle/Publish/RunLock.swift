@@ -1,4 +1,5 @@
 import Foundation
+import RiskModel
 
 #if canImport(Glibc)
 import Glibc
@@ -9,9 +10,9 @@ public struct LockHeld: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var holder: String
 
-    public var description: String {
-        "another riskscreen run holds \(path) (\(holder)); wait for it to finish, it is released when that process ends"
-    }
+    public var message: Message { StoreText.lockHeld(["path": path, "holder": holder]) }
+
+    public var description: String { message.description }
 }
 
 /// An exclusive lock on a state store, held for the life of the value.
@@ -31,7 +32,7 @@ public final class RunLock: Sendable {
         // init throws, and that deinit would truncate and close the number again, by then perhaps another
         // thread's file (a test's SQLite journal got "disk I/O error" that way).
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: SystemText.reason(errno: errno)) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buffer = [UInt8](repeating: 0, count: 512)
             let n = pread(fd, &buffer, buffer.count, 0)
@@ -42,7 +43,7 @@ public final class RunLock: Sendable {
             if let kernel = RunLock.kernelHolder(of: fd) {
                 holder = written.hasPrefix("pid \(kernel.pid) ") ? written : "pid \(kernel.pid)" + (kernel.command.map { " (\($0))" } ?? "")
             } else {
-                holder = written.isEmpty ? "unknown holder" : written
+                holder = written.isEmpty ? StoreText.unknownHolder().description : written
             }
             close(fd)
             throw LockHeld(path: path, holder: holder)

@@ -69,7 +69,7 @@ enum PackedFile {
         let summed = header[0] == stayMagic
         guard (summed || header[0] == stayMagicUnsummed) && header[1] == UInt64(MemoryLayout<Stay>.stride)
                 || legacy && header[1] == UInt64(legacyStride) else {
-            throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
+            throw StoreError.corruptSegment(file: url.path, reason: StoreText.notStaysFile())
         }
         // The bytes before the checksum.
         let body = expectedBytes - (summed ? checksumBytes : 0)
@@ -97,7 +97,7 @@ enum PackedFile {
 
     /// A count read from a file, no larger than `limit`: a damaged file is refused with its name instead of trapping.
     private static func count(_ word: UInt64, atMost limit: Int, in url: URL) throws -> Int {
-        guard word <= UInt64(max(limit, 0)) else { throw StoreError.corruptSegment(file: url.path, reason: "a count larger than the file") }
+        guard word <= UInt64(max(limit, 0)) else { throw StoreError.corruptSegment(file: url.path, reason: StoreText.countTooLarge()) }
         return Int(word)
     }
 
@@ -106,7 +106,7 @@ enum PackedFile {
         var previous: UInt32 = 0
         for start in starts {
             guard start >= previous, Int(start) <= bytes.count else {
-                throw StoreError.corruptSegment(file: url.path, reason: "a contact outside the part's text")
+                throw StoreError.corruptSegment(file: url.path, reason: StoreText.contactOutside())
             }
             previous = start
         }
@@ -119,7 +119,7 @@ enum PackedFile {
         let region = file.bytes!
         var offset = 24
         func word() throws -> UInt64 {
-            guard offset + 8 <= end else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            guard offset + 8 <= end else { throw StoreError.corruptSegment(file: url.path, reason: StoreText.endsEarly()) }
             defer { offset += 8 }
             return region.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
@@ -132,7 +132,7 @@ enum PackedFile {
             let (stayCount, startCount, byteCount) = (try word(), try word(), try word())
             let n = try values(stayCount, stride: MemoryLayout<Stay>.stride)
             guard let stays = MappedArray<Stay>(file, offset: offset, count: n) else {
-                throw StoreError.corruptSegment(file: url.path, reason: "stays not where the file says")
+                throw StoreError.corruptSegment(file: url.path, reason: StoreText.staysMisplaced())
             }
             offset += n * MemoryLayout<Stay>.stride
             let startCount32 = try values(startCount, stride: 4)
@@ -161,7 +161,7 @@ enum PackedFile {
         let header: [UInt64] = try reader.take(4)
         let summed = header[0] == residentMagic
         guard summed || header[0] == residentMagicUnsummed, header[1] == UInt64(MemoryLayout<ResidentTable.Row>.stride) else {
-            throw StoreError.corruptSegment(file: url.path, reason: "not a residents file of this version")
+            throw StoreError.corruptSegment(file: url.path, reason: StoreText.notResidentsFile())
         }
         let body = expectedBytes - (summed ? checksumBytes : 0)
         let rowCount = try count(header[2], atMost: body / MemoryLayout<ResidentTable.Row>.stride, in: url)
@@ -222,11 +222,11 @@ enum PackedFile {
             var fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | Self.oDirect, 0o600)
             direct = fd >= 0
             if fd < 0 { fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }  // tmpfs and others refuse O_DIRECT
-            guard fd >= 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: SystemText.reason(errno: errno)) }
             guard let checksum = XXH3_createState() else {
                 close(fd)
                 unlink(temporary.path)
-                throw StoreError.cannotOpen(path: temporary.path, reason: "no memory for a checksum")
+                throw StoreError.cannotOpen(path: temporary.path, reason: StoreText.noMemoryForChecksum())
             }
             XXH3_64bits_reset(checksum)
             self.checksum = checksum
@@ -276,7 +276,7 @@ enum PackedFile {
             var offset = 0
             while offset < length {
                 let n = write(fd, block + offset, length - offset)
-                guard n > 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+                guard n > 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: SystemText.reason(errno: errno)) }
                 offset += n
             }
             filled = 0
@@ -291,7 +291,7 @@ enum PackedFile {
             close(fd)
             fd = -1
             guard synced, rename(temporary.path, url.path) == 0 else {
-                throw StoreError.cannotOpen(path: url.path, reason: String(cString: strerror(errno)))
+                throw StoreError.cannotOpen(path: url.path, reason: SystemText.reason(errno: errno))
             }
             // The rename must be on disk before the database commit that refers to the file, or a power cut
             // leaves a store pointing at a segment that is not there.
@@ -328,11 +328,11 @@ enum PackedFile {
             var info = stat()
             guard fstat(fd, &info) == 0, expectedBytes == nil || Int(info.st_size) == expectedBytes else {
                 close(fd)
-                throw StoreError.corruptSegment(file: url.path, reason: "size differs from what the store recorded")
+                throw StoreError.corruptSegment(file: url.path, reason: StoreText.sizeDiffers())
             }
             guard let checksum = XXH3_createState() else {
                 close(fd)
-                throw StoreError.cannotOpen(path: url.path, reason: "no memory for a checksum")
+                throw StoreError.cannotOpen(path: url.path, reason: StoreText.noMemoryForChecksum())
             }
             XXH3_64bits_reset(checksum)
             self.checksum = checksum
@@ -391,7 +391,7 @@ enum PackedFile {
                 }
                 initialized = failed ? 0 : count
             }
-            if failed { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            if failed { throw StoreError.corruptSegment(file: url.path, reason: StoreText.endsEarly()) }
             values.withUnsafeBytes { _ = XXH3_64bits_update(checksum, $0.baseAddress, $0.count) }
             return values
         }

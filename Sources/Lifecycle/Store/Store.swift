@@ -8,33 +8,35 @@ import Glibc
 
 /// Problems with the state store, described so an operator can act.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
-    case cannotOpen(path: String, reason: String)
-    case corruptSegment(file: String, reason: String)
+    case cannotOpen(path: String, reason: Message)
+    case corruptSegment(file: String, reason: Message)
     case missingSegment(file: String)
     /// A packed file whose bytes no longer give the checksum written with them: changed or damaged on disk.
     case checksumMismatch(file: String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .cannotOpen(path, reason):
-            return "\(path): cannot open the state store: \(reason)"
+            return StoreText.cannotOpen(["path": path, "reason": reason])
         case let .corruptSegment(file, reason):
-            return "\(file): stored data is damaged (\(reason)); \(StoreError.whatToRestore(file))"
+            return StoreText.corrupt(["file": file, "reason": reason, "restore": StoreError.whatToRestore(file)])
         case let .missingSegment(file):
-            return "\(file): a data file the state store refers to is missing; \(StoreError.whatToRestore(file))"
+            return StoreText.missing(["file": file, "restore": StoreError.whatToRestore(file)])
         case let .checksumMismatch(file):
-            return "\(file): stored data is damaged (its checksum does not match: the file was changed or damaged on disk); "
-                + StoreError.whatToRestore(file)
+            return StoreText.checksum(["file": file, "restore": StoreError.whatToRestore(file)])
         }
     }
 
+    public var description: String { message.description }
+
     /// What to restore: the store and its folder from one backup, or for a residence snapshot, tonight's feed instead.
-    static func whatToRestore(_ file: String) -> String {
+    static func whatToRestore(_ file: String) -> Message {
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
         let store = folder.deletingPathExtension().path
-        let both = "restore the state folder from a backup (the store \(store) and its folder \(folder.path) together, from the same night)"
-        guard URL(fileURLWithPath: file).lastPathComponent.hasPrefix("residents-") else { return both }
-        return both + ", or run with tonight's residence feed (--residents), which replaces the stored snapshot"
+        guard URL(fileURLWithPath: file).lastPathComponent.hasPrefix("residents-") else {
+            return StoreText.restore(["store": store, "folder": folder.path])
+        }
+        return StoreText.restoreResidents(["store": store, "folder": folder.path])
     }
 }
 
@@ -47,14 +49,15 @@ public final class Store: Sendable {
     /// Modes this opening changed on files and folders an earlier build (or a loose umask) left open (SPEC 5).
     public let modeChanges: [FileModes.Change]
     /// What could not be tightened without touching files that are not the store's, in words for the log.
-    public let modeWarnings: [String]
+    public let modeWarnings: [Message]
 
     public init(path: String) throws {
         self.path = path
         dataFolder = URL(fileURLWithPath: path + ".d")
         if FileModes.isFolder(path) {
-            throw StoreError.cannotOpen(path: path, reason: "it is a folder; --state (or `state` in the config) names the store's database "
-                + "file, such as \(URL(fileURLWithPath: path).appendingPathComponent("riskscreen.sqlite").path)")
+            throw StoreError.cannotOpen(path: path, reason: StoreText.isFolder([
+                "example": URL(fileURLWithPath: path).appendingPathComponent("riskscreen.sqlite").path,
+            ]))
         }
         do {
             (modeChanges, modeWarnings) = try Store.secure(path: path, dataFolder: dataFolder.path)
@@ -74,11 +77,9 @@ public final class Store: Sendable {
             try Store.migrator.migrate(db)
         } catch let error as CocoaError {
             // Foundation's text (`Error Domain=NSCocoaErrorDomain Code=513 …`) hides the reason the system gave.
-            let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
-            let reason = underlying.map { String(cString: strerror($0)) } ?? (error.userInfo[NSLocalizedDescriptionKey] as? String) ?? "\(error.code)"
-            throw StoreError.cannotOpen(path: error.filePath ?? path, reason: reason)
+            throw StoreError.cannotOpen(path: error.filePath ?? path, reason: SystemText.reason(of: error))
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.cannotOpen(path: path, reason: SystemText.other(["reason": "\(error)"]))
         }
     }
 
@@ -89,11 +90,11 @@ public final class Store: Sendable {
     /// kept in a shared folder (a home folder, /tmp) keeps that folder's mode, with a warning, since its own
     /// files are owner-only anyway. The database file is created here, before SQLite opens it, because SQLite
     /// creates it (and later its journal, with the same mode) with 0644 less the umask.
-    static func secure(path: String, dataFolder: String) throws -> (changes: [FileModes.Change], warnings: [String]) {
+    static func secure(path: String, dataFolder: String) throws -> (changes: [FileModes.Change], warnings: [Message]) {
         let url = URL(fileURLWithPath: path)
         let parent = url.deletingLastPathComponent().path
         var changes: [FileModes.Change] = []
-        var warnings: [String] = []
+        var warnings: [Message] = []
         if FileManager.default.fileExists(atPath: parent) {
             if let mode = FileModes.mode(of: parent), mode & 0o077 != 0 {
                 let base = url.lastPathComponent
@@ -101,9 +102,7 @@ public final class Store: Sendable {
                 if others.isEmpty {
                     if let change = FileModes.tighten(parent, to: FileModes.storeFolder) { changes.append(change) }
                 } else {
-                    warnings.append("\(parent): the state store's folder can be listed by other users and holds other files "
-                        + "(\(others.sorted().prefix(3).joined(separator: ", "))), so its mode is left as it is; the store's own files are "
-                        + "owner-only. Move the store to a folder of its own (mode 0700)")
+                    warnings.append(StoreText.folderShared(["folder": parent, "others": Array(others.sorted().prefix(3))]))
                 }
             }
         } else {

@@ -148,9 +148,12 @@ extension ChunkedFeed {
                                   encoding: input.encoding)
             }
             var report = FeedReport(kind: schema.kind, input: input, stats: stats)
+            // Columns in rejects are spelled as this file's header spells them (SPEC 11).
+            let headers = readers[f]?.headerNames ?? [:]
             for var part in fileParts {
                 report.accepted += part.accepted
                 report.phonesBlanked += part.blanked
+                if !part.rejects.isEmpty { part.rejects = part.rejects.map { $0.naming(headers) } }
                 part.file = f
                 parts.append(part)
             }

@@ -19,6 +19,15 @@ public struct FeedReport: Sendable, Hashable {
 
     public var rejectRate: Double { read == 0 ? 0 : Double(rejected) / Double(read) }
 
+    /// `travel rail: travel_rail.csv (gb18030): 220 read, 218 accepted, 2 rejected, 0 duplicates`, as a run or `check` lists it.
+    public var summary: Message {
+        var counts: [Message] = [RunText.countRead(["n": read]), RunText.countAccepted(["n": accepted]), RunText.countRejected(["n": rejected])]
+        if kind != "regions" { counts.append(RunText.countDuplicates(["n": duplicates])) }
+        if phonesBlanked > 0 { counts.append(RunText.countPhonesBlanked(["n": phonesBlanked])) }
+        return RunText.inputSummary(["kind": RunText.feedKind(kind), "path": path, "encoding": encoding,
+                                     "counts": Message.Value.clauses(counts)])
+    }
+
     init(kind: String, input: FeedInput, stats: FeedStats) {
         self.kind = kind
         feed = input.feed
@@ -61,7 +70,7 @@ struct IdentityHasher {
 }
 
 extension Reject {
-    init(_ record: borrowing RecordView, input: FeedInput, column: String, reason: String) {
-        self.init(feed: input.feed, file: input.path, line: record.line, column: column, reason: reason, raw: record.raw)
+    init(_ record: borrowing RecordView, input: FeedInput, column: String, reason: Message) {
+        self.init(feed: input.feed, file: input.path, line: record.line, column: column, problem: reason, raw: record.raw)
     }
 }

@@ -125,11 +125,12 @@ public enum ResidentFeed {
             do throws(FieldProblem) {
                 let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
                 let name = Fields.trimmed(record.field(nameColumn))
-                guard !name.isEmpty else { throw FieldProblem("name is empty; every resident needs a name", column: "name") }
+                guard !name.isEmpty else { throw FieldProblem(RejectText.nameEmpty(["column": Message.Value.column("name")]), column: "name") }
                 let community = try Fields.column("community_code", record.field(communityColumn), Fields.regionCode)
                 let communityName = Fields.trimmed(record.field(communityNameColumn))
                 guard !communityName.isEmpty else {
-                    throw FieldProblem("community_name is empty", column: "community_name")
+                    throw FieldProblem(RejectText.communityNameEmpty(["column": Message.Value.column("community_name")]),
+                                       column: "community_name")
                 }
                 let updated = try Fields.optionalColumn("updated_at", record.field(updatedColumn), Fields.date)
                 let phone = Fields.phone(record.field(phoneColumn))

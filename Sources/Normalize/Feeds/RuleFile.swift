@@ -9,22 +9,21 @@ public enum RuleFileError: Error, CustomStringConvertible, Sendable {
     /// Neither `region_code` nor `region_name` is a column: the file names no region (SPEC 10).
     case noRegionColumn(file: String, found: [String])
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .structure(error):
-            return error.description
+            return error.message
         case let .invalidRows(file, problems):
-            let lines = problems.map { "  \(file):\($0.line): \($0.column.isEmpty ? "" : "\($0.column): ")\($0.reason)" }
-            return "\(file): \(problems.count) invalid row\(problems.count == 1 ? "" : "s"); nothing was screened. Fix these lines and run again:\n"
-                + lines.joined(separator: "\n")
+            return RuleText.invalidRows(["file": file, "count": problems.count, "rows": Message.Value.lines(problems.map { RejectPartText.indented(["line": $0.brief]) })])
         case let .empty(file):
-            return "\(file): the rule file has no designations; a run never screens without rules"
+            return RuleText.noDesignations(["file": file])
         case let .noRegionColumn(file, found):
-            let foundText = found.isEmpty ? "no headers" : "found: " + found.joined(separator: ", ")
-            return "\(file):1: no column for region_code (区划代码) or region_name (地区名称) (\(foundText)); "
-                + "a rule file names each region by its code, its name, or both"
+            let foundText = found.isEmpty ? IngestText.noHeaders() : IngestText.foundHeaders(["headers": found])
+            return RuleText.noRegionColumn(["file": file, "found": foundText])
         }
     }
+
+    public var description: String { message.description }
 }
 
 /// A row of the rule file with its fields read, its region not yet settled against the gazetteer.
@@ -52,6 +51,8 @@ public struct ParsedRuleFile: Sendable {
     /// Rows whose fields are invalid, with the reason; names are not checked yet.
     public var problems: [Reject]
     public var report: FeedReport
+    /// Canonical column name → the file's header text, for the rows found bad once names are settled.
+    public var headerNames: [String: String] = [:]
 
     /// The designations with each region's code and name settled against `gazetteer` (SPEC 10), or an error
     /// listing every bad row: the field problems and the name problems, in line order.
@@ -70,7 +71,7 @@ public struct ParsedRuleFile: Sendable {
                 designations.append(Designation(region: code, regionName: name, level: row.level, from: row.from, to: row.to, line: row.line))
             } catch {
                 problems.append(Reject(feed: input.feed, file: input.path, line: row.line, column: error.column ?? "",
-                                       reason: error.reason, raw: row.raw))
+                                       problem: error.reason, raw: row.raw).naming(headerNames))
             }
         }
         guard problems.isEmpty else {
@@ -126,13 +127,15 @@ public enum RuleFile {
                     let name = Fields.text(record.field(nameColumn))
                     if code == nil && name.isEmpty {
                         throw FieldProblem(hasCode && hasName
-                            ? "region_code and region_name are both empty; write the region's code, its name, or both"
-                            : "is empty; write the region's \(hasCode ? "code" : "name")", column: hasCode ? "region_code" : "region_name")
+                            ? RejectText.regionCodeAndNameEmpty(["code_column": Message.Value.column("region_code"),
+                                                                 "name_column": Message.Value.column("region_name")])
+                            : hasCode ? RejectText.regionCodeMissing() : RejectText.regionNameMissing(),
+                            column: hasCode ? "region_code" : "region_name")
                     }
                     let level = try Fields.column("risk_level", record.field(levelColumn), Fields.riskLevel)
                     let from = try Fields.column("from", record.field(fromColumn), Fields.date)
                     let to = try Fields.optionalColumn("to", record.field(toColumn), Fields.date)
-                    if let to, to < from { throw FieldProblem("ends on \(to), before it starts on \(from)", column: "to") }
+                    if let to, to < from { throw FieldProblem(RejectText.endsBeforeStart(["to": to, "from": from]), column: "to") }
                     rows.append(RuleRow(line: record.line, code: code, name: name, level: level, from: from, to: to, raw: record.raw))
                 } catch {
                     problems.append(Reject(record, input: input, column: error.column ?? "", reason: error.reason))
@@ -141,11 +144,12 @@ public enum RuleFile {
         } catch let error as IngestError {
             throw .structure(error)
         } catch {
-            throw .structure(.unreadable(file: input.path, reason: "\(error)"))
+            throw .structure(.unreadable(file: input.path, reason: SystemText.other(["reason": "\(error)"])))
         }
         var report = FeedReport(kind: "regions", input: input, stats: reader.stats)
         report.accepted = rows.count
-        return ParsedRuleFile(input: input, rows: rows, problems: problems, report: report)
+        return ParsedRuleFile(input: input, rows: rows, problems: problems.map { $0.naming(reader.headerNames) }, report: report,
+                              headerNames: reader.headerNames)
     }
 
     /// The `region_code` field; a name written there (`浙江省温州市`) is a problem that says so and gives its code.
@@ -157,14 +161,18 @@ public enum RuleFile {
             // Digits and ASCII mistakes (`33O3`, `3303-01`) keep the character-level message; letters of a script
             // other than ASCII mean a name.
             guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { throw error }
-            let message: String
+            let message: Message
             do {
                 let resolved = try gazetteer.resolve(text)
-                message = "\"\(text)\" is a region name, not a code: it names \(resolved.fullName) (\(resolved.code)); "
-                    + "write \(resolved.code) here, or move the name to region_name and leave region_code empty"
+                message = RejectText.nameInCodeColumn([
+                    "value": text, "region": NameText.candidate(["name": resolved.fullName, "code": resolved.code]), "code": resolved.code,
+                    "name_column": Message.Value.column("region_name"), "code_column": Message.Value.column("region_code"),
+                ])
             } catch {
-                message = "\"\(text)\" is a region name, not a code (\(error.description)); "
-                    + "write the region's code here, or move the name to region_name and leave region_code empty"
+                message = RejectText.nameInCodeColumnUnresolved([
+                    "value": text, "problem": error.message,
+                    "name_column": Message.Value.column("region_name"), "code_column": Message.Value.column("region_code"),
+                ])
             }
             throw FieldProblem(message, column: "region_code")
         }
@@ -177,26 +185,26 @@ public enum RuleFile {
                 let resolved = try gazetteer.resolve(row.name)
                 return (resolved.code, resolved.fullName)
             } catch {
-                throw FieldProblem(error.description, column: "region_name")
+                throw FieldProblem(error.rejectReason, column: "region_name")
             }
         }
         guard !row.name.isEmpty else {
             guard let name = gazetteer.fullName(of: code) else {
                 let known = gazetteer.parent(of: code).flatMap { gazetteer.fullName(of: $0) }
-                throw FieldProblem("is empty and the gazetteer has no name for \(code)"
-                    + (known.map { " (it lies in \($0))" } ?? "")
-                    + "; write the region's name, or add the code to a gazetteer file of the config", column: "region_name")
+                throw FieldProblem(RejectText.regionNameUnknownCode([
+                    "code": code, "inside": known.map { RejectPartText.insideRegion(["region": $0]).messageValue } ?? .none,
+                ]), column: "region_name")
             }
             return (code, name)
         }
         switch gazetteer.agreement(code: code, name: row.name) {
         case let .disagrees(disagreement):
-            var reason = disagreement.description
             // What the name means on its own, so the officer sees which of the two to correct.
+            var alone = Message.Value.none
             if let resolved = try? gazetteer.resolve(row.name), resolved.code != code {
-                reason += " (the name alone is \(resolved.fullName) (\(resolved.code)))"
+                alone = RejectPartText.nameAlone(["region": NameText.candidate(["name": resolved.fullName, "code": resolved.code])]).messageValue
             }
-            throw FieldProblem(reason, column: "region_name")
+            throw FieldProblem(RejectText.regionNameDisagrees(["problem": disagreement.message, "alone": alone]), column: "region_name")
         case let .agrees(unchecked):
             if let name = gazetteer.fullName(of: code) { return (code, name) }
             if let unchecked, let known = gazetteer.knownAncestry(of: code).last, let prefix = gazetteer.fullName(of: known) {

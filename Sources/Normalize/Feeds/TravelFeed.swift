@@ -192,7 +192,7 @@ public enum TravelFeed {
             let first = try Fields.column("arrived_on", record.field(arrivedColumn), Fields.date)
             let last = try Fields.optionalColumn("left_on", record.field(leftColumn), Fields.date) ?? first
             guard last >= first else {
-                throw FieldProblem("left on \(last), before arriving on \(first)", column: "left_on")
+                throw FieldProblem(RejectText.leftBeforeArrived(["left": last, "arrived": first]), column: "left_on")
             }
             var hasher = IdentityHasher()
             let sourceField = Fields.trimmed(record.field(sourceColumn))

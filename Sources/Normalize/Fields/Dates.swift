@@ -25,14 +25,15 @@ extension Fields {
     }
 
     static func parseDate(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> Day {
-        guard !b.isEmpty else { throw FieldProblem("is empty; a date is required") }
+        guard !b.isEmpty else { throw FieldProblem(RejectText.dateEmpty()) }
         var cursor = ByteCursor(b)
         guard let parsed = cursor.readDate(),
               cursor.atEnd || cursor.peek == UInt8(ascii: " ") || cursor.peek == UInt8(ascii: "T") || cursor.expect("\u{3000}") else {
-            throw FieldProblem("\(quoted(b)) is not a date; write YYYY-MM-DD (also accepted: YYYY/M/D, YYYY.M.D, YYYYMMDD, YYYY年M月D日)")
+            throw FieldProblem(RejectText.dateFormat(["value": quoted(b)]))
         }
         if let day = Day(year: parsed.year, month: parsed.month, day: parsed.day) { return day }
-        throw FieldProblem("\(quoted(UnsafeBufferPointer(rebasing: b[0..<cursor.index]))) does not exist: \(whyNoSuchDate(parsed))")
+        throw FieldProblem(RejectText.dateNonexistent(["value": quoted(UnsafeBufferPointer(rebasing: b[0..<cursor.index])),
+                                                       "why": whyNoSuchDate(parsed)]))
     }
 
     /// The common case of `date` without trimming, folding or wording: `YYYY-MM-DD` (or `/`, `.`, with one- or
@@ -65,12 +66,12 @@ extension Fields {
         return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: month, day: day)
     }
 
-    static func whyNoSuchDate(_ d: (year: Int, month: Int, day: Int)) -> String {
-        if d.year == 0 { return "there is no year 0" }
-        if !(1...12).contains(d.month) { return "there is no month \(d.month)" }
-        if d.day == 0 { return "there is no day 0" }
+    static func whyNoSuchDate(_ d: (year: Int, month: Int, day: Int)) -> Message {
+        if d.year == 0 { return RejectPartText.noYearZero() }
+        if !(1...12).contains(d.month) { return RejectPartText.noSuchMonth(["month": d.month]) }
+        if d.day == 0 { return RejectPartText.noDayZero() }
         let mm = d.month < 10 ? "0\(d.month)" : "\(d.month)"
-        return "\(d.year)-\(mm) has \(Day.daysInMonth(year: d.year, month: d.month)) days"
+        return RejectPartText.monthDays(["month": "\(d.year)-\(mm)", "days": Day.daysInMonth(year: d.year, month: d.month)])
     }
 
     @inline(__always)

@@ -1,3 +1,5 @@
+import RiskModel
+
 /// The field rules of SPEC 1.1 as pure functions over a field's UTF-8 bytes.
 ///
 /// Every rule has an `UnsafeBufferPointer<UInt8>` form for the hot path (no allocation unless the
@@ -142,23 +144,21 @@ extension Fields {
         return n
     }
 
-    /// `1 digit`, `5 digits`.
-    static func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
-
-    /// The field quoted for a message, cut after 40 characters so a runaway field does not flood `rejects.csv`.
+    /// The field for a message (whose text puts it in quotes), cut after 40 characters so a runaway field does not
+    /// flood `rejects.csv`.
     static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         let scalars = text.unicodeScalars
-        if scalars.count <= 40 { return "\"\(text)\"" }
+        if scalars.count <= 40 { return text }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars.prefix(40))
-        return "\"\(String(view))…\""
+        return String(view) + "…"
     }
 
     /// The first character failing `allowed`, with its 1-based position, for messages.
     static func firstDisallowed(
         _ bytes: UnsafeBufferPointer<UInt8>, allowed: (Int, Unicode.Scalar) -> Bool
-    ) -> (position: Int, shown: String)? {
+    ) -> (position: Int, shown: Message)? {
         var position = 0
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
             position += 1
@@ -167,13 +167,13 @@ extension Fields {
         return nil
     }
 
-    /// A character quoted for a message; invisible ones are named by code point.
-    static func show(_ scalar: Unicode.Scalar) -> String {
+    /// A character for a message, in quotes; invisible ones are named by code point (`U+0020`).
+    static func show(_ scalar: Unicode.Scalar) -> Message {
         if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace || scalar == "\u{FFFD}" {
             let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return RejectPartText.codePoint(["code": "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex])
         }
-        return "\"\(scalar)\""
+        return RejectPartText.character(["character": String(scalar)])
     }
 
     /// True when `bytes` equals `literal` with ASCII letters compared case-insensitively.

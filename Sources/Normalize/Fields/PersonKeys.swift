@@ -9,7 +9,7 @@ extension Fields {
                 || equalsIgnoringASCIICase(b, "居民身份证") { return .cnID }
             if equalsIgnoringASCIICase(b, "passport") || equalsIgnoringASCIICase(b, "护照") { return .passport }
             if equalsIgnoringASCIICase(b, "other") || equalsIgnoringASCIICase(b, "其他") { return .other }
-            throw FieldProblem("\(quoted(b)) is not a known ID type; write cn_id (居民身份证, 身份证), passport (护照) or other (其他)")
+            throw FieldProblem(RejectText.idTypeUnknown(["value": quoted(b)]))
         }
     }
 
@@ -62,12 +62,13 @@ extension Fields {
 
     static func residentID(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
         if let (digits, horner) = seventeenDigits(b) { return try residentID(b, digits: digits, horner: horner) }
-        guard !b.isEmpty else { throw FieldProblem("is empty; an ID number is required") }
+        guard !b.isEmpty else { throw FieldProblem(RejectText.idEmpty()) }
+        if let excel = excelDamage(b) { throw excel }
         let n = b.count
         guard n == 18 || n == 15, b.allSatisfy({ $0 < 0x80 }) else {
             let chars = characterCount(b)
             guard chars == 18 || chars == 15 else {
-                throw FieldProblem("has \(counted(chars, "character")); a resident ID has 18 (or 15)")
+                throw FieldProblem(RejectText.idLength(["count": chars]))
             }
             // The right count, but some character is not ASCII (a stray full-width or CJK character).
             throw nonDigitProblem(b, length: chars)
@@ -123,11 +124,12 @@ extension Fields {
         var given = b[17]
         if given == UInt8(ascii: "x") { given = UInt8(ascii: "X") }
         guard digit(given) != nil || given == UInt8(ascii: "X") else {
-            throw FieldProblem("check character is \(show(Unicode.Scalar(given))); it must be a digit or X")
+            throw FieldProblem(RejectText.idCheckCharacterInvalid(["found": show(Unicode.Scalar(given))]))
         }
         let expected = PersonKey.checkCharacter(horner: horner)
         guard given == expected else {
-            throw FieldProblem("check character is \(Character(Unicode.Scalar(given))), expected \(Character(Unicode.Scalar(expected)))")
+            throw FieldProblem(RejectText.idCheckCharacter(["found": String(Character(Unicode.Scalar(given))),
+                                                            "expected": String(Character(Unicode.Scalar(expected)))]))
         }
         try checkBirthDate(yyyymmdd: Int(digits / 1000 % 100_000_000))
         return PersonKey(cnDigits: digits)
@@ -150,26 +152,46 @@ extension Fields {
         guard Day(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100) == nil else { return }
         var text = String(yyyymmdd)
         text = String(repeating: "0", count: max(0, 8 - text.count)) + text
-        throw FieldProblem("birth date \(text) does not exist")
+        throw FieldProblem(RejectText.idBirthDate(["date": text]))
+    }
+
+    /// An ID that Excel damaged on its way into a CSV file: a number in scientific notation (`3.30183E+17`, what Excel
+    /// saves for an ID it took for a number, its digits past the 15th lost), or a leading `'` (Excel's mark for text,
+    /// saved with the value by some exports).
+    static func excelDamage(_ b: UnsafeBufferPointer<UInt8>) -> FieldProblem? {
+        guard let first = b.first else { return nil }
+        if first == UInt8(ascii: "'") { return FieldProblem(RejectText.idLeadingApostrophe()) }
+        guard digit(first) != nil, b.count >= 4 else { return nil }
+        var i = 1
+        if b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < b.count, digit(b[i]) != nil { i += 1 }
+        }
+        guard i + 2 < b.count, b[i] | 0x20 == UInt8(ascii: "e"), b[i + 1] == UInt8(ascii: "+") else { return nil }
+        i += 2
+        while i < b.count, digit(b[i]) != nil { i += 1 }
+        guard i == b.count else { return nil }
+        return FieldProblem(RejectText.idScientificNotation(["value": quoted(b)]))
     }
 
     static func nonDigitProblem(_ b: UnsafeBufferPointer<UInt8>, length: Int) -> FieldProblem {
         let found = firstDisallowed(b) { position, scalar in
             ("0"..."9").contains(scalar) || (length == 18 && position == 18)
         }
-        guard let found else { return FieldProblem("is not a resident ID number") }
+        guard let found else { return FieldProblem(RejectText.idNotResidentID()) }
         if length == 15 {
-            return FieldProblem("character \(found.position) is \(found.shown); a 15-character resident ID has only digits")
+            return FieldProblem(RejectText.idLegacyNonDigit(["position": found.position, "found": found.shown]))
         }
         if found.position == 18 {
-            return FieldProblem("check character is \(found.shown); it must be a digit or X")
+            return FieldProblem(RejectText.idCheckCharacterInvalid(["found": found.shown]))
         }
-        return FieldProblem("character \(found.position) is \(found.shown); the first 17 characters of a resident ID are digits")
+        return FieldProblem(RejectText.idNonDigit(["position": found.position, "found": found.shown]))
     }
 
     static func documentNumber(_ type: IDType, _ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
-        let what = type == .passport ? "a passport number" : "an ID number of type other"
-        guard !b.isEmpty else { throw FieldProblem("is empty; an ID number is required") }
+        let what = type == .passport ? RejectPartText.passportNumber() : RejectPartText.otherIDNumber()
+        guard !b.isEmpty else { throw FieldProblem(RejectText.idEmpty()) }
+        if let excel = excelDamage(b) { throw excel }
         // At most 20 characters are kept; one more tells "too long" apart.
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { (out) throws(FieldProblem) -> PersonKey in
             var count = 0
@@ -182,17 +204,17 @@ extension Fields {
                 let allowed = (0x41...0x5A).contains(c) || digit(c) != nil || c == UInt8(ascii: "-")
                 guard allowed else {
                     let found = firstDisallowed(UnsafeBufferPointer(rebasing: b[i...])) { _, _ in false }
-                    throw FieldProblem("contains \(found?.shown ?? "?"); \(what) may contain only A–Z, 0–9 and -")
+                    throw FieldProblem(RejectText.idDocumentCharacter(["found": found?.shown.messageValue ?? .text("?"), "kind": what]))
                 }
                 if count < 21 { out[count] = c; count += 1 }
                 i += 1
             }
             guard (5...20).contains(count) else {
-                let shown = count > 20 ? "more than 20 characters" : counted(count, "character")
-                throw FieldProblem("has \(shown) without spaces; \(what) has 5 to 20")
+                let shown = count > 20 ? RejectPartText.moreThanTwenty() : RejectPartText.characters(["count": count])
+                throw FieldProblem(RejectText.idDocumentLength(["length": shown, "kind": what]))
             }
             guard let key = PersonKey(type: type, text: UnsafeBufferPointer(rebasing: out[0..<count])) else {
-                throw FieldProblem("is not \(what)")
+                throw FieldProblem(RejectText.idDocumentInvalid(["kind": what]))
             }
             return key
         }

@@ -76,7 +76,7 @@ extension Fields {
                     seen += 1; i += 1
                 }
                 guard seen == 2, country == 86 else {
-                    return .invalid(FieldProblem("has a country code other than +86; only mainland numbers are kept"))
+                    return .invalid(FieldProblem(RejectText.phoneCountryCode()))
                 }
             }
             var value: UInt64 = 0
@@ -88,7 +88,7 @@ extension Fields {
                 if c == 0x20 || c == UInt8(ascii: "-") { continue }
                 guard let d = digit(c) else {
                     let found = firstDisallowed(UnsafeBufferPointer(rebasing: b[(i - 1)...])) { _, _ in false }
-                    return .invalid(FieldProblem("contains \(found?.shown ?? "?"); a phone number has only digits, spaces, - and a leading +86"))
+                    return .invalid(FieldProblem(RejectText.phoneCharacter(["found": found?.shown.messageValue ?? .text("?")])))
                 }
                 if count == 0 { first = c }
                 count += 1
@@ -96,10 +96,10 @@ extension Fields {
             }
             if first == UInt8(ascii: "1") {
                 guard count == 11 else {
-                    return .invalid(FieldProblem("has \(counted(count, "digit")); a mobile number has 11"))
+                    return .invalid(FieldProblem(RejectText.phoneMobileLength(["count": count])))
                 }
             } else if !(7...12).contains(count) {
-                return .invalid(FieldProblem("has \(counted(count, "digit")); a landline number has 7 to 12, a mobile 11 starting with 1"))
+                return .invalid(FieldProblem(RejectText.phoneLandlineLength(["count": count])))
             }
             return .valid(PhoneNumber(value: value, digitCount: count))
         }

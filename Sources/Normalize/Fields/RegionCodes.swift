@@ -7,12 +7,12 @@ extension Fields {
     /// Decided where SPEC is silent: an all-zero code (`000000000000`) names no region and is invalid.
     public static func regionCode(_ field: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> RegionCode {
         try withNormalized(field, fold: true) { (b) throws(FieldProblem) -> RegionCode in
-            guard !b.isEmpty else { throw FieldProblem("is empty; a region code is required") }
+            guard !b.isEmpty else { throw FieldProblem(RejectText.regionCodeEmpty()) }
             var value: UInt64 = 0
             for byte in b {
                 guard let d = digit(byte) else {
                     let found = firstDisallowed(b) { _, scalar in ("0"..."9").contains(scalar) }
-                    throw FieldProblem("character \(found?.position ?? 0) is \(found?.shown ?? "?"); a region code has only digits")
+                    throw FieldProblem(RejectText.regionCodeCharacter(["position": found?.position ?? 0, "found": found?.shown.messageValue ?? .text("?")]))
                 }
                 // Wrapping: a field longer than 12 digits is rejected below, whatever its value.
                 value = value &* 10 &+ UInt64(d)
@@ -24,9 +24,9 @@ extension Fields {
             case 6: scale = 1_000_000
             case 9: scale = 1_000
             case 12: scale = 1
-            default: throw FieldProblem("has \(counted(b.count, "digit")); a region code has 2, 4, 6, 9 or 12")
+            default: throw FieldProblem(RejectText.regionCodeLength(["count": b.count]))
             }
-            guard value != 0 else { throw FieldProblem("is all zeros; that names no region") }
+            guard value != 0 else { throw FieldProblem(RejectText.regionCodeZero()) }
             return RegionCode(canonicalizing: value * scale)
         }
     }

@@ -14,8 +14,8 @@ extension Fields {
             if equalsIgnoringASCIICase(b, "low") || equalsIgnoringASCIICase(b, "低") || equalsIgnoringASCIICase(b, "低风险") {
                 return .low
             }
-            if b.isEmpty { throw FieldProblem("is empty; a risk level is required") }
-            throw FieldProblem("\(quoted(b)) is not a risk level; write high (高, 高风险), medium (中, 中风险) or low (低, 低风险)")
+            if b.isEmpty { throw FieldProblem(RejectText.riskLevelEmpty()) }
+            throw FieldProblem(RejectText.riskLevelUnknown(["value": quoted(b)]))
         }
     }
 

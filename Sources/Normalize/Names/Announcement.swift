@@ -50,33 +50,22 @@ public struct AnnouncementRemark: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String {
+    /// The remark, without its line (listings name the file and line themselves).
+    public var message: Message {
+        let text: KeyValuePairs<String, any MessageArgument> = ["text": self.text]
         switch reason {
-        case .preamble: return "line \(line): before the first heading, not read: \(text)"
-        case .summary: return "line \(line): names several levels, read as a summary: \(text)"
-        case .date: return "line \(line): a date, not a name: \(text)"
-        case .catchAll: return "line \(line): \(text) names no region; regions not listed are not designated"
-        case .closing: return "line \(line): after \"everywhere else\", read as the closing: \(text)"
-        case .label: return "line \(line): a label, not a place: \(text)"
-        case .unknownPrefix: return "line \(line): \(text) heads the names below it, but the gazetteer has no such region; "
-            + "correct it or add it to a gazetteer file of the config"
-        case .noLevel: return "line \(line): \(text) comes after a summary line and before any heading, so it has no level; put it under 高风险/中风险/低风险"
+        case .preamble: return NameText.preamble(text)
+        case .summary: return NameText.summary(text)
+        case .date: return NameText.date(text)
+        case .catchAll: return NameText.catchAll(text)
+        case .closing: return NameText.closing(text)
+        case .label: return NameText.label(text)
+        case .unknownPrefix: return NameText.unknownPrefix(text)
+        case .noLevel: return NameText.noLevel(text)
         }
     }
 
-    /// The same remark in Chinese (SPEC 11).
-    public var chinese: String {
-        switch reason {
-        case .preamble: return "第 \(line) 行：在第一个标题之前，未读取：\(text)"
-        case .summary: return "第 \(line) 行：含多个风险等级，视为汇总说明：\(text)"
-        case .date: return "第 \(line) 行：日期，不是地名：\(text)"
-        case .catchAll: return "第 \(line) 行：“\(text)”不指具体地区；未列出的地区不划定"
-        case .closing: return "第 \(line) 行：在“其他地区”之后，视为落款：\(text)"
-        case .label: return "第 \(line) 行：说明文字，不是地名：\(text)"
-        case .unknownPrefix: return "第 \(line) 行：“\(text)”是下列地名的前缀，但地名库中没有此地区；请更正，或将其加入配置的 gazetteer 文件"
-        case .noLevel: return "第 \(line) 行：“\(text)”在汇总说明之后、任何标题之前，没有风险等级；请放在“高风险/中风险/低风险”标题之下"
-        }
-    }
+    public var description: String { NameText.atLine(["line": line, "text": message]).description }
 }
 
 /// The names of an announcement and what was set aside.
@@ -389,9 +378,10 @@ public struct WidenedName: Sendable, Hashable, CustomStringConvertible {
     public var entry: AnnouncedName
     public var resolved: ResolvedName
 
-    public var description: String { "line \(entry.line): \(resolved.warning ?? resolved.fullName)" }
-    /// The same warning in Chinese (SPEC 11).
-    public var chinese: String { "第 \(entry.line) 行：\(resolved.chineseWarning ?? resolved.fullName)" }
+    /// The warning, without its line.
+    public var message: Message { resolved.warning ?? NameText.candidate(["name": resolved.fullName, "code": resolved.code]) }
+
+    public var description: String { NameText.atLine(["line": entry.line, "text": message]).description }
 }
 
 /// An announced name that did not resolve: `rules import` writes nothing and exits 2.
@@ -399,9 +389,7 @@ public struct UnresolvedName: Error, Sendable, Hashable, CustomStringConvertible
     public var entry: AnnouncedName
     public var problem: NameProblem
 
-    public var description: String { "line \(entry.line): \(problem.description)" }
-    /// The same message in Chinese (SPEC 11).
-    public var chinese: String { "第 \(entry.line) 行：\(problem.chinese)" }
+    public var description: String { NameText.atLine(["line": entry.line, "text": problem.message]).description }
 }
 
 /// The regions of an announcement, resolved, with what was widened and what failed.

@@ -61,50 +61,34 @@ public struct DesignationChanges: Sendable, Hashable, CustomStringConvertible {
     /// The regions changed to `level`.
     public func changed(to level: RiskLevel) -> [Change] { changed.filter { $0.after == level } }
 
-    /// One line per kind and level, in English: `added, high (1): 北京市丰台区 (110106)`.
-    public var description: String {
-        var lines: [String] = []
+    /// One line per kind and level: `added, high (1): 北京市丰台区 (110106)` (`新增高风险地区 1 个：北京市丰台区（110106）`).
+    public var lines: [Message] {
+        var lines: [Message] = []
+        func region(_ c: Change) -> Message { NameText.candidate(["name": c.name, "code": c.region]) }
         for level in RiskLevel.allCases.reversed() {
             let list = added(at: level)
-            if !list.isEmpty { lines.append("added, \(level) (\(list.count)): " + list.map { "\($0.name) (\($0.region))" }.joined(separator: ", ")) }
+            if !list.isEmpty { lines.append(NameText.added(["level": TermText.level(level), "count": list.count, "regions": list.map(region)])) }
         }
         for level in RiskLevel.allCases.reversed() {
             let list = lifted(from: level)
-            if !list.isEmpty { lines.append("lifted, \(level) (\(list.count)): " + list.map { "\($0.name) (\($0.region))" }.joined(separator: ", ")) }
+            if !list.isEmpty { lines.append(NameText.lifted(["level": TermText.level(level), "count": list.count, "regions": list.map(region)])) }
         }
         for level in RiskLevel.allCases.reversed() {
             let list = changed(to: level)
             if !list.isEmpty {
-                lines.append("changed to \(level) (\(list.count)): "
-                    + list.map { "\($0.name) (\($0.region)) \($0.before?.code ?? "") → \(level)" }.joined(separator: ", "))
+                let regions = list.map { c in
+                    NameText.changedRegion(["region": region(c), "before": c.before.map(TermText.level)?.messageValue ?? .none,
+                                            "after": TermText.level(level)])
+                }
+                lines.append(NameText.changed(["level": TermText.level(level), "count": list.count, "regions": regions]))
             }
         }
-        let regions = unchanged == 1 ? "1 region" : "\(unchanged) regions"
-        lines.append(isEmpty ? "no change on \(day); \(regions) unchanged" : "\(regions) unchanged on \(day)")
-        return lines.joined(separator: "\n")
+        lines.append(isEmpty ? NameText.noChange(["day": day, "count": unchanged]) : NameText.unchanged(["day": day, "count": unchanged]))
+        return lines
     }
 
-    /// The same lines in Chinese (SPEC 11): `新增高风险地区 1 个：北京市丰台区（110106）`.
-    public var chinese: String {
-        var lines: [String] = []
-        for level in RiskLevel.allCases.reversed() {
-            let list = added(at: level)
-            if !list.isEmpty { lines.append("新增\(level.chinese)地区 \(list.count) 个：" + list.map { "\($0.name)（\($0.region)）" }.joined(separator: "、")) }
-        }
-        for level in RiskLevel.allCases.reversed() {
-            let list = lifted(from: level)
-            if !list.isEmpty { lines.append("解除\(level.chinese)地区 \(list.count) 个：" + list.map { "\($0.name)（\($0.region)）" }.joined(separator: "、")) }
-        }
-        for level in RiskLevel.allCases.reversed() {
-            let list = changed(to: level)
-            if !list.isEmpty {
-                lines.append("调整为\(level.chinese)地区 \(list.count) 个："
-                    + list.map { "\($0.name)（\($0.region)）\($0.before?.chinese ?? "") → \(level.chinese)" }.joined(separator: "、"))
-            }
-        }
-        lines.append(isEmpty ? "\(day.chinese)无变化，\(unchanged) 个地区等级未变" : "\(day.chinese)等级未变的地区 \(unchanged) 个")
-        return lines.joined(separator: "\n")
-    }
+    /// The lines in the process's language.
+    public var description: String { lines.map(\.description).joined(separator: "\n") }
 }
 
 /// Compares two rule files (`rules diff`).

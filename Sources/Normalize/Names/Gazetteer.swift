@@ -146,16 +146,14 @@ public enum GazetteerError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingTable
     case damagedTable(line: Int, reason: String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .missingTable:
-            return "the national gazetteer (gazetteer.csv in riskscreen_Normalize.resources beside the program, or share/riskscreen/) is missing; "
-                + "install riskscreen together with its resources folder"
-        case let .damagedTable(line, reason):
-            return "gazetteer.csv:\(line): \(reason); the national gazetteer is damaged, reinstall riskscreen "
-                + "or run scripts/refresh-gazetteer.py"
+        case .missingTable: return NameText.gazetteerMissing()
+        case let .damagedTable(line, reason): return NameText.gazetteerDamaged(["line": line, "reason": reason])
         }
     }
+
+    public var description: String { message.description }
 }
 
 extension Gazetteer {

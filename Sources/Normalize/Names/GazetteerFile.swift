@@ -7,16 +7,17 @@ public enum GazetteerFileError: Error, Sendable, CustomStringConvertible {
     case structure(IngestError)
     case invalidRows(file: String, problems: [Reject])
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .structure(error):
-            return error.description
+            return error.message
         case let .invalidRows(file, problems):
-            let lines = problems.map { "  \(file):\($0.line): \($0.column.isEmpty ? "" : "\($0.column): ")\($0.reason)" }
-            return "\(file): \(problems.count) invalid row\(problems.count == 1 ? "" : "s") in a gazetteer file; "
-                + "fix these lines and run again:\n" + lines.joined(separator: "\n")
+            return NameText.gazetteerInvalidRows(["file": file, "count": problems.count,
+                                                  "rows": Message.Value.lines(problems.map { RejectPartText.indented(["line": $0.brief]) })])
         }
     }
+
+    public var description: String { message.description }
 }
 
 /// Reads a config `gazetteer` file (SPEC 10 source 2): CSV `code,name`, a district's streets (9 digits)
@@ -46,7 +47,7 @@ public enum GazetteerFile {
                 do throws(FieldProblem) {
                     let code = try Fields.column("code", record.field(0), Fields.regionCode)
                     let name = PlaceName.comparable(Fields.text(record.field(1)))
-                    guard !name.isEmpty else { throw FieldProblem("is empty; give the unit's name", column: "name") }
+                    guard !name.isEmpty else { throw FieldProblem(RejectText.unitNameEmpty(), column: "name") }
                     entries.append(Gazetteer.Entry(code: code, name: name))
                 } catch {
                     problems.append(Reject(record, input: input, column: error.column ?? "", reason: error.reason))
@@ -55,9 +56,9 @@ public enum GazetteerFile {
         } catch let error as IngestError {
             throw .structure(error)
         } catch {
-            throw .structure(.unreadable(file: input.path, reason: "\(error)"))
+            throw .structure(.unreadable(file: input.path, reason: SystemText.other(["reason": "\(error)"])))
         }
-        guard problems.isEmpty else { throw .invalidRows(file: input.path, problems: problems) }
+        guard problems.isEmpty else { throw .invalidRows(file: input.path, problems: problems.map { $0.naming(reader.headerNames) }) }
         return entries
     }
 }
@@ -84,12 +85,14 @@ public enum GazetteerLoadError: Error, Sendable, CustomStringConvertible {
     case national(GazetteerError)
     case file(GazetteerFileError)
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case let .national(error): return error.description
-        case let .file(error): return error.description
+        case let .national(error): return error.message
+        case let .file(error): return error.message
         }
     }
+
+    public var description: String { message.description }
 }
 
 extension Gazetteer {

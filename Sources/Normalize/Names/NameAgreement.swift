@@ -33,42 +33,28 @@ public struct NameDisagreement: Error, Sendable, Hashable, CustomStringConvertib
     /// The code's full name as the gazetteer knows it (its deepest known ancestor's when the code is unknown).
     public var codeName: String
 
-    public var description: String {
-        let row = "region_name \(name) does not agree with region_code \(code) (\(codeName))"
-        let what = writtenUnit.map { $0.fullName == written ? " (\($0.code))" : " (\($0))" } ?? ""
+    public var message: Message {
+        let what = writtenUnit.map { $0.fullName == written ? NameText.writtenCode(["code": $0.code]) : NameText.writtenUnit(["candidate": $0.message]) }
+            .map(\.messageValue) ?? .none
+        let why: Message
         switch kind {
         case .differentUnit:
             if let expected {
-                return "\(row): it has \(written)\(what) where the code's \(UnitLevel.english(expected.code.length)) is "
-                    + "\(expected.fullName) (\(expected.code)); correct the code or the name"
+                why = NameText.differentUnit(["written": written, "what": what, "level": TermText.unitLevel(codeLength: expected.code.length),
+                                              "expected": expected.message])
+            } else {
+                why = NameText.differentUnitUnknown(["written": written, "what": what])
             }
-            return "\(row): \(written)\(what) is not this code; correct the code or the name"
         case .stopsAbove:
-            return "\(row): the name stops above the code's level, so it names a wider region; write the full name "
-                + "\(codeName) or use the code of the region the name means"
+            why = NameText.stopsAbove(["code_name": codeName])
         case .goesBelow:
-            return "\(row): \(written)\(what) lies below the code, so the code designates a wider region than the name; "
-                + "use the code of \(written)\(writtenUnit.map { " (\($0.code))" } ?? "") or drop it from the name"
+            let codeOf = writtenUnit.map { NameText.writtenCode(["code": $0.code]).messageValue } ?? .none
+            why = NameText.goesBelow(["written": written, "what": what, "code_of": codeOf])
         }
+        return NameText.disagrees(["name": name, "code": code, "code_name": codeName, "why": why])
     }
 
-    /// The same message in Chinese (SPEC 11).
-    public var chinese: String {
-        let row = "地区名称“\(name)”与区划代码 \(code)（\(codeName)）不一致"
-        let what = writtenUnit.map { $0.fullName == written ? "（\($0.code)）" : "（\($0.chinese)）" } ?? ""
-        switch kind {
-        case .differentUnit:
-            if let expected {
-                return "\(row)：名称中的“\(written)”\(what)处，该代码的\(UnitLevel.chinese(expected.code.length))地区是 "
-                    + "\(expected.chinese)；请更正代码或名称"
-            }
-            return "\(row)：“\(written)”\(what)不是该代码的地区；请更正代码或名称"
-        case .stopsAbove:
-            return "\(row)：名称只写到上级地区，范围大于该代码；请写全名称“\(codeName)”，或改用名称所指地区的代码"
-        case .goesBelow:
-            return "\(row)：“\(written)”\(what)在该代码的地区之下，代码划定的范围大于名称；请改用其代码，或从名称中删去"
-        }
-    }
+    public var description: String { message.description }
 }
 
 extension Gazetteer {

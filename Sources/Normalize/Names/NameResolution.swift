@@ -10,10 +10,10 @@ public struct NameCandidate: Sendable, Hashable, CustomStringConvertible {
         self.fullName = fullName
     }
 
-    /// `浙江省温州市乐清市 (330382)`.
-    public var description: String { "\(fullName) (\(code))" }
-    /// `浙江省温州市乐清市（330382）`.
-    public var chinese: String { "\(fullName)（\(code)）" }
+    /// `浙江省温州市乐清市 (330382)` (`（330382）` in Chinese).
+    public var message: Message { NameText.candidate(["name": fullName, "code": code]) }
+
+    public var description: String { message.description }
 }
 
 /// A name resolved to one unit.
@@ -31,16 +31,10 @@ public struct ResolvedName: Sendable, Hashable {
         self.widening = widening
     }
 
-    /// The warning for a widened name, in English; nil when nothing was widened.
-    public var warning: String? {
+    /// The warning for a widened name; nil when nothing was widened.
+    public var warning: Message? {
         guard case let .unresolvedTail(name, _, _, tail, _)? = widening else { return nil }
-        return "\(name) designated as \(fullName) (\(code)), wider than written: nothing inside it is named \(tail)"
-    }
-
-    /// The warning for a widened name, in Chinese; nil when nothing was widened.
-    public var chineseWarning: String? {
-        guard case let .unresolvedTail(name, _, _, tail, _)? = widening else { return nil }
-        return "“\(name)”按 \(fullName)（\(code)）划定，范围大于原文：其中没有名为“\(tail)”的地区"
+        return NameText.widened(["name": name, "region": NameText.candidate(["name": fullName, "code": code]), "tail": tail])
     }
 }
 
@@ -56,48 +50,38 @@ public enum NameProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not even the start of the name is a unit; `closest` are the most similar names.
     case notFound(name: String, closest: [NameCandidate])
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .empty:
-            return "the region name is empty; write the region's name or its code"
+            return NameText.empty()
         case let .ambiguous(name, candidates):
-            return "\(name) is ambiguous: it names \(candidates.count) regions, "
-                + candidates.map(\.description).joined(separator: ", ")
-                + "; write the province or city before it (\(candidates.first?.fullName ?? name))"
+            return NameText.ambiguous(["name": name, "count": candidates.count, "candidates": candidates.map(\.message),
+                                       "example": candidates.first?.fullName ?? name])
         case let .unresolvedTail(name, resolved, candidates, tail, suggestions):
-            let start = candidates.count == 1
-                ? "\(resolved) is \(candidates[0]), but nothing inside it is named \(tail)"
-                : "\(resolved) names \(candidates.count) regions (\(candidates.map(\.description).joined(separator: ", "))), and nothing inside them is named \(tail)"
-            let closest = suggestions.isEmpty ? "" : "; closest inside it: " + suggestions.map(\.description).joined(separator: ", ")
-            return "\(name): \(start)\(closest); correct the name, or add the district's streets and communities "
-                + "to a gazetteer file of the config; a wider region is designated only on purpose (rules import --widen)"
+            if candidates.count == 1 {
+                let closest = suggestions.isEmpty ? Message.Value.none : NameText.closestInside(["candidates": suggestions.map(\.message)]).messageValue
+                return NameText.unresolvedTailOne(["name": name, "resolved": resolved, "candidate": candidates[0].message, "tail": tail,
+                                                   "closest": closest])
+            }
+            return NameText.unresolvedTailMany(["name": name, "resolved": resolved, "count": candidates.count,
+                                                "candidates": candidates.map(\.message), "tail": tail])
         case let .notFound(name, closest):
-            let list = closest.isEmpty ? "" : "; closest: " + closest.map(\.description).joined(separator: ", ")
-            return "\(name): no region of the gazetteer has this name\(list); correct the name or add it to a gazetteer file of the config"
+            let list = closest.isEmpty ? Message.Value.none : NameText.closest(["candidates": closest.map(\.message)]).messageValue
+            return NameText.notFound(["name": name, "closest": list])
         }
     }
 
-    /// The same message in Chinese (SPEC 11).
-    public var chinese: String {
+    /// The message as the reason of a rule-file row, its code saying which way the name failed.
+    public var rejectReason: Message {
         switch self {
-        case .empty:
-            return "地区名称为空；请填写地区名称或区划代码"
-        case let .ambiguous(name, candidates):
-            return "“\(name)”有歧义，可指 \(candidates.count) 个地区："
-                + candidates.map(\.chinese).joined(separator: "、")
-                + "；请在前面写明所属省、市（如“\(candidates.first?.fullName ?? name)”）"
-        case let .unresolvedTail(name, resolved, candidates, tail, suggestions):
-            let start = candidates.count == 1
-                ? "“\(resolved)”即 \(candidates[0].chinese)，但其中没有名为“\(tail)”的地区"
-                : "“\(resolved)”可指 \(candidates.count) 个地区（\(candidates.map(\.chinese).joined(separator: "、"))），但其中都没有名为“\(tail)”的地区"
-            let closest = suggestions.isEmpty ? "" : "；其中最接近的有：" + suggestions.map(\.chinese).joined(separator: "、")
-            return "“\(name)”：\(start)\(closest)；请更正名称，或在配置的 gazetteer 文件中补充本区的街道、社区；"
-                + "确需按上级地区划定时才使用 rules import --widen"
-        case let .notFound(name, closest):
-            let list = closest.isEmpty ? "" : "；最接近的有：" + closest.map(\.chinese).joined(separator: "、")
-            return "“\(name)”：地名库中没有此名称\(list)；请更正名称，或将其加入配置的 gazetteer 文件"
+        case .empty: return RejectText.regionNameEmpty(["problem": message])
+        case .ambiguous: return RejectText.regionNameAmbiguous(["problem": message])
+        case .unresolvedTail: return RejectText.regionNameUnresolvedTail(["problem": message])
+        case .notFound: return RejectText.regionNameNotFound(["problem": message])
         }
     }
+
+    public var description: String { message.description }
 }
 
 extension Gazetteer {

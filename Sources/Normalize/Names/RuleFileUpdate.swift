@@ -28,16 +28,15 @@ public struct LevelConflict: Sendable, Hashable, CustomStringConvertible {
     public var levels: [RiskLevel]
     public var lines: [Int]
 
-    public var description: String {
-        "\(name) (\(region)) is listed at " + listings.map { "\($0.level) (line \($0.line))" }.joined(separator: " and ")
-            + "; designated \(levels.max() ?? .high), the highest; correct the announcement if that is wrong"
+    public var message: Message {
+        NameText.levelConflict([
+            "region": NameText.candidate(["name": name, "code": region]),
+            "listings": Message.Value.list(listings.map { NameText.levelListing(["level": TermText.level($0.level), "line": $0.line]).messageValue }, .and),
+            "highest": TermText.level(levels.max() ?? .high),
+        ])
     }
 
-    /// The same message in Chinese (SPEC 11).
-    public var chinese: String {
-        "\(name)（\(region)）同时列为" + listings.map { "\($0.level.chinese)（第 \($0.line) 行）" }.joined(separator: "和")
-            + "；按最高的\((levels.max() ?? .high).chinese)划定，如有误请更正公告"
-    }
+    public var description: String { message.description }
 }
 
 /// The next rule file from the previous one and an announcement (SPEC 10, `rules import --previous`).

@@ -6,9 +6,9 @@ import TOMLKit
 public struct PolicyProblem: Sendable, Hashable, CustomStringConvertible {
     /// The dotted key (`levels.high.days`), or `levels.high` for a missing table.
     public var key: String
-    public var message: String
+    public var message: Message
 
-    public init(key: String, message: String) {
+    public init(key: String, message: Message) {
         self.key = key
         self.message = message
     }
@@ -19,22 +19,26 @@ public struct PolicyProblem: Sendable, Hashable, CustomStringConvertible {
 /// Why a policy file cannot be used (SPEC 1.5); every case names the file, and `invalid` lists every problem.
 public enum PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file could not be read, or is not UTF-8.
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: Message)
     /// The file is not valid TOML; `line` and `column` are 1-based, as TOMLKit reports them.
-    case malformed(file: String, line: Int, column: Int, message: String)
+    case malformed(file: String, line: Int, column: Int, message: Message)
     /// The file is valid TOML but breaks the policy rules, for all these reasons.
     case invalid(file: String, problems: [PolicyProblem])
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .unreadable(let file, let reason):
-            return "\(file): cannot read the policy file: \(reason); check the --policy path"
+            return PolicyText.unreadable(["file": file, "reason": reason])
         case .malformed(let file, let line, let column, let message):
-            return "\(file):\(line):\(column): not valid TOML: \(message); fix the syntax at that place"
+            return PolicyText.malformed(["file": file, "line": line, "column": column, "detail": message])
         case .invalid(let file, let problems):
-            return problems.map { "\(file): \($0)" }.joined(separator: "\n")
+            return RunText.lines(["lines": Message.Value.lines(problems.map {
+                PolicyText.problem(["file": file, "key": $0.key, "problem": $0.message])
+            })])
         }
     }
+
+    public var description: String { message.description }
 }
 
 extension Policy {
@@ -46,14 +50,12 @@ extension Policy {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            var reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            while reason.hasSuffix(".") { reason.removeLast() }
-            throw PolicyError.unreadable(file: path, reason: reason)
+            throw PolicyError.unreadable(file: path, reason: SystemText.reason(of: error))
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) } // Notepad's BOM
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw PolicyError.unreadable(file: path, reason: "it is not UTF-8 text (save it as UTF-8)")
+            throw PolicyError.unreadable(file: path, reason: PolicyText.notUTF8())
         }
         return try parse(text, file: path)
     }
@@ -75,36 +77,36 @@ extension Policy {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw PolicyError.malformed(file: file, line: error.source.begin.line, column: error.source.begin.column,
-                                        message: error.description)
+                                        message: PolicyText.parserSaid(["detail": error.description]))
         } catch {
-            throw PolicyError.malformed(file: file, line: 0, column: 0, message: "\(error)")
+            throw PolicyError.malformed(file: file, line: 0, column: 0, message: PolicyText.parserSaid(["detail": "\(error)"]))
         }
 
         var problems: [PolicyProblem] = []
-        func problem(_ key: String, _ message: String) { problems.append(PolicyProblem(key: key, message: message)) }
+        func problem(_ key: String, _ message: Message) { problems.append(PolicyProblem(key: key, message: message)) }
 
         for key in root.keys.sorted() where !["name", "lookback_days", "levels"].contains(key) {
-            problem(key, "unknown key; a policy has only name, lookback_days and [levels.high], [levels.medium], [levels.low]")
+            problem(key, PolicyText.unknownKey())
         }
 
         var name = (file as NSString).lastPathComponent
         name = (name as NSString).deletingPathExtension
         if let value = root["name"] {
-            if let string = value.string { name = string } else { problem("name", "expected text in quotes, found \(describe(value))") }
+            if let string = value.string { name = string } else { problem("name", PolicyText.nameNotText(["found": describe(value)])) }
         }
 
         let maxDays = 3660
         var lookback = 0
         if let value = root["lookback_days"] {
             if let days = value.int {
-                if days < 0 { problem("lookback_days", "is \(days); it must be 0 or more days") }
-                else if days > maxDays { problem("lookback_days", "is \(days); it must be at most \(maxDays) days") }
+                if days < 0 { problem("lookback_days", PolicyText.lookbackNegative(["days": days])) }
+                else if days > maxDays { problem("lookback_days", PolicyText.lookbackTooLong(["days": days, "max": maxDays])) }
                 else { lookback = days }
             } else {
-                problem("lookback_days", "expected a whole number of days, found \(describe(value))")
+                problem("lookback_days", PolicyText.lookbackNotNumber(["found": describe(value)]))
             }
         } else {
-            problem("lookback_days", "missing; say how many days before the as-of date to screen, e.g. lookback_days = 14")
+            problem("lookback_days", PolicyText.lookbackMissing())
         }
 
         var rules: [RiskLevel: LevelRule] = [:]
@@ -112,53 +114,53 @@ extension Policy {
         let levelsTable: TOMLTable?
         if let value = root["levels"] {
             levelsTable = value.table
-            if levelsTable == nil { problem("levels", "expected a table ([levels.high] …), found \(describe(value))") }
+            if levelsTable == nil { problem("levels", PolicyText.levelsNotTable(["found": describe(value)])) }
         } else {
             levelsTable = nil
-            problem("levels", "missing; add [levels.high], [levels.medium] and [levels.low]")
+            problem("levels", PolicyText.levelsMissing())
         }
         if let levelsTable {
             for key in levelsTable.keys.sorted() where !levelNames.contains(key) {
-                problem("levels.\(key)", "unknown level; the levels are high, medium and low")
+                problem("levels.\(key)", PolicyText.unknownLevel())
             }
             for level in RiskLevel.allCases.sorted(by: >) {
                 let base = "levels.\(level.code)"
                 guard let value = levelsTable[level.code] else {
-                    problem(base, "missing; every level needs action, days and coarse")
+                    problem(base, PolicyText.levelMissing())
                     continue
                 }
                 guard let table = value.table else {
-                    problem(base, "expected a table with action, days and coarse, found \(describe(value))")
+                    problem(base, PolicyText.levelNotTable(["found": describe(value)]))
                     continue
                 }
                 for key in table.keys.sorted() where !["action", "days", "coarse"].contains(key) {
-                    problem("\(base).\(key)", "unknown key; a level has only action, days and coarse")
+                    problem("\(base).\(key)", PolicyText.levelUnknownKey())
                 }
 
                 var action: Action?
-                let actionList = Action.allCases.sorted(by: >).map(\.code).joined(separator: ", ")
+                let actionList = Action.allCases.sorted(by: >).map(\.code)
                 if let value = table["action"] {
                     if let code = value.string {
                         action = Action(code: code)
-                        if action == nil { problem("\(base).action", "\"\(code)\" is not one of \(actionList)") }
+                        if action == nil { problem("\(base).action", PolicyText.actionUnknown(["value": code, "actions": actionList])) }
                     } else {
-                        problem("\(base).action", "expected one of \(actionList) in quotes, found \(describe(value))")
+                        problem("\(base).action", PolicyText.actionNotText(["actions": actionList, "found": describe(value)]))
                     }
                 } else {
-                    problem("\(base).action", "missing; one of \(actionList)")
+                    problem("\(base).action", PolicyText.actionMissing(["actions": actionList]))
                 }
 
                 var days: Int?
                 if let value = table["days"] {
                     if let n = value.int {
-                        if n <= 0 { problem("\(base).days", "is \(n); it must be 1 or more days") }
-                        else if n > maxDays { problem("\(base).days", "is \(n); it must be at most \(maxDays) days") }
+                        if n <= 0 { problem("\(base).days", PolicyText.daysNotPositive(["days": n])) }
+                        else if n > maxDays { problem("\(base).days", PolicyText.daysTooLong(["days": n, "max": maxDays])) }
                         else { days = n }
                     } else {
-                        problem("\(base).days", "expected a whole number of days, found \(describe(value))")
+                        problem("\(base).days", PolicyText.daysNotNumber(["found": describe(value)]))
                     }
                 } else {
-                    problem("\(base).days", "missing; how many days the measure lasts after the last exposure")
+                    problem("\(base).days", PolicyText.daysMissing())
                 }
 
                 var coarse: RiskLevel??
@@ -166,12 +168,12 @@ extension Policy {
                     if let code = value.string {
                         if code == "none" { coarse = .some(nil) }
                         else if let level = RiskLevel(code: code) { coarse = .some(level) }
-                        else { problem("\(base).coarse", "\"\(code)\" is not one of high, medium, low, none") }
+                        else { problem("\(base).coarse", PolicyText.coarseUnknown(["value": code])) }
                     } else {
-                        problem("\(base).coarse", "expected one of high, medium, low, none in quotes, found \(describe(value))")
+                        problem("\(base).coarse", PolicyText.coarseNotText(["found": describe(value)]))
                     }
                 } else {
-                    problem("\(base).coarse", "missing; the level used when a stay is known only at a containing region (high, medium, low or none)")
+                    problem("\(base).coarse", PolicyText.coarseMissing())
                 }
 
                 if let action, let days, let coarse {
@@ -185,12 +187,12 @@ extension Policy {
     }
 
     /// A TOML value's type and text, for "found …" in messages.
-    private static func describe(_ value: TOMLValueConvertible) -> String {
+    private static func describe(_ value: TOMLValueConvertible) -> Message {
         switch value.type {
-        case .table: return "a table"
-        case .array: return "an array"
-        case .string: return "text \"\(value.string ?? "")\""
-        default: return "\(value.type) \(value.tomlValue.debugDescription)"
+        case .table: return PolicyText.foundTable()
+        case .array: return PolicyText.foundArray()
+        case .string: return PolicyText.foundText(["text": value.string ?? ""])
+        default: return PolicyText.foundValue(["type": "\(value.type)", "value": value.tomlValue.debugDescription])
         }
     }
 }

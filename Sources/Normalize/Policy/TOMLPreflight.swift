@@ -1,3 +1,5 @@
+import RiskModel
+
 /// Finds the text that TOMLKit's parser (toml++ 3) cannot be given.
 ///
 /// toml++ asserts things about its input that it does not check first, and SwiftPM compiles C++ without
@@ -16,7 +18,7 @@ public enum TOMLPreflight {
     public struct Problem: Sendable, Hashable {
         public var line: Int
         public var column: Int
-        public var message: String
+        public var message: Message
     }
 
     /// The first place toml++ would abort on; nil when there is none.
@@ -29,9 +31,9 @@ public enum TOMLPreflight {
         return text.withUTF8 { scan($0) }
     }
 
-    static let headerMessage = "a table header needs a key after [ (letters, digits, _ or -, or a quoted key)"
-    static let braceMessage = "a } inside an array closes nothing; close the array with ] (an inline table is { … })"
-    static let dateMessage = "not a date nor a date and time; write 2020-01-20, 2020-01-20T08:00:00 or 2020-01-20 08:00:00"
+    static var headerMessage: Message { PolicyText.tomlHeader() }
+    static var braceMessage: Message { PolicyText.tomlBrace() }
+    static var dateMessage: Message { PolicyText.tomlDate() }
 
     private static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Problem? {
         let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")

@@ -1,6 +1,7 @@
 import CoreFoundation
 import Foundation
 import Ingest
+import RiskModel
 
 /// The lines of an announcement as published: a text file pasted from the web page, or one column of a CSV or
 /// XLSX file (`--column`), each line with its number in the file (SPEC 10, `rules import`).
@@ -8,14 +9,13 @@ enum AnnouncementSource {
     /// The numbered lines of `path`; `column` names the column of a CSV or XLSX file that holds the list.
     static func lines(path: String, column: String?) throws(RunError) -> [(number: Int, text: String)] {
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .inputRejected("\(path): cannot read the announcement; check the path")
+            throw .inputRejected(RuleText.announcementUnreadable(["path": path]))
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let column else {
             if ext == "csv" || ext == "xlsx" || ext == "xls" {
-                let columns = (try? headers(path: path, xlsx: ext != "csv")).map { " (its columns: \($0.joined(separator: ", ")))" } ?? ""
-                throw .configuration("\(path) is a \(ext == "csv" ? "CSV" : "spreadsheet") file: give --column with the header of "
-                    + "the column that holds the region names\(columns)")
+                let columns = (try? headers(path: path, xlsx: ext != "csv")).map { RuleText.itsColumns(["columns": $0]).messageValue } ?? .none
+                throw .configuration((ext == "csv" ? RuleText.csvNeedsColumn : RuleText.workbookNeedsColumn)(["path": path, "columns": columns]))
             }
             return try text(path: path)
         }
@@ -26,7 +26,7 @@ enum AnnouncementSource {
     static func text(path: String) throws(RunError) -> [(number: Int, text: String)] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .inputRejected("\(path): cannot read the announcement (\(error.localizedDescription))")
+            throw .inputRejected(RuleText.announcementUnreadableReason(["path": path, "reason": SystemText.reason(of: error)]))
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -34,8 +34,7 @@ enum AnnouncementSource {
             // Foundation on Linux knows GB18030 by its CoreFoundation number, not by a name (PITFALLS).
             ?? String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0632))
         guard let text = decoded else {
-            throw .inputRejected("\(path): the announcement is neither UTF-8 nor GB18030 text; save it as UTF-8 text "
-                + "(or give --column for a spreadsheet)")
+            throw .inputRejected(RuleText.announcementNotText(["path": path]))
         }
         var number = 0
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -46,31 +45,30 @@ enum AnnouncementSource {
 
     /// The cells of `column` of a CSV file (any encoding SPEC 1 reads), each with the line its record starts on.
     static func csvColumn(path: String, column: String) throws(RunError) -> [(number: Int, text: String)] {
-        let schema = FeedSchema(kind: "announcement", columns: [ColumnSpec(column, aliases: [], required: true)])
+        let schema = FeedSchema(kind: "announcement", columns: [ColumnSpec(column, aliases: [], required: true, lineBreaks: .kept)])
         let input = FeedInput(feed: "announcement", path: path)
         let reader: FeedReader
         do { reader = try FeedReader(input: input, schema: schema) } catch {
             if case let .missingColumn(_, _, _, found, _) = error {
-                throw .configuration("\(path):1: no column \(column) (found: \(found.joined(separator: ", "))); give --column one of these")
+                throw .configuration(RuleText.noSuchColumn(["path": path, "column": column, "found": found]))
             }
-            throw .inputRejected(error.description)
+            throw .inputRejected(error.message)
         }
         var lines: [(number: Int, text: String)] = []
-        var problems: [String] = []
+        var problems: [Message] = []
         do {
             try reader.forEachRecord { record in
                 if let problem = record.problem {
-                    problems.append("  \(path):\(record.line): \(problem.reason)")
+                    problems.append(RejectPartText.indented(["line": RuleText.atLine(["file": path, "line": record.line, "problem": problem.reason])]))
                 } else {
                     lines.append((record.line, record.string(0)))
                 }
             }
         } catch {
-            throw .inputRejected((error as? IngestError)?.description ?? "\(path): \(error)")
+            throw RunError.from(error)
         }
         guard problems.isEmpty else {
-            throw .inputRejected("\(path): \(problems.count) unreadable record\(problems.count == 1 ? "" : "s"); nothing was written:\n"
-                + problems.joined(separator: "\n"))
+            throw .inputRejected(RuleText.unreadableRecords(["path": path, "count": problems.count, "problems": Message.Value.lines(problems)]))
         }
         return lines
     }
@@ -82,7 +80,7 @@ enum AnnouncementSource {
             var index: Int?
             var header: [String] = []
             var lines: [(number: Int, text: String)] = []
-            var problems: [String] = []
+            var problems: [Message] = []
             let wanted = ColumnMapping.comparable(column)
             try workbook.forEachRow { row in
                 guard let i = index else {
@@ -93,22 +91,25 @@ enum AnnouncementSource {
                     }
                     return
                 }
-                if let problem = row.problem { problems.append("  \(path):\(row.line): \(problem.reason)") }
+                if let problem = row.problem {
+                    problems.append(RejectPartText.indented(["line": RuleText.atLine(["file": path, "line": row.line,
+                                                                                     "problem": problem.reason(row: row.line)])]))
+                }
                 lines.append((row.line, row.string(i)))
             }
             guard index != nil else { throw ColumnNotFound() }
             guard problems.isEmpty else {
-                throw RunError.inputRejected("\(path): \(problems.count) unreadable row\(problems.count == 1 ? "" : "s"); nothing was written:\n"
-                    + problems.joined(separator: "\n"))
+                throw RunError.inputRejected(RuleText.unreadableRecords(["path": path, "count": problems.count,
+                                                                         "problems": Message.Value.lines(problems)]))
             }
             return lines
         } catch is ColumnNotFound {
             let found = (try? headers(path: path, xlsx: true)) ?? []
-            throw .configuration("\(path):1: no column \(column) (found: \(found.joined(separator: ", "))); give --column one of these")
+            throw .configuration(RuleText.noSuchColumn(["path": path, "column": column, "found": found]))
         } catch let error as RunError {
             throw error
         } catch {
-            throw .inputRejected((error as? XLSXError)?.description ?? "\(path): \(error)")
+            throw RunError.from(error)
         }
     }
 

@@ -24,14 +24,14 @@ enum RuleFileWriter {
         do {
             try Data(bytes(designations)).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .configuration("\(path): cannot write the rule file (\(error.localizedDescription)); check the folder and its permissions")
+            throw .configuration(RuleText.cannotWrite(["path": path, "reason": SystemText.reason(of: error)]))
         }
     }
 }
 
 extension Designation {
     /// `3303 浙江省温州市 high 2020-01-28..` as listed in `rules` output.
-    var listed: String {
-        "\(region.canonical) \(regionName) \(level.code) \(from)..\(to?.description ?? "")"
+    var listed: Message {
+        RuleText.row(["code": region.canonical, "name": regionName, "level": TermText.level(level), "from": from, "to": to?.description ?? ""])
     }
 }

@@ -5,8 +5,8 @@ import RiskModel
 public enum Rules {
     /// What a `rules` command prints: lines for stdout, warnings for stderr.
     public struct Output: Sendable {
-        public var lines: [String] = []
-        public var warnings: [String] = []
+        public var lines: [Message] = []
+        public var warnings: [Message] = []
     }
 
     /// The day a `rules` command compares on: the one asked for, else the config's `as_of`, else today in Asia/Shanghai.
@@ -22,7 +22,7 @@ public enum Rules {
     }
 
     /// The changes on a day, one line each, indented.
-    static func lines(_ changes: DesignationChanges) -> [String] {
-        changes.description.split(separator: "\n").map { "  " + $0 }
+    static func lines(_ changes: DesignationChanges) -> [Message] {
+        changes.lines.map { RejectPartText.indented(["line": $0]) }
     }
 }

@@ -20,25 +20,25 @@ extension Rules {
             let byCode = parsed.rows.filter { $0.code != nil && $0.name.isEmpty }.count
             let byName = parsed.rows.filter { $0.code == nil }.count
             let both = parsed.rows.count - byCode - byName
-            out.lines.append("\(file): \(designations.count) rows valid (\(both) with code and name, which agree; "
-                + "\(byName) named only, resolved to codes; \(byCode) coded only, named from the gazetteer)")
+            out.lines.append(RuleText.checkValid(["file": file, "rows": designations.count, "both": both, "named": byName, "coded": byCode]))
 
             // Names checked only down to what the gazetteer knows: worth a look, never an error (SPEC 10).
             for row in parsed.rows {
                 guard let code = row.code, !row.name.isEmpty,
                       case let .agrees(unchecked?) = gazetteer.agreement(code: code, name: row.name) else { continue }
                 let known = gazetteer.knownAncestry(of: code).last.flatMap { gazetteer.fullName(of: $0) }
-                out.lines.append("  line \(row.line): \(unchecked) not checked: the gazetteer names \(code) only down to "
-                    + (known ?? "no level") + "; add the district's streets and communities to a gazetteer file to check it")
+                out.lines.append(RuleText.checkUnchecked(["line": row.line, "unchecked": unchecked, "code": code,
+                                                          "known": known.map(Message.Value.text) ?? RuleText.noLevel().messageValue]))
             }
 
             let inForce = designations.filter { $0.days.contains(day) }
-            out.lines.append("in force on \(day): \(Set(inForce.map(\.region)).count) regions")
+            out.lines.append(RuleText.inForce(["day": day, "count": Set(inForce.map(\.region)).count]))
             for level in RiskLevel.allCases.reversed() {
                 var seen = Set<RegionCode>()
                 let rows = inForce.filter { $0.level == level }.sorted { $0.region < $1.region }.filter { seen.insert($0.region).inserted }
                 if !rows.isEmpty {
-                    out.lines.append("  \(level.code) (\(rows.count)): " + rows.map { "\($0.regionName) (\($0.region))" }.joined(separator: ", "))
+                    out.lines.append(RuleText.inForceLevel(["level": TermText.level(level), "count": rows.count,
+                                                            "regions": rows.map { NameText.candidate(["name": $0.regionName, "code": $0.region]) }]))
                 }
             }
             return out

@@ -12,7 +12,7 @@ extension Rules {
             let after = try Rules.read(new, gazetteer: gazetteer)
             let day = Rules.day(on, settings)
             var out = Output()
-            out.lines.append("\(old) → \(new), in force on \(day):")
+            out.lines.append(RuleText.diffHeading(["old": old, "new": new, "day": day]))
             out.lines += Rules.lines(RulesDiff.between(before, after, on: day))
 
             // Rows compared by what they designate, not by line or spelling; a row whose `to` alone moved (a window
@@ -29,11 +29,14 @@ extension Rules {
                 moved.append((row, added.remove(at: i)))
             }
             removed.removeAll { row in moved.contains { $0.0 == row } }
-            out.lines.append("rows: \(before.count) in \(old), \(after.count) in \(new): \(moved.count) with another end (to), "
-                + "\(added.count) only in \(new), \(removed.count) only in \(old)")
-            out.lines += moved.map { "  ~ \(new):\($1.line): \($1.listed) (to was \($0.to?.description ?? "empty, in force") in \(old):\($0.line))" }
-            out.lines += added.map { "  + \(new):\($0.line): \($0.listed)" }
-            out.lines += removed.map { "  - \(old):\($0.line): \($0.listed)" }
+            out.lines.append(RuleText.diffRows(["before": before.count, "old": old, "after": after.count, "new": new, "moved": moved.count,
+                                                "added": added.count, "removed": removed.count]))
+            out.lines += moved.map {
+                RuleText.diffMoved(["file": new, "line": $1.line, "row": $1.listed,
+                                    "to": $0.to.map { Message.Value.text($0.description) } ?? RuleText.openEnd().messageValue, "old": old, "old_line": $0.line])
+            }
+            out.lines += added.map { RuleText.diffAdded(["file": new, "line": $0.line, "row": $0.listed]) }
+            out.lines += removed.map { RuleText.diffRemoved(["file": old, "line": $0.line, "row": $0.listed]) }
             return out
         }
     }

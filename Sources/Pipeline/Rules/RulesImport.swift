@@ -44,23 +44,22 @@ extension Rules {
             let resolved = Announcement.resolve(parsed, in: gazetteer, widen: request.widen)
 
             // In line order; a line's own order kept (`sorted` is not stable, so the index breaks ties).
-            let problems = (parsed.problems.map { ($0.line, withoutLine($0.description, $0.line)) }
-                + resolved.failures.map { ($0.entry.line, $0.problem.description) })
+            let problems = (parsed.problems.map { ($0.line, $0.message) } + resolved.failures.map { ($0.entry.line, $0.problem.message) })
                 .enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-                .map { "  \(file):\($0.element.0): \($0.element.1)" }
+                .map { RejectPartText.indented(["line": RuleText.atLine(["file": file, "line": $0.element.0, "problem": $0.element.1])]) }
             if !problems.isEmpty {
                 let unresolved = resolved.failures.count
-                throw .inputRejected("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")"
-                    + (unresolved > 0 ? " (\(unresolved) name\(unresolved == 1 ? "" : "s") not resolved)" : "")
-                    + "; nothing was written. Correct the announcement's text, add the missing streets or communities to a "
-                    + "gazetteer file of the config, or pass --widen to designate the enclosing region on purpose:\n"
-                    + problems.joined(separator: "\n"))
+                throw .inputRejected(RuleText.importProblems([
+                    "file": file, "count": problems.count,
+                    "unresolved": unresolved > 0 ? RuleText.notResolved(["count": unresolved]).messageValue : .none,
+                    "problems": Message.Value.lines(problems),
+                ]))
             }
             guard !resolved.regions.isEmpty else {
-                throw .inputRejected("\(file): no region names found: no line under a heading mentioning 高风险, 中风险 or 低风险 "
-                    + "lists a name; nothing was written. Check that this is the announcement"
-                    + (request.column.map { " and that column \($0) holds the names" } ?? "")
-                    + (parsed.ignored.isEmpty ? "" : " (\(parsed.ignored.count) lines were read as title, summary or closing; --verbose lists them)"))
+                throw .inputRejected(RuleText.noNames([
+                    "file": file, "column": request.column.map { RuleText.columnHolds(["column": $0]).messageValue } ?? .none,
+                    "ignored": parsed.ignored.isEmpty ? Message.Value.none : RuleText.linesIgnored(["count": parsed.ignored.count]).messageValue,
+                ]))
             }
 
             let update = RuleFileUpdate.make(previous: previous, announced: resolved.regions, on: request.on, from: request.from)
@@ -73,21 +72,22 @@ extension Rules {
                            previous: [Designation], update: RuleFileUpdate) -> Output {
             var out = Output()
             let file = request.announcement
-            let byLevel = RiskLevel.allCases.reversed().compactMap { level -> String? in
+            let byLevel = RiskLevel.allCases.reversed().compactMap { level -> Message? in
                 let n = resolved.regions.filter { $0.level == level }.count
-                return n == 0 ? nil : "\(level.code) \(n)"
+                return n == 0 ? nil : RuleText.levelCount(["level": TermText.level(level), "count": n])
             }
             let lines = resolved.regions.map(\.line)
-            out.lines.append("\(file): \(resolved.regions.count) names (\(byLevel.joined(separator: ", "))) on lines "
-                + "\(lines.min() ?? 0)–\(lines.max() ?? 0), all resolved"
-                + (resolved.widened.isEmpty ? "" : ", \(resolved.widened.count) widened")
-                + (parsed.ignored.isEmpty ? "" : "; \(parsed.ignored.count) lines read as title, summary or closing"
-                    + (request.verbose ? ":" : " (--verbose lists them)")))
+            out.lines.append(RuleText.importRead([
+                "file": file, "count": resolved.regions.count, "levels": byLevel, "first": lines.min() ?? 0, "last": lines.max() ?? 0,
+                "widened": resolved.widened.isEmpty ? Message.Value.none : RuleText.widenedCount(["count": resolved.widened.count]).messageValue,
+                "ignored": parsed.ignored.isEmpty ? Message.Value.none
+                    : (request.verbose ? RuleText.ignoredListed(["count": parsed.ignored.count]) : RuleText.ignoredHidden(["count": parsed.ignored.count])).messageValue,
+            ]))
             if request.verbose {
-                out.lines += parsed.ignored.map { "  \(file):\($0.line): " + withoutLine($0.description, $0.line) }
+                out.lines += parsed.ignored.map { RejectPartText.indented(["line": RuleText.atLine(["file": file, "line": $0.line, "problem": $0.message])]) }
             }
-            let against = request.previous.map { "against \($0)" } ?? "no previous file: every region is new"
-            out.lines.append("in force on \(request.on), \(against):")
+            let against = request.previous.map { RuleText.against(["file": $0]) } ?? RuleText.noPrevious()
+            out.lines.append(RuleText.importInForce(["day": request.on, "against": against]))
             out.lines += Rules.lines(update.changes)
 
             let carried = previous.count - update.withdrawn.count
@@ -95,28 +95,22 @@ extension Rules {
                 .filter { $0.to != $1.to }.count
             let opened = update.designations.count - carried
             let closing = min(request.on, request.from ?? request.on) - 1
-            var parts: [String] = []
+            var parts: [Message] = []
             if request.previous != nil {
-                parts.append("\(carried - closed) kept as they were")
-                parts.append("\(closed) closed on \(closing)")
+                parts.append(RuleText.kept(["count": carried - closed]))
+                parts.append(RuleText.closed(["count": closed, "day": closing]))
             }
-            parts.append("\(opened) new from \(request.from ?? request.on)")
-            if !update.withdrawn.isEmpty { parts.append("\(update.withdrawn.count) left out") }
-            out.lines.append("wrote \(request.output): \(update.designations.count) rows (\(parts.joined(separator: ", ")))")
+            parts.append(RuleText.opened(["count": opened, "day": request.from ?? request.on]))
+            if !update.withdrawn.isEmpty { parts.append(RuleText.leftOut(["count": update.withdrawn.count])) }
+            out.lines.append(RuleText.wrote(["file": request.output, "rows": update.designations.count, "parts": Message.Value.clauses(parts)]))
 
-            out.warnings += resolved.widened.map { "\(file):\($0.entry.line): \($0.resolved.warning ?? $0.resolved.fullName)" }
-            out.warnings += update.conflicts.map { "\(file):\($0.lines.first ?? 0): \($0.description)" }
+            out.warnings += resolved.widened.map { RuleText.atLine(["file": file, "line": $0.entry.line, "problem": $0.message]) }
+            out.warnings += update.conflicts.map { RuleText.atLine(["file": file, "line": $0.lines.first ?? 0, "problem": $0.message]) }
             out.warnings += update.withdrawn.map { row in
-                "\(request.previous ?? ""):\(row.line): \(row.listed) is lifted or changed by the announcement but starts on "
-                    + "or after \(closing + 1): left out of the new file rather than closed before it starts"
+                RuleText.atLine(["file": request.previous ?? "", "line": row.line,
+                                 "problem": RuleText.withdrawn(["row": row.listed, "day": closing + 1])])
             }
             return out
-        }
-
-        /// A remark's text without its leading `line N: `, for a listing that names the file and line itself.
-        static func withoutLine(_ text: String, _ line: Int) -> String {
-            let prefix = "line \(line): "
-            return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
         }
     }
 }

@@ -1,4 +1,5 @@
 import Ingest
+import RiskModel
 import Synchronization
 
 /// Receives the progress of a run's long stages; `TerminalProgress` draws it, nil draws nothing.
@@ -38,7 +39,7 @@ private final class FeedProgressState: Sendable {
         self.path.withLock { current in
             if path != current {
                 current = path
-                sink.start("reading " + (path.split(separator: "/").last.map(String.init) ?? path), total: total)
+                sink.start(RunText.reading(["file": path.split(separator: "/").last.map(String.init) ?? path]).description, total: total)
             }
         }
         sink.update(read)

@@ -15,7 +15,7 @@ struct Rendering {
     func render(_ reconciliation: Reconciliation, asOf: Day, runName: String, into folder: URL) throws -> [String] {
         let wording = NoticeWording(authority: settings.authority, hotline: settings.hotline)
         for key in wording.missingKeys {
-            logger.warning("not set in the config; the notices leave a line to fill in by hand", metadata: ["key": "\(key)"])
+            logger.warning("\(RunText.wordingMissing())", metadata: ["key": "\(key)"])
         }
         let templatesFolder = try settings.templates.map { URL(fileURLWithPath: $0) } ?? NoticeTemplates.installedFolder()
         let templates = try NoticeTemplates(directory: templatesFolder, wording: wording)
@@ -24,7 +24,7 @@ struct Rendering {
             let loaded = try GridContactFeed.read(RunSettings.input(path: path))
             contacts = GridContacts(loaded.contacts)
             for row in loaded.skipped {
-                logger.warning("grid contacts row skipped; fix it in the grid contacts file",
+                logger.warning("\(RunText.contactSkipped())",
                                metadata: ["file": "\(row.file)", "line": "\(row.line)", "column": "\(row.column)", "problem": "\(row.reason)"])
             }
         }
@@ -37,13 +37,17 @@ struct Rendering {
         let rendered = try NoticePDF.renderAll(batches, into: batchesFolder, settings: NoticeRenderSettings(templates: templates, wording: wording, contacts: contacts), workers: settings.workers)
         for r in rendered {
             for w in r.warnings {
-                logger.warning("no grid worker on file; a blank line is left to fill by hand",
+                logger.warning("\(RunText.noGridWorker())",
                                metadata: ["community": "\(r.community?.twelveDigits ?? "")", "problem": "\(w)"])
             }
         }
+        // Which file holds which community: `print --community NAME` and the printers' scripts read it.
+        let names = Dictionary(batches.map { ($0.community, $0.communityName) }, uniquingKeysWith: { a, _ in a })
+        try BatchIndex.csv(rendered, names: names).write(to: batchesFolder.appendingPathComponent(BatchIndex.fileName))
         // The batches of a province take a while: a stop asked meanwhile is honoured before the worklists.
         try StopRequest.check()
         let lists = try Worklist.writeAll(notices: reconciliation.notices, asOf: asOf, directory: worklistsFolder, xlsx: true)
-        return rendered.map { "batches/" + $0.file.lastPathComponent } + lists.map { "worklists/" + $0.lastPathComponent }
+        return rendered.map { "batches/" + $0.file.lastPathComponent } + ["batches/" + BatchIndex.fileName]
+            + lists.map { "worklists/" + $0.lastPathComponent }
     }
 }

@@ -22,12 +22,25 @@ public struct RunSummary: Sendable {
     /// Every measure in force after the run and the notices rescinded by it, for `diff`.
     public var notices: [Notice]
     public var rescissions: [Rescission]
+    /// What each input file of the run gave, the rule file first, then the feeds in the order read (SPEC 5: every run
+    /// says which feeds it read).
+    public var inputs: [FeedReport] = []
 
     /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded), 12 rejects, 3.1 s`.
-    public var line: String {
-        let kind = dryRun ? "preview" : "run"
-        return "\(kind) \(runID) as-of \(asOf): \(measures) measures (\(byStatus[.new, default: 0]) new, \(byStatus[.amended, default: 0]) amended, "
-            + "\(rescinded) rescinded), \(rejects) rejects, \(String(format: "%.1f", seconds)) s"
+    public var line: Message {
+        let counts: KeyValuePairs<String, any MessageArgument> = [
+            "run": Int(runID), "as_of": asOf, "measures": measures, "new": byStatus[.new, default: 0], "amended": byStatus[.amended, default: 0],
+            "rescinded": rescinded, "rejects": rejects, "seconds": String(format: "%.1f", seconds),
+        ]
+        return dryRun ? RunText.previewSummary(counts) : RunText.runSummary(counts)
+    }
+
+    /// The summary line, then one line per input file read (`  travel_rail.csv (travel, utf-8): 220 read, …`), or the
+    /// line that says the run read no feed and screened what the store holds (SPEC 5).
+    public var lines: [Message] {
+        var out = [line] + inputs.map { RejectPartText.indented(["line": $0.summary]) }
+        if !inputs.contains(where: { $0.kind != "regions" }) { out.append(RejectPartText.indented(["line": RunText.noFeeds()])) }
+        return out
     }
 }
 
@@ -68,10 +81,10 @@ public struct Run {
             try context.checkpoint()
             let staged = try emit(reconciliation, prepared, ingested, loaded, context)
             try context.checkpoint()
-            let summary = try commitAndPublish(staged, prepared, context)
+            var summary = try commitAndPublish(staged, prepared, context)
+            summary.inputs = [prepared.rules.report] + ingested.reports
             if StopRequest.signal != 0 {
-                logger.warning("stop signal came after the store's commit; the run was finished and published",
-                               metadata: ["signal": "\(StopRequest.name(of: StopRequest.signal))"])
+                logger.warning("\(RunText.stopAfterCommit())", metadata: ["signal": "\(StopRequest.name(of: StopRequest.signal))"])
             }
             return summary
         } catch {
@@ -119,19 +132,18 @@ public struct Run {
         Run.logModes(store.modeChanges + (try publisher.prepareFolders()), warnings: store.modeWarnings, logger)
         let committed = try store.runs().map(\.folder)
         if let current = publisher.latestName(), !committed.contains(current) {
-            throw RunError.configuration("\(v.out.path)/latest points at \(current), a run the state store \(v.state) never committed; "
-                + "an output folder belongs to one state store: give the store it belongs to, or another --out")
+            throw RunError.configuration(RunText.foreignLatest(["out": v.out.path, "run": current, "state": v.state]))
         }
         try publisher.recover(committed: committed)
         _ = try store.removeOrphanFiles()
         if !settings.dryRun {
             for file in try store.upgradePackedFiles() {
-                logger.notice("store file of an earlier build rewritten with a checksum", metadata: ["file": "\(file)"])
+                logger.notice("\(RunText.storeFileUpgraded())", metadata: ["file": "\(file)"])
             }
         }
         let last = try store.lastRun()
         if let last, let lastDay = Day(iso: last.asOf), v.asOf < lastDay, !settings.force {
-            throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
+            throw RunError.configuration(RunText.asOfEarlier(["as_of": v.asOf, "last": last.asOf, "run": Int(last.id ?? 0)]))
         }
         let prior = context.background { [store, last] in try store.priorNotices(after: last) }
         return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules, gazetteer: gazetteer,
@@ -236,7 +248,7 @@ public struct Run {
     /// SPEC 2: each exposed person's measure, with the name and place it is printed with.
     func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) -> [Finding] {
         let screener = Screener(policy: p.policy, designations: i.designations, asOf: p.asOf)
-        let best = context.progress.watching("screening \(l.stays.count) stays") { screener.screen(l.stays, workers: context.workers) }
+        let best = context.progress.watching(RunText.screening(["stays": l.stays.count]).description) { screener.screen(l.stays, workers: context.workers) }
         context.lap("screen")
         return Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
     }
@@ -344,29 +356,31 @@ public struct Run {
     }
 
     /// Logs the modes the run changed on existing files (SPEC 5): a warning where they were too open.
-    static func logModes(_ changes: [FileModes.Change], warnings: [String], _ logger: Logger) {
+    static func logModes(_ changes: [FileModes.Change], warnings: [Message], _ logger: Logger) {
         for change in changes {
             if change.tightened {
-                logger.warning("file mode tightened", metadata: ["change": "\(change)"])
+                logger.warning("\(RunText.modeTightened())", metadata: ["change": "\(change)"])
             } else {
-                logger.info("file mode set", metadata: ["change": "\(change)"])
+                logger.info("\(RunText.modeSet())", metadata: ["change": "\(change)"])
             }
         }
-        for warning in warnings { logger.warning("file mode left", metadata: ["problem": "\(warning)"]) }
+        for warning in warnings { logger.warning("\(RunText.modeLeft())", metadata: ["problem": "\(warning)"]) }
     }
 
     /// Refuses empty feeds (unless allowed) and feeds whose share of rejected rows is above the limit.
     static func checkRejectRates(_ reports: [FeedReport], rejects: [Reject], settings: RunSettings) throws {
-        var problems: [String] = []
+        var problems: [Message] = []
         for r in reports {
             if r.read == 0 && !settings.allowEmpty {
-                problems.append("\(r.path): no records; pass --allow-empty if an empty \(r.kind) feed is expected tonight")
+                problems.append(RunText.emptyFeed(["path": r.path, "kind": r.kind]))
             } else if r.rejectRate > settings.maxRejectRate {
-                let examples = rejects.filter { $0.file == r.path }.prefix(5).map { "    " + Outputs.brief($0) }
-                problems.append("\(r.path): \(r.rejected) of \(r.read) records rejected (\(String(format: "%.1f", r.rejectRate * 100))%, limit \(String(format: "%.1f", settings.maxRejectRate * 100))%); "
-                    + "run `riskscreen check` to list them all, fix the feed or raise --max-reject-rate\n" + examples.joined(separator: "\n"))
+                let examples = rejects.filter { $0.file == r.path }.prefix(5).map { RunText.example(["reject": $0.brief]) }
+                problems.append(RunText.tooManyRejects([
+                    "path": r.path, "rejected": r.rejected, "read": r.read, "rate": String(format: "%.1f", r.rejectRate * 100),
+                    "limit": String(format: "%.1f", settings.maxRejectRate * 100), "examples": Message.Value.lines(examples),
+                ]))
             }
         }
-        guard problems.isEmpty else { throw RunError.inputRejected(problems.joined(separator: "\n")) }
+        guard problems.isEmpty else { throw RunError.inputRejected(RunText.lines(["lines": Message.Value.lines(problems)])) }
     }
 }

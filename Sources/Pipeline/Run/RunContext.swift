@@ -1,6 +1,7 @@
 import Dispatch
 import Logging
 import Machinery
+import RiskModel
 
 /// What one run owns besides its values: the workers, the stage timings, the progress display, and the clean-up
 /// that must happen however the run ends.
@@ -30,7 +31,7 @@ final class RunContext {
         let now = DispatchTime.now()
         let seconds = Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
         timings[stage] = seconds
-        logger.info("stage done", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", seconds))"])
+        logger.info("\(RunText.stageDone())", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", seconds))"])
         clock = now
     }
 

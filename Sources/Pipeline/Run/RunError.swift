@@ -1,19 +1,21 @@
+import Emit
 import Foundation
 import Ingest
 import Lifecycle
 import Machinery
 import Normalize
+import RiskModel
 
 /// Why a run stopped, with the exit status SPEC 4 gives it.
 public enum RunError: Error, CustomStringConvertible, Sendable {
     /// A flag, config file or policy is wrong (exit 1).
-    case configuration(String)
+    case configuration(Message)
     /// The rule file, a feed's structure or its reject rate stops the run (exit 2).
-    case inputRejected(String)
+    case inputRejected(Message)
     /// Another run holds the state store (exit 3).
-    case locked(String)
+    case locked(Message)
     /// Something that is not the user's fault (exit 4).
-    case `internal`(String)
+    case `internal`(Message)
     /// SIGTERM or SIGINT stopped the run before its commit; the process ends by that signal (status 128 + N).
     case stopped(signal: Int32)
 
@@ -27,42 +29,45 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .configuration(m), let .inputRejected(m), let .locked(m), let .internal(m): return m
-        case let .stopped(signal):
-            return "run stopped by signal (\(StopRequest.name(of: signal))) before its commit: nothing was committed or published, "
-                + "its staged files are removed and the lock is released; the next run starts afresh"
+        case let .stopped(signal): return RunText.stopped(["signal": StopRequest.name(of: signal)])
         }
     }
+
+    public var description: String { message.description }
 
     /// Classifies an error thrown by a stage.
     public static func from(_ error: any Error) -> RunError {
         switch error {
         case let e as RunError: return e
         case let e as StopRequest.Stopped: return .stopped(signal: e.signal)
-        case let e as PolicyError: return .configuration(e.description)
+        case let e as PolicyError: return .configuration(e.message)
         case let e as RuleFileError:
             // A rule file named in the config or on the command line that is not there is a configuration error;
             // one that is there but invalid is a rejected input.
-            if case .structure(.unreadable) = e { return .configuration(e.description) }
-            return .inputRejected(e.description)
+            if case .structure(.unreadable) = e { return .configuration(e.message) }
+            return .inputRejected(e.message)
         // A gazetteer file is an input like the rule file; a missing national table is a broken installation.
-        case let e as GazetteerFileError: return .inputRejected(e.description)
+        case let e as GazetteerFileError: return .inputRejected(e.message)
         case let e as GazetteerLoadError:
-            if case let .file(file) = e { return .inputRejected(file.description) }
-            return .internal(e.description)
-        case let e as IngestError: return .inputRejected(e.description)
-        case let e as LockHeld: return .locked(e.description)
+            if case let .file(file) = e { return .inputRejected(file.message) }
+            return .internal(e.message)
+        case let e as IngestError: return .inputRejected(e.message)
+        case let e as XLSXError: return .inputRejected(e.message)
+        case let e as LockHeld: return .locked(e.message)
         case let e as StoreError:
-            if case .cannotOpen = e { return .configuration(e.description) }
-            return .internal(e.description)
+            if case .cannotOpen = e { return .configuration(e.message) }
+            return .internal(e.message)
         case let e as PublishError:
-            if case let .cannotWrite(_, code) = e, FileProblem.isDiskFault(code) { return .internal(e.description) }
-            return .configuration(e.description)
+            if case let .cannotWrite(_, code) = e, FileProblem.isDiskFault(code) { return .internal(e.message) }
+            return .configuration(e.message)
+        case let e as TemplateError: return .configuration(e.message)
+        case let e as PrintError: return .inputRejected(e.message)
         case let e as CocoaError: return FileProblem(e).runError
         case let e as POSIXError: return FileProblem(path: nil, code: e.code.rawValue).runError
-        default: return .internal("internal error: \(error)")
+        default: return .internal(RunText.internalError(["detail": "\(error)"]))
         }
     }
 }
@@ -114,14 +119,13 @@ struct FileProblem {
     static func isDiskFault(_ code: Int32) -> Bool { [ENOSPC, EDQUOT, EIO].contains(code) }
 
     var runError: RunError {
-        let reason = code.map { String(cString: strerror($0)) } ?? fallback
-        let subject = path.map { "\($0): " } ?? ""
+        let reason = code.map { SystemText.reason(errno: $0) } ?? SystemText.other(["reason": fallback])
+        let subject = path.map { RunText.pathPrefix(["path": $0]).messageValue } ?? .none
         if let code, FileProblem.isDiskFault(code) {
-            return .internal("\(subject)\(reason); free space on that disk (or check it), then run again")
+            return .internal(RunText.diskFault(["subject": subject, "reason": reason]))
         }
         let user = FileProblem.userName.map { " (\($0))" } ?? ""
-        return .configuration("\(subject)cannot write or read it (\(reason)); check the path given (--out, --state, --log-file or the config) "
-            + "is on a writable disk and that the user running riskscreen\(user) may use it")
+        return .configuration(RunText.cannotUsePath(["subject": subject, "reason": reason, "user": user]))
     }
 
     static var userName: String? {

@@ -8,33 +8,24 @@ import RiskModel
 extension Riskscreen {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Preview what a new rule file or policy would change against the last committed run.",
-            discussion: """
-                A dry run: commits nothing and leaves `latest` alone. Counts by status and action, per \
-                community, and (with --list) the notices themselves, IDs masked. With --out the preview's \
-                files are kept under DIR/previews/.
-
-                Example:
-                  riskscreen diff --state state/riskscreen.sqlite --policy policy.toml --regions regions-new.csv --list
-                """)
+            abstract: HelpText.diffAbstract().description,
+            discussion: HelpText.diffDiscussion().description)
 
         @OptionGroup var inputs: InputOptions
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Day to screen for; default the config's, else today.", valueName: "date"))
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText.diffAsOf().description, valueName: "date"))
         var asOf: String?
 
-        @Option(help: ArgumentHelp("State store.", valueName: "file"))
+        @Option(help: ArgumentHelp(HelpText.diffState().description, valueName: "file"))
         var state: String?
 
-        @Option(help: ArgumentHelp("Keep the preview's files under DIR/previews/.", valueName: "dir"))
+        @Option(help: ArgumentHelp(HelpText.diffOut().description, valueName: "dir"))
         var out: String?
 
-        @Flag(help: "List each new, amended and rescinded notice.")
+        @Flag(help: ArgumentHelp(HelpText.diffList().description))
         var list = false
 
-        func validate() throws {
-            if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2020-02-06") }
-        }
+        func validate() throws { _ = try day(asOf, flag: "--as-of") }
 
         func run() throws {
             StopRequest.listen()
@@ -42,7 +33,7 @@ extension Riskscreen {
             var scratch: URL?
             do {
                 var s = try inputs.settings()
-                if let asOf { s.asOf = Day(iso: asOf) }
+                if let asOf { s.asOf = RunSettings.day(asOf) }
                 if let state { s.state = state }
                 // Without --out the preview goes to a scratch folder removed afterwards (a config's `out` is the
                 // night's folder, which a preview must not touch).
@@ -63,7 +54,7 @@ extension Riskscreen {
                 throw fail(error)
             }
             if let scratch { try? FileManager.default.removeItem(at: scratch) }
-            for line in Pipeline.Diff.lines(summary, list: list) { print(line) }
+            show(Pipeline.Diff.lines(summary, list: list))
             if scratch == nil { print(summary.folder.path) }
         }
     }

@@ -2,71 +2,80 @@ import ArgumentParser
 import Pipeline
 import RiskModel
 
+/// `--config` and `--state` of the commands that read the state store: the store from the flag, else the config's.
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(HelpText.explainConfig().description, valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp(HelpText.explainState().description, valueName: "file"))
+    var state: String?
+
+    /// The config's settings with `--state` laid over them.
+    func settings() throws(RunError) -> RunSettings {
+        var s = try config.map { (path) throws(RunError) in try RunSettings.load(config: path) } ?? RunSettings()
+        if let state { s.state = state }
+        return s
+    }
+
+    /// The store to read, or the usage error of `command` without one.
+    func statePath(for command: String) throws(RunError) -> String {
+        guard let state = try settings().state else { throw .configuration(CommandText.needsState(["command": command])) }
+        return state
+    }
+}
+
 extension Riskscreen {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Explain why a person has (or has no) measure: stays, designations touched, candidates, notices.",
-            discussion: """
-                Replays the last committed run's policy and rule file unless others are given. Regions are \
-                named from the gazetteer: the national table, the config's gazetteer files and the stored \
-                residents' community names.
+            abstract: HelpText.explainAbstract().description,
+            discussion: HelpText.explainDiscussion().description)
 
-                Example:
-                  riskscreen explain --state state/riskscreen.sqlite 330111198001011234
-                  riskscreen explain --config riskscreen.toml 330111198001011234
-                """)
+        @OptionGroup var store: StoreOptions
 
-        @Option(help: ArgumentHelp("Config file (TOML): its state store and gazetteer files are used.", valueName: "file"))
-        var config: String?
-
-        @Option(help: ArgumentHelp("State store; default the config's.", valueName: "file"))
-        var state: String?
-
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Day to explain for; default the last run's.", valueName: "date"))
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText.explainAsOf().description, valueName: "date"))
         var asOf: String?
 
-        @Option(name: .customLong("id-type"), help: "cn_id (default), passport or other.")
+        @Option(name: .customLong("id-type"), help: ArgumentHelp(HelpText.idType().description))
         var idType: String?
 
-        @Option(help: ArgumentHelp("Explain under this policy instead of the last run's.", valueName: "file"))
+        @Option(help: ArgumentHelp(HelpText.explainPolicy().description, valueName: "file"))
         var policy: String?
 
-        @Option(help: ArgumentHelp("Explain under this rule file instead of the last run's.", valueName: "file"))
+        @Option(help: ArgumentHelp(HelpText.explainRegions().description, valueName: "file"))
         var regions: String?
 
-        @Argument(help: "The person's ID number.")
-        var idNo: String
+        @OptionGroup var language: LanguageOption
 
-        func validate() throws {
-            if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2020-02-06") }
-        }
+        @Argument(help: ArgumentHelp(HelpText.explainWho().description, valueName: "id-name-or-phone"))
+        var who: String
+
+        func validate() throws { _ = try day(asOf, flag: "--as-of") }
 
         func run() throws {
-            let lines: [String]
+            let lines: [Message]
             do {
-                var s = try config.map { (path) throws(RunError) in try RunSettings.load(config: path) } ?? RunSettings()
-                if let state { s.state = state }
-                lines = try Pipeline.Explain.execute(s, id: idNo, idType: idType, asOf: asOf.flatMap(Day.init(iso:)),
+                lines = try Pipeline.Explain.execute(try store.settings(), who: who, idType: idType, asOf: asOf.flatMap(RunSettings.day),
                                                      policy: policy, regions: regions, warn: warn)
             } catch {
                 throw fail(error)
             }
-            for line in lines { print(line) }
+            show(lines)
         }
     }
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the committed runs with their inputs, rule-file hashes and counts.",
-            discussion: "Example:\n  riskscreen history --state state/riskscreen.sqlite")
+            abstract: HelpText.historyAbstract().description,
+            discussion: HelpText.historyDiscussion().description)
 
-        @Option(help: ArgumentHelp("State store.", valueName: "file"))
-        var state: String
+        @OptionGroup var store: StoreOptions
+
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let lines: [String]
-            do { lines = try Pipeline.History.execute(state: state, warn: warn) } catch { throw fail(error) }
-            for line in lines { print(line) }
+            let lines: [Message]
+            do { lines = try Pipeline.History.execute(state: try store.statePath(for: "history"), warn: warn) } catch { throw fail(error) }
+            show(lines)
         }
     }
 }

@@ -8,71 +8,59 @@ extension Riskscreen {
     /// `riskscreen generate`: writes synthetic feeds for demos and benchmarks.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write synthetic residence and travel feeds, a rule file and a policy.",
-            discussion: """
-                The same seed always writes the same bytes. Stays are placed so that about --flagged \
-                of all people get a measure on the as-of date; --bad-rows makes that share of feed rows \
-                invalid on purpose (bad ID check characters, impossible dates, short region codes, \
-                wrong field counts, ...), which the run must list in rejects.csv.
+            abstract: HelpText.generateAbstract().description,
+            discussion: HelpText.generateDiscussion().description)
 
-                Example (the province benchmark, about 1 GB of CSV):
-                  riskscreen generate --residents 2000000 --stays 10000000
-                    --designations 1500 --as-of 2020-02-06 --seed 7 --out bench/
-                and a night's new travel of the same people, its record IDs after those, its stays \
-                exposed at the same rate (2% of people over ten times the stays):
-                  riskscreen generate --residents 2000000 --stays 1000000
-                    --designations 1500 --as-of 2020-02-06 --seed 7 --travel-seed 8
-                    --first-record 800000001 --flagged 0.002 --out night/
-                """)
-
-        @Option(help: "Distinct residents in residents.csv.")
+        @Option(help: ArgumentHelp(HelpText.generateResidents().description))
         var residents = 500
 
-        @Option(help: "Rows across all travel feeds.")
+        @Option(help: ArgumentHelp(HelpText.generateStays().description))
         var stays = 2_000
 
-        @Option(help: "Rows of regions.csv.")
+        @Option(help: ArgumentHelp(HelpText.generateDesignations().description))
         var designations = 60
 
-        @Option(help: "Share of people whose stays produce a measure.")
+        @Option(help: ArgumentHelp(HelpText.generateFlagged().description))
         var flagged = 0.02
 
-        @Option(name: .customLong("as-of"), help: "As-of date the data is built around (YYYY-MM-DD).")
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText.generateAsOf().description, valueName: "date"))
         var asOf = "2020-02-06"
 
-        @Option(help: "Seed of the generator.")
+        @Option(help: ArgumentHelp(HelpText.generateSeed().description))
         var seed: UInt64 = 1
 
-        @Option(name: .customLong("bad-rows"), help: "Share of feed rows written invalid on purpose.")
+        @Option(name: .customLong("bad-rows"), help: ArgumentHelp(HelpText.generateBadRows().description))
         var badRows = 0.0
 
-        @Option(name: .customLong("travel-files"), help: "Number of travel feeds (rail, telecom, checkpoint, rail_2, ...).")
+        @Option(name: .customLong("travel-files"), help: ArgumentHelp(HelpText.generateTravelFiles().description))
         var travelFiles = 3
 
         @Option(name: .customLong("travel-seed"),
-                help: "Seed of the travel feeds alone (default: --seed): another night's travel of the same people.")
+                help: ArgumentHelp(HelpText.generateTravelSeed().description))
         var travelSeed: UInt64?
 
         @Option(name: .customLong("first-record"),
-                help: "Number of the first record_id in each feed; a later night's data after an earlier one's, so its stays add to them.")
+                help: ArgumentHelp(HelpText.generateFirstRecord().description))
         var firstRecord: UInt64 = 1
 
-        @Option(help: ArgumentHelp("Layout of the files: present (three agencies' exports), clean (one platform feed, English headers, ISO dates) or wide (census-style residents with extra columns and long addresses).", valueName: "shape"))
+        @Option(help: ArgumentHelp(HelpText.generateShape().description, valueName: "shape"))
         var shape: String = DataShape.present.rawValue
 
-        @Option(help: "Folder to write into (created if needed).")
+        @Option(help: ArgumentHelp(HelpText.generateOut().description, valueName: "dir"))
         var out: String
 
+        @OptionGroup var language: LanguageOption
+
         func validate() throws {
-            guard Day(iso: asOf) != nil else { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
+            _ = try day(asOf, flag: "--as-of")
             guard DataShape(rawValue: shape) != nil else {
-                throw ValidationError("--shape \(shape): expected one of \(DataShape.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(UsageText.badShape(["value": shape, "shapes": DataShape.allCases.map(\.rawValue)]).description)
             }
             do { try options().validate() } catch let error as GeneratorError { throw ValidationError(error.description) }
         }
 
         func options() throws -> GeneratorOptions {
-            guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
+            guard let day = try day(asOf, flag: "--as-of") else { throw ValidationError(UsageText.badDate(["flag": "--as-of", "value": asOf]).description) }
             return GeneratorOptions(residents: residents, stays: stays, designations: designations, flaggedFraction: flagged,
                                     asOf: day, seed: seed, badRowRate: badRows, travelFiles: travelFiles, firstRecord: firstRecord,
                                     travelSeed: travelSeed, shape: DataShape(rawValue: shape) ?? .present)
@@ -84,18 +72,17 @@ extension Riskscreen {
             do {
                 files = try Generator.write(try options(), to: URL(fileURLWithPath: out, isDirectory: true))
             } catch let error as GeneratorError {
-                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                printError(UsageText.error(["message": error.message]).description)
                 throw ExitCode(1)
             }
             let seconds = Date().timeIntervalSince(started)
-            var report = ""
             for file in [files.residents] + files.travel + [files.regions] {
-                report += "\(file.url.lastPathComponent): \(file.rows) rows, \(file.badRows) bad, \(file.bytes) bytes\n"
+                printError(GenerateText.fileReport(["file": file.url.lastPathComponent, "rows": file.rows, "bad": file.badRows,
+                                                    "bytes": file.bytes]).description)
             }
-            report += "\(files.duplicateResidentRows) duplicate resident rows, \(files.corrections) corrections, "
-            report += "\(files.exposingStays) exposing stays, \(files.visitors) visitors; "
-            report += String(format: "%.2f s\n", seconds)
-            FileHandle.standardError.write(Data(report.utf8))
+            printError(GenerateText.totals(["duplicates": files.duplicateResidentRows, "corrections": files.corrections,
+                                            "exposing": files.exposingStays, "visitors": files.visitors,
+                                            "seconds": String(format: "%.2f", seconds)]).description)
             print(URL(fileURLWithPath: out).standardizedFileURL.path)
         }
     }

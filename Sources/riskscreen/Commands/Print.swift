@@ -1,42 +1,51 @@
 import ArgumentParser
 import Pipeline
+import RiskModel
 
 extension Riskscreen {
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Send a run's notice batches to a CUPS printer and report each job id.",
-            discussion: """
-                Example:
-                  riskscreen print --out out --run latest --community 330111004001 --printer office --copies 1
-                """)
+            abstract: HelpText.printAbstract().description,
+            discussion: HelpText.printDiscussion().description)
 
-        @Option(help: ArgumentHelp("Output folder of the runs.", valueName: "dir"))
-        var out: String
+        @Option(help: ArgumentHelp(HelpText.printConfig().description, valueName: "file"))
+        var config: String?
 
-        @Option(name: .customLong("run"), help: ArgumentHelp("`latest`, a run folder name under runs/, or a path.", valueName: "run"))
+        @Option(help: ArgumentHelp(HelpText.printOut().description, valueName: "dir"))
+        var out: String?
+
+        @Option(name: .customLong("run"), help: ArgumentHelp(HelpText.printRun().description, valueName: "run"))
         var runName = "latest"
 
-        @Option(help: ArgumentHelp("Print only this community's batch.", valueName: "code"))
+        @Option(help: ArgumentHelp(HelpText.printCommunity().description, valueName: "code-or-name"))
         var community: String?
 
-        @Flag(help: "Print every community's batch.")
+        @Flag(help: ArgumentHelp(HelpText.printAll().description))
         var all = false
 
-        @Option(help: ArgumentHelp("CUPS printer (queue) name.", valueName: "name"))
+        @Option(help: ArgumentHelp(HelpText.printPrinter().description, valueName: "name"))
         var printer: String
 
-        @Option(help: "Copies of each batch.")
+        @Option(help: ArgumentHelp(HelpText.printCopies().description))
         var copies = 1
 
+        @OptionGroup var language: LanguageOption
+
         func validate() throws {
-            if (community == nil) == !all { throw ValidationError("give either --community CODE or --all") }
-            if copies < 1 || copies > 100 { throw ValidationError("--copies must be between 1 and 100") }
+            if (community == nil) == !all { throw ValidationError(UsageText.communityOrAll().description) }
+            if copies < 1 || copies > 100 { throw ValidationError(UsageText.copiesRange().description) }
         }
 
         func run() throws {
-            let lines: [String]
-            do { lines = try PrintBatches.execute(out: out, run: runName, community: community, printer: printer, copies: copies) } catch { throw fail(error) }
-            for line in lines { print(line) }
+            let lines: [Message]
+            do throws(RunError) {
+                var folder = out
+                if folder == nil, let config { folder = try RunSettings.load(config: config).out }
+                lines = try PrintBatches.execute(out: folder, run: runName, community: community, printer: printer, copies: copies)
+            } catch {
+                throw fail(error)
+            }
+            show(lines)
         }
     }
 }

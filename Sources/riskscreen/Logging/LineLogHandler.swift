@@ -53,8 +53,8 @@ final class LogSink: Sendable {
         } else {
             var info = stat()
             if stat(path, &info) == 0, info.st_mode & 0o137 != 0, chmod(path, info.st_mode & 0o640) == 0 {
-                tightened = "\(path): the log file was readable by more users than it should be; tightened from "
-                    + "\(String(info.st_mode & 0o777, radix: 8)) to \(String(info.st_mode & 0o640, radix: 8))"
+                tightened = StoreText.tightened(["path": path, "from": String(info.st_mode & 0o777, radix: 8),
+                                                 "to": String(info.st_mode & 0o640, radix: 8)]).description
             }
         }
         let handle = try FileHandle(forWritingTo: url)

@@ -3,26 +3,26 @@ import Foundation
 import Glibc
 import Logging
 import Pipeline
+import RiskModel
 
 extension LogFormat: ExpressibleByArgument {}
 
 /// Log and progress flags: where lines go, in which format, and how many.
 struct LoggingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Log line format: logfmt or json.", valueName: "format"))
+    @Option(help: ArgumentHelp(HelpText.logFormat().description, valueName: "format"))
     var logFormat: LogFormat = .logfmt
 
-    @Option(help: ArgumentHelp("Also append log lines to this file (info level, debug with --verbose), whatever --quiet says.",
-                               valueName: "path"))
+    @Option(help: ArgumentHelp(HelpText.logFile().description, valueName: "path"))
     var logFile: String?
 
-    @Flag(name: .shortAndLong, help: "Log stage timings and details on stderr.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(HelpText.verbose().description))
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "On stderr, print only errors and the summary line: no warnings, no progress bar.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(HelpText.quiet().description))
     var quiet = false
 
     func validate() throws {
-        if verbose && quiet { throw ValidationError("--verbose and --quiet contradict each other; pick one") }
+        if verbose && quiet { throw ValidationError(UsageText.verboseQuiet().description) }
     }
 
     /// Level of lines on stderr.
@@ -40,13 +40,13 @@ struct LoggingOptions: ParsableArguments {
             do {
                 file = try LogSink(appendingTo: logFile, level: verbose ? .debug : .info)
             } catch {
-                throw .configuration("\(logFile): cannot append to the log file: \(error.localizedDescription); check the folder exists and is writable")
+                throw .configuration(UsageText.cannotAppendLog(["path": logFile, "reason": SystemText.reason(of: error)]))
             }
         }
         let metadata: Logger.Metadata = ["run": .string(LoggingOptions.invocationID()), "cmd": .string(command)]
         let handler = LineLogHandler(format: logFormat, sinks: [console] + (file.map { [$0] } ?? []), metadata: metadata)
         let logger = Logger(label: "riskscreen") { _ in handler }
-        if let tightened = file?.tightened { logger.warning("file mode tightened", metadata: ["change": "\(tightened)"]) }
+        if let tightened = file?.tightened { logger.warning("\(RunText.modeTightened())", metadata: ["change": "\(tightened)"]) }
         guard let file else { return (logger, nil) }
         let fileHandler = LineLogHandler(format: logFormat, sinks: [file], metadata: metadata)
         return (logger, Logger(label: "riskscreen") { _ in fileHandler })

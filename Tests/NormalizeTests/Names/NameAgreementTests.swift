@@ -60,7 +60,7 @@ import TestSupport
         }
         #expect(problem.description == "region_name 湖北省武汉市 does not agree with region_code 3303 (浙江省温州市): "
             + "it has 湖北省 (42) where the code's province is 浙江省 (33); correct the code or the name")
-        #expect(problem.chinese == "地区名称“湖北省武汉市”与区划代码 3303（浙江省温州市）不一致："
+        #expect(problem.message.text(in: .chinese) == "地区名称“湖北省武汉市”与区划代码 3303（浙江省温州市）不一致："
             + "名称中的“湖北省”（42）处，该代码的省级地区是 浙江省（33）；请更正代码或名称")
     }
 

@@ -81,7 +81,7 @@ import TestSupport
         let error = try #require(throws: NameProblem.self) { try Gazetteer.national().resolve("朝阳区") }
         #expect(error.description == "朝阳区 is ambiguous: it names 2 regions, 北京市朝阳区 (110105), 吉林省长春市朝阳区 (220104); "
             + "write the province or city before it (北京市朝阳区)")
-        #expect(error.chinese == "“朝阳区”有歧义，可指 2 个地区：北京市朝阳区（110105）、吉林省长春市朝阳区（220104）；"
+        #expect(error.message.text(in: .chinese) == "“朝阳区”有歧义，可指 2 个地区：北京市朝阳区（110105）、吉林省长春市朝阳区（220104）；"
             + "请在前面写明所属省、市（如“北京市朝阳区”）")
     }
 
@@ -98,8 +98,8 @@ import TestSupport
         let resolved = try Gazetteer.national().resolve("北京市丰台区花乡地区", widen: true)
         #expect(resolved.code == .of("110106"))
         #expect(resolved.fullName == "北京市丰台区")
-        #expect(resolved.warning == "北京市丰台区花乡地区 designated as 北京市丰台区 (110106), wider than written: nothing inside it is named 花乡地区")
-        #expect(resolved.chineseWarning == "“北京市丰台区花乡地区”按 北京市丰台区（110106）划定，范围大于原文：其中没有名为“花乡地区”的地区")
+        #expect(resolved.warning?.text(in: .english) == "北京市丰台区花乡地区 designated as 北京市丰台区 (110106), wider than written: nothing inside it is named 花乡地区")
+        #expect(resolved.warning?.text(in: .chinese) == "“北京市丰台区花乡地区”按 北京市丰台区（110106）划定，范围大于原文：其中没有名为“花乡地区”的地区")
     }
 
     @Test func widenDoesNotPickBetweenAmbiguousStarts() throws {

@@ -62,12 +62,12 @@ import TestSupport
             changed to medium (1): 北京市朝阳区 (110105) high → medium
             1 region unchanged on 2022-05-25
             """)
-        #expect(changes.chinese == """
+        #expect(changes.lines.map { $0.text(in: .chinese) }.joined(separator: "\n") == """
             新增低风险地区 1 个：北京市大兴区（110115）
             解除中风险地区 2 个：北京市海淀区（110108）、北京市通州区（110112）
             调整为高风险地区 1 个：北京市丰台区（110106）中风险 → 高风险
             调整为中风险地区 1 个：北京市朝阳区（110105）高风险 → 中风险
-            2022年5月25日等级未变的地区 1 个
+            2022-05-25 等级未变的地区 1 个
             """)
     }
 
