@@ -26,6 +26,8 @@ public struct RunSettings: Sendable {
     public var authority: String?
     public var hotline: String?
     public var retentionDays: Int?
+    /// As-of days a notice may await delivery feedback after its issue before it is overdue (SPEC 8).
+    public var deliveryDays = 1
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -68,7 +70,7 @@ public struct RunSettings: Sendable {
             return s
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
-                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "feeds"]
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "delivery_days", "feeds"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -95,6 +97,9 @@ public struct RunSettings: Sendable {
         if let v = string(table, "authority", "") { s.authority = v }
         if let v = string(table, "hotline", "") { s.hotline = v }
         if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
+        if let v = table["delivery_days"] {
+            if let n = v.int, (0...365).contains(n) { s.deliveryDays = n } else { problems.append("delivery_days: expected a whole number of days from 0 to 365") }
+        }
         if let feeds = table["feeds"] {
             guard let feeds = feeds.table else { throw .configuration("\(path): feeds: expected tables like [feeds.rail]") }
             for name in feeds.keys.sorted() {

@@ -121,6 +121,8 @@ struct Manifest: Encodable {
         var byStatus: [String: Int]
         var byAction: [String: Int]
         var rescinded: Int
+        /// How the community's notices in force stand in their delivery (SPEC 8).
+        var delivery: DeliveryCounts
     }
     struct Counts: Encodable {
         var measures: Int
@@ -130,12 +132,17 @@ struct Manifest: Encodable {
         var rejects: Int
         var stays: Int
         var residents: Int
+        var delivery: DeliveryCounts
+        /// Rows of `health_codes.csv` by colour.
+        var healthCodes: [String: Int]
     }
 
     var program: Program
     var run: Int64
     var dryRun: Bool
     var asOf: String
+    /// As-of days a notice may await feedback before it counts as overdue (config `delivery_days`).
+    var deliveryDays: Int
     var policy: RuleInput
     var regions: RuleInput
     var inputs: [Input]
@@ -151,7 +158,7 @@ struct Manifest: Encodable {
         }
     }
 
-    static func communities(_ notices: [Notice], _ rescinded: [Rescission]) -> [Community] {
+    static func communities(_ notices: [Notice], _ rescinded: [Rescission], _ followUp: FollowUp) -> [Community] {
         // Keyed by the community itself and counted by value, so its texts are written once per community, not for
         // every notice; counted in place: a community taken out of the table and put back copied its count tables
         // on every notice.
@@ -168,7 +175,8 @@ struct Manifest: Encodable {
         for r in rescinded { count(r.assignment.community, name: r.assignment.communityName) { $0.rescinded += 1 } }
         return byCommunity.map { community, c in
             Community(code: community?.twelveDigits ?? "", name: community == nil ? "未落地" : c.name, measures: c.tally.count,
-                      byStatus: c.tally.statusTexts, byAction: c.tally.actionTexts, rescinded: c.rescinded)
+                      byStatus: c.tally.statusTexts, byAction: c.tally.actionTexts, rescinded: c.rescinded,
+                      delivery: followUp.byCommunity[community] ?? DeliveryCounts())
         }.sorted { ($0.code.isEmpty ? "~" : $0.code) < ($1.code.isEmpty ? "~" : $1.code) }
     }
 
@@ -204,8 +212,12 @@ public struct RunFacts: Sendable {
     public var regions: RuleFile
     /// The last committed run before this one, which the statuses are relative to.
     public var previous: (id: Int64, asOf: String)?
+    /// As-of days a notice may await feedback before it is overdue.
+    public var deliveryDays: Int
 
-    public init(version: String, runID: Int64, dryRun: Bool, asOf: Day, policy: RuleFile, regions: RuleFile, previous: (id: Int64, asOf: String)?) {
+    public init(version: String, runID: Int64, dryRun: Bool, asOf: Day, policy: RuleFile, regions: RuleFile, previous: (id: Int64, asOf: String)?,
+                deliveryDays: Int = 1) {
+        self.deliveryDays = deliveryDays
         self.version = version
         self.runID = runID
         self.dryRun = dryRun
@@ -222,17 +234,22 @@ extension Outputs {
     /// - Parameters:
     ///   - files: the files the run wrote besides these two, relative to `folder`.
     ///   - stays, residents: how many stays were screened and residents were in the snapshot.
+    ///   - followUp, healthCodes: the delivery of the notices in force and the health-code changes, for their counts.
     public static func writeManifestAndReport(_ facts: RunFacts, reports: [FeedReport], reconciliation: Reconciliation, rejects: [Reject],
-                                              tally: NoticeTally, stays: Int, residents: Int, files: [String], timings: [String: Double],
+                                              tally: NoticeTally, followUp: FollowUp, healthCodes: [HealthCodeChange],
+                                              stays: Int, residents: Int, files: [String], timings: [String: Double],
                                               into folder: URL) throws {
         let manifest = Manifest(
             program: .init(version: facts.version), run: facts.runID, dryRun: facts.dryRun, asOf: facts.asOf.description,
+            deliveryDays: facts.deliveryDays,
             policy: .init(file: facts.policy.file, sha256: facts.policy.sha256, name: facts.policy.name, designations: facts.policy.designations),
             regions: .init(file: facts.regions.file, sha256: facts.regions.sha256, name: facts.regions.name, designations: facts.regions.designations),
             inputs: Manifest.inputs(reports),
             counts: .init(measures: reconciliation.notices.count, byStatus: tally.statusTexts, byAction: tally.actionTexts,
-                          rescinded: reconciliation.rescinded.count, rejects: rejects.count, stays: stays, residents: residents),
-            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded),
+                          rescinded: reconciliation.rescinded.count, rejects: rejects.count, stays: stays, residents: residents,
+                          delivery: followUp.total,
+                          healthCodes: Dictionary(grouping: healthCodes, by: \.colour.rawValue).mapValues(\.count)),
+            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded, followUp),
             files: (files + ["report.html"]).sorted() + ["manifest.json"], timings: timings)
         try manifest.json().write(to: folder.appendingPathComponent("manifest.json"))
         let report = RunReport(manifest: manifest, notices: reconciliation.notices, rescissions: reconciliation.rescinded, rejects: rejects,

@@ -146,6 +146,7 @@ public final class Store: Sendable {
             try db.drop(table: "runNotice")
             try db.rename(table: "runNoticeSlim", to: "runNotice")
         }
+        registerFeedbackMigrations(&m)
         return m
     }
 
