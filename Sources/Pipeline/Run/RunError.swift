@@ -35,6 +35,8 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case let e as PolicyError: return .configuration(e.description)
         case let e as RuleFileError: return .inputRejected(e.description)
         case let e as IngestError: return .inputRejected(e.description)
+        case let e as XLSXError: return .inputRejected(e.description)
+        case let e as FeedbackError: return .inputRejected(e.description)
         case let e as LockHeld: return .locked(e.description)
         case let e as StoreError:
             if case .cannotOpen = e { return .configuration(e.description) }
