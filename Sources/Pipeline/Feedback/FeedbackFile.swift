@@ -247,10 +247,10 @@ enum FeedbackFile {
                     read.dateColumn = found.name(dateColumn, default: "送达日期")
                     return
                 }
-                let scan = scanListLayout(header: texts)
-                // A title above the header is skipped; a row with a digit in it, or one past the first few, is data.
-                guard scan.headerIsData || row.line > headerSearchRows else { return }
-                layout = scan
+                // A title above the header (which may hold a date) is skipped; a row with a serial in it, or any row
+                // past the first few, is a scan list's data.
+                guard texts.contains(where: looksLikeSerial) || row.line > headerSearchRows else { return }
+                layout = scanListLayout(header: texts)
                 read.kind = .scanList
             }
             guard let layout else { return }
