@@ -69,6 +69,17 @@ public struct DeliveryCounts: Sendable, Hashable, Codable {
         }
     }
 
+    /// Adds another's counts to these.
+    public mutating func add(_ other: DeliveryCounts) {
+        issued += other.issued
+        delivered += other.delivered
+        refused += other.refused
+        notFound += other.notFound
+        left += other.left
+        pending += other.pending
+        overdue += other.overdue
+    }
+
     public func count(_ state: DeliveryState) -> Int {
         switch state {
         case .delivered: return delivered
@@ -109,21 +120,28 @@ public struct FollowUp: Sendable {
     public init(notices: [Notice], prior: [String: NoticeDelivery], asOf: Day, deliveryDays: Int) {
         entries = []
         entries.reserveCapacity(notices.count)
+        // By index, not a notice taken out whole (a retain and release of each of its texts); a community's counts
+        // are added up in place while its notices come one after another, as they do in output order.
+        var community: (code: RegionCode?, counts: DeliveryCounts)?
         for i in notices.indices {
-            let notice = notices[i]
-            // A new serial was issued tonight and has nothing recorded: a notice that supersedes another starts again.
-            let known = notice.status == .continuing ? prior[notice.serial] : nil
-            let issuedOn = known?.issuedOn ?? asOf
-            if notice.status != .continuing && notice.measure.until == asOf {
+            let continuing = notices[i].status == .continuing
+            if !continuing && notices[i].measure.until == asOf {
                 entries.append(nil)
                 continue
             }
+            // A new serial was issued tonight and has nothing recorded: a notice that supersedes another starts again.
+            let known = continuing ? prior[notices[i].serial] : nil
+            let issuedOn = known?.issuedOn ?? asOf
             let delivery = known?.delivery
             let state = delivery.map { DeliveryState($0.outcome) } ?? (asOf - issuedOn > deliveryDays ? .overdue : .pending)
             entries.append(Entry(issuedOn: issuedOn, delivery: delivery, state: state))
             total.add(state)
-            byCommunity[notice.assignment.community, default: DeliveryCounts()].add(state)
+            let code = notices[i].assignment.community
+            if let c = community, c.code != code { byCommunity[c.code, default: DeliveryCounts()].add(c.counts) }
+            if community?.code != code { community = (code, DeliveryCounts()) }
+            community?.counts.add(state)
         }
+        if let c = community { byCommunity[c.code, default: DeliveryCounts()].add(c.counts) }
     }
 
     private init(entries: [Entry?]) {

@@ -59,7 +59,7 @@ public struct Run {
             let loaded = try load(prepared, ingested, context)
             let findings = screen(prepared, ingested, loaded, context)
             let reconciliation = try reconcile(findings, prepared, ingested, context)
-            let followUp = try followUp(reconciliation, prepared)
+            let followUp = try followUp(reconciliation, prepared, context)
             let staged = try emit(reconciliation, followUp, prepared, ingested, loaded, context)
             return try commitAndPublish(staged, prepared, context)
         } catch {
@@ -224,8 +224,11 @@ public struct Run {
     }
 
     /// SPEC 8: where the paper of each notice in force stands, from what grid workers reported.
-    func followUp(_ reconciliation: Reconciliation, _ p: Prepared) throws -> FollowUp {
-        FollowUp(notices: reconciliation.notices, prior: try p.priorDeliveries.wait(), asOf: p.asOf, deliveryDays: settings.deliveryDays)
+    func followUp(_ reconciliation: Reconciliation, _ p: Prepared, _ context: RunContext) throws -> FollowUp {
+        let followUp = FollowUp(notices: reconciliation.notices, prior: try p.priorDeliveries.wait(), asOf: p.asOf,
+                                deliveryDays: settings.deliveryDays)
+        context.lap("follow-up")
+        return followUp
     }
 
     /// A run's outputs written into its staging folder, and its store transaction under way.
