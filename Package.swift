@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "riskscreen", targets: ["riskscreen"]),
         .executable(name: "riskscreen-bench", targets: ["riskscreen-bench"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        // For the fuzz targets in Fuzz/, a package of their own that depends on this one by path.
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Normalize", targets: ["Normalize"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CCUPS", path: "Sources/CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CXML", path: "Sources/CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The checksum of the store's packed files (XXH3): it runs over the best part of a gigabyte at province scale.
+        .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // A compiler builtin Swift does not expose (cache prefetch), header-only.
         .target(name: "CPrefetch"),
         // libcsv's per-field callback, in C: it runs a hundred million times at province scale.
@@ -46,7 +51,7 @@ let package = Package(
                 resources: [.copy("Resources/gazetteer.csv"), .copy("Resources/gazetteer-NOTICE.txt")]),
         .target(name: "Screen", dependencies: ["RiskModel", "Machinery"]),
         .target(name: "Lifecycle", dependencies: [
-            "RiskModel", "Screen", "Machinery", .product(name: "GRDB", package: "GRDB.swift"),
+            "RiskModel", "Screen", "Machinery", "CXXHash", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Emit", dependencies: [
             "RiskModel", "Machinery", "Normalize", "Lifecycle", "CPangoCairo", "CQREncode", "CXLSXWriter", "CCUPS", "CQPDF",
@@ -59,7 +64,7 @@ let package = Package(
         // Synthetic feeds of any size, for the demo, the tests and the benchmarks.
         .target(name: "Generate", dependencies: ["RiskModel", "Machinery", "Normalize", "Emit"]),
         .executableTarget(name: "riskscreen", dependencies: [
-            "Pipeline", "Generate", "RiskModel", "Ingest",
+            "Pipeline", "Generate", "RiskModel", "Ingest", "Machinery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -81,6 +86,7 @@ let package = Package(
             "Lifecycle", "Screen", "RiskModel", "Machinery", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "RiskModel", "Machinery", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "RiskModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Machinery"]),
     ],

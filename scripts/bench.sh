@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Province benchmark: riskscreen `run --no-render` against the same screening in DuckDB SQL, on the same files.
 # Usage: scripts/bench.sh [STAYS...]   (default: 1000000 10000000 20000000, then the nightly cases)
-#        BENCH_NIGHTS=N repeats the nightly case N times (default 2); BENCH_WEEK=N adds N stored nights and a purge
+#        BENCH_SHAPES="present clean wide" the data shapes measured at each size (`riskscreen generate --shape`);
+#        BENCH_ROUNDS=N interleaved rounds per point (default 5: the figures are medians);
+#        BENCH_BASELINE=BIN also runs another riskscreen binary in each round, for a before/after ratio;
+#        BENCH_NIGHTS=N repeats the nightly case N times (default 5); BENCH_WEEK=N adds N stored nights and a purge
 #        (every third stored night finds three stays files and merges them, Store.staysFilesToMerge).
 # Needs: a release build (built here), python3 (DuckDB from PyPI goes into a venv under bench/.venv).
 set -euo pipefail
@@ -25,28 +28,49 @@ measure() { # label, command... ; prints "label wall_s peak_MB"
   echo "$label $wall $rss"
 }
 
-rs_args() { # data dir, state dir: the arguments of a full riskscreen run on that data
-  local d=$1 s=$2
+SHAPES=(${BENCH_SHAPES:-present clean wide})
+ROUNDS=${BENCH_ROUNDS:-5}
+BASE=${BENCH_BASELINE:-}
+
+data_dir() { # shape, stays: where that point's data is generated once
+  if [ "$1" = present ]; then echo "$WORK/d$2"; else echo "$WORK/$1-d$2"; fi
+}
+
+rs_args() { # data dir, state dir: the arguments of a full riskscreen run on that data (of any shape)
+  local d=$1 s=$2 travel=""
+  for f in "$d"/travel*.csv; do travel="$travel --travel $f"; done
   echo run --as-of $AS_OF --policy "$d/policy.toml" --regions "$d/regions.csv" --residents "$d/residents.csv" \
-    --travel "$d/travel_rail.csv" --travel "$d/travel_telecom.csv" --travel "$d/travel_checkpoint.csv" \
-    --out "$s/out" --state "$s/state.sqlite" --no-render -q
+    $travel --out "$s/out" --state "$s/state.sqlite" --no-render -q
 }
 
 mkdir -p "$WORK"
 : > "$WORK/points.txt"; : > "$WORK/ratios.txt"  # this invocation's figures, for the targets at the end
-printf "%-10s %-9s %10s %10s %10s %10s %8s %8s\n" stays round rs_wall_s rs_peak_MB db_wall_s db_peak_MB wall_x mem_x
+printf "%-8s %-10s %-6s %9s %9s %9s %9s %7s %7s %s\n" shape stays round rs_wall_s rs_MB db_wall_s db_MB wall_x mem_x "${BASE:+base_wall_s base_MB vs_base}"
 for n in "${POINTS[@]}"; do
-  d="$WORK/d$n"; residents=$((n / 5))
-  [ -f "$d/travel_rail.csv" ] || "$BIN" generate --residents $residents --stays $n --designations 1500 --as-of $AS_OF --seed 7 --out "$d" > /dev/null
-  cat "$d"/*.csv > /dev/null  # warm the page cache
-  for round in 1 2; do
-    rm -rf "$WORK/state"; mkdir -p "$WORK/state"
-    # (paths here have no spaces, so the word splitting of $(rs_args) is safe)
-    measure rs "$BIN" $(rs_args "$d" "$WORK/state") > "$WORK/m.txt"; read -r _ rw rm_ < "$WORK/m.txt"
-    measure db "$PY" bench/duckdb_screen.py "$d" $AS_OF "$WORK/duck.csv" 2 > "$WORK/m.txt"; read -r _ dw dm < "$WORK/m.txt"
-    "$PY" bench/compare.py "$WORK/state/out/latest/measures.csv" "$WORK/duck.csv" > "$WORK/compare.txt" || { cat "$WORK/compare.txt"; exit 1; }
-    printf "%-10s %-9s %10s %10s %10s %10s %8.2f %8.2f\n" $n $round $rw $rm_ $dw $dm "$(echo "$rw / $dw" | bc -l)" "$(echo "$rm_ / $dm" | bc -l)"
-    echo "$n $rw $rm_ $dw $dm" >> "$WORK/points.txt"
+  for shape in "${SHAPES[@]}"; do
+    d=$(data_dir "$shape" "$n"); residents=$((n / 5))
+    [ -f "$d/regions.csv" ] || "$BIN" generate --residents $residents --stays $n --designations 1500 --as-of $AS_OF --seed 7 \
+      --shape "$shape" --out "$d" > /dev/null 2> "$WORK/generate.log"
+    cat "$d"/*.csv > /dev/null  # warm the page cache
+    for round in $(seq "$ROUNDS"); do
+      rm -rf "$WORK/state"; mkdir -p "$WORK/state"
+      # (paths here have no spaces, so the word splitting of $(rs_args) is safe)
+      measure rs "$BIN" $(rs_args "$d" "$WORK/state") > "$WORK/m.txt"; read -r _ rw rm_ < "$WORK/m.txt"
+      measure db "$PY" bench/duckdb_screen.py "$d" $AS_OF "$WORK/duck.csv" 2 "$shape" > "$WORK/m.txt"; read -r _ dw dm < "$WORK/m.txt"
+      "$PY" bench/compare.py "$WORK/state/out/latest/measures.csv" "$WORK/duck.csv" > "$WORK/compare.txt" || { cat "$WORK/compare.txt"; exit 1; }
+      base=""
+      if [ -n "$BASE" ]; then
+        rm -rf "$WORK/state-base"; mkdir -p "$WORK/state-base"
+        measure base "$BASE" $(rs_args "$d" "$WORK/state-base") > "$WORK/m.txt"; read -r _ bw bm < "$WORK/m.txt"
+        cmp -s "$WORK/state/out/latest/measures.csv" "$WORK/state-base/out/latest/measures.csv" \
+          || cut -d, -f1-16 "$WORK/state/out/latest/measures.csv" | cmp -s - <(cut -d, -f1-16 "$WORK/state-base/out/latest/measures.csv") \
+          || { echo "the baseline's measures differ from this binary's" >&2; exit 1; }
+        base=$(printf "%9s %9s %7.2f" "$bw" "$bm" "$(echo "$rw / $bw" | bc -l)")
+      fi
+      printf "%-8s %-10s %-6s %9s %9s %9s %9s %7.2f %7.2f %s\n" "$shape" $n $round $rw $rm_ $dw $dm \
+        "$(echo "$rw / $dw" | bc -l)" "$(echo "$rm_ / $dm" | bc -l)" "$base"
+      echo "$shape $n $rw $rm_ $dw $dm ${bw:-0} ${bm:-0}" >> "$WORK/points.txt"
+    done
   done
 done
 # Nightly: 1M new stays on a 10M store (state from a full 10M run, then a run with a 1M-stay travel feed).
@@ -69,7 +93,7 @@ night_args() { # travel dir, as-of, more options: a run of its feeds on the stat
 if [ -f "$big/travel_rail.csv" ]; then
   night_data "$night" 0.002 $AS_OF 8 800000001
   cat "$big"/*.csv "$night"/*.csv > /dev/null
-  nights=${BENCH_NIGHTS:-2}  # one run of each can be off by 25% on a shared machine: BENCH_NIGHTS=10 for a median
+  nights=${BENCH_NIGHTS:-5}  # one run of each can be off by 25% on a shared machine: the median is quoted
   for round in $(seq "$nights"); do
     rm -rf "$WORK/state"; mkdir -p "$WORK/state"
     measure rs "$BIN" $(rs_args "$big" "$WORK/state") > "$WORK/m.txt"; read -r _ fw fm < "$WORK/m.txt"

@@ -19,4 +19,16 @@ echo "Manifest:     $folder/manifest.json"
 echo "Run report:   $folder/report.html   (open it in a browser)"
 echo
 echo "Why the resident of 山水社区 who visited Wenzhou is under home quarantine:"
-"$bin" explain --state "$out/state/riskscreen.sqlite" 33018319680315272X | sed 's/^/  /'
+"$bin" explain --config fixtures/demo/riskscreen.toml --state "$out/state/riskscreen.sqlite" 33018319680315272X | sed 's/^/  /'
+
+# The next day's published announcement becomes the next rule file (SPEC 10): lifted areas closed on 2020-02-06,
+# 温州 downgraded (its high row closed, a medium row opened), new areas from 2020-02-07. A night on 2020-02-07 or
+# later then runs with `--regions "$out/regions-2020-02-07.csv"`.
+echo
+echo "The announcement of 2020-02-07, imported over the demo's rule file:"
+"$bin" rules import fixtures/demo/announcement-2020-02-07.txt --on 2020-02-07 \
+    --previous fixtures/demo/regions.csv --config fixtures/demo/riskscreen.toml \
+    -o "$out/regions-2020-02-07.csv" | sed 's/^/  /'
+echo "What it would change on the night of 2020-02-07 (a preview; nothing is committed):"
+"$bin" diff --config fixtures/demo/riskscreen.toml --regions "$out/regions-2020-02-07.csv" --as-of 2020-02-07 \
+    --state "$out/state/riskscreen.sqlite" | sed 's/^/  /'

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 RISKSCREEN_PACKAGES=(
-  pkg-config libcsv-dev libssl-dev libsqlite3-dev libxml2-dev zlib1g-dev
+  pkg-config libcsv-dev libssl-dev libsqlite3-dev libxml2-dev zlib1g-dev libxxhash-dev
   libpango1.0-dev libcairo2-dev libqrencode-dev libxlsxwriter-dev libcups2-dev libqpdf-dev
   fonts-arphic-uming fonts-wqy-zenhei
   poppler-utils zbar-tools unzip python3 python3-openpyxl

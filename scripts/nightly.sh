@@ -27,7 +27,7 @@ fi
 
 as_of="${RISKSCREEN_AS_OF:-$(TZ=Asia/Shanghai date +%F)}"
 log_dir="${RISKSCREEN_LOG_DIR:-$(cd "$(dirname "$config")" && pwd)/logs}"
-mkdir -p "$log_dir" || { echo "nightly: cannot create log folder $log_dir" >&2; exit 1; }
+(umask 027 && mkdir -p "$log_dir") || { echo "nightly: cannot create log folder $log_dir" >&2; exit 1; }
 log="$log_dir/riskscreen-$as_of.log"
 
 # stdout's last line is the run folder; stderr (errors, summary) goes straight through to cron's mail.

@@ -10,8 +10,12 @@ cd "$(dirname "$0")/.."
 install_missing
 scripts/check-imports.py
 scripts/check-docs.sh
-swift build --build-tests 2>&1 | grep -v "prohibited flag" || true
-[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "build failed" >&2; exit 1; }
+# The build's own status, not grep's: under pipefail a grep that selects nothing would otherwise hide a failed build.
+set +e
+swift build --build-tests 2>&1 | grep -v "prohibited flag"
+built=${PIPESTATUS[0]}
+set -e
+[ "$built" -eq 0 ] || { echo "build failed" >&2; exit 1; }
 # The end-to-end tests run the built binary; they find it through this variable.
 export RISKSCREEN_BIN="$(swift build --show-bin-path)/riskscreen"
 skip=()

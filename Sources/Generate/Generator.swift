@@ -32,7 +32,7 @@ public enum Generator {
     /// `policyText` read as a run reads it: where the stays are placed follows from its window and days.
     static func policy() throws -> Policy {
         do { return try Policy.parse(policyText, file: "policy.toml") } catch {
-            throw GeneratorError.cannotWrite(path: "policy.toml", reason: error.description)
+            throw GeneratorError.policy(error.description)
         }
     }
 
@@ -77,17 +77,23 @@ struct GeneratedDesignation {
 /// The travel feed layouts, one per source, with their own header language and date spelling.
 enum TravelStyle: Int, CaseIterable {
     case rail, telecom, checkpoint
+    /// The clean shape's one feed (`DataShape.clean`).
+    case platform
 
     var name: String {
         switch self {
         case .rail: return "rail"
         case .telecom: return "telecom"
         case .checkpoint: return "checkpoint"
+        case .platform: return "platform"
         }
     }
 
+    /// The styles of the present shape's feeds, in the order their files are written.
+    static let agencies: [TravelStyle] = [.rail, .telecom, .checkpoint]
+
     var hasRecordID: Bool { self != .telecom }
-    var hasIDType: Bool { self != .telecom }
+    var hasIDType: Bool { self != .telecom && self != .platform }
 }
 
 /// A stay as drawn, kept briefly so a later row can resend it as a correction.
@@ -307,11 +313,12 @@ struct World {
     func writeRegions(to url: URL) throws -> GeneratedFiles.File {
         let sink = try World.sink(url, header: ["区划代码", "地区名称", "风险等级", "开始日期", "结束日期"])
         var rng = SplitMix64(seed: seed ^ 0x5245_4749)
+        let gazetteer = try? Gazetteer.national()
         let words: [RiskLevel: [StaticString]] = [.high: ["high", "高", "高风险"], .medium: ["medium", "中", "中风险"], .low: ["low", "低", "低风险"]]
         for d in designations {
             if rng.below(10) == 0 { sink.put(digits: d.padded, width: 12) } else { sink.put(digits: d.padded / RegionCode.scale(d.length), width: d.length) }
             sink.endCell()
-            sink.put(string: NameTables.fullName(code: d.padded, length: d.length))
+            sink.put(string: World.ruleName(RegionCode(padded: d.padded, length: d.length), gazetteer: gazetteer))
             sink.endCell()
             let choices = words[d.level] ?? ["low"]
             sink.put(choices[rng.below(choices.count)])
@@ -325,10 +332,37 @@ struct World {
         return GeneratedFiles.File(url: url, rows: designations.count, badRows: 0, bytes: bytes)
     }
 
+    /// A designation's name that agrees with its code (SPEC 10): the gazetteer's full name where it knows the code,
+    /// else the full name of its deepest known unit followed by synthetic names of the levels below.
+    ///
+    /// A synthetic name that happens to be a real unit of that ancestor (西湖区 under 杭州市) would name another
+    /// region: the next stem is taken until the row agrees.
+    static func ruleName(_ code: RegionCode, gazetteer: Gazetteer?) -> String {
+        guard let gazetteer else { return NameTables.fullName(code: code.padded, length: code.length) }
+        if let name = gazetteer.fullName(of: code) { return name }
+        let known = gazetteer.knownAncestry(of: code).last
+        let prefix = known.flatMap { gazetteer.fullName(of: $0) } ?? ""
+        let below = RegionCode.levels.filter { $0 > (known?.length ?? 0) && $0 <= code.length }
+        for attempt in 0..<NameTables.placeStems.count {
+            let tail = below.map { level in
+                NameTables.placeName(code: Int(code.truncated(to: level).padded / RegionCode.scale(level)) + attempt * 7919, length: level)
+            }.joined()
+            if case .agrees = gazetteer.agreement(code: code, name: prefix + tail) { return prefix + tail }
+        }
+        return prefix
+    }
+
     // MARK: Residence feed
 
     func writeResidents(to url: URL) throws -> (GeneratedFiles.File, duplicates: Int) {
-        let sink = try World.sink(url, header: ["身份证号", "证件类型", "姓名", "手机号码", "社区代码", "社区名称", "网格", "住址", "更新日期"])
+        let header: [String]
+        switch options.shape {
+        case .present: header = ["身份证号", "证件类型", "姓名", "手机号码", "社区代码", "社区名称", "网格", "住址", "更新日期"]
+        case .clean: header = ["id_no", "name", "phone", "community_code", "community_name", "grid_id", "address", "updated_at"]
+        case .wide: header = ["身份证号", "证件类型", "姓名", "性别", "民族", "出生日期", "手机号码", "社区代码", "社区名称", "网格", "住址",
+                              "户籍地址", "工作单位", "紧急联系人", "紧急联系电话", "备注", "更新日期"]
+        }
+        let sink = try World.sink(url, header: header)
         var rng = SplitMix64(seed: seed ^ 0x5245_5349)
         var rows = 0, bad = 0, duplicates = 0
         let firstUpdate = asOf - 400
@@ -356,12 +390,20 @@ struct World {
     @inline(__always)
     func putResident(_ sink: CellSink, person: Int, updated: Day, variant: UInt64, bad: BadRow?) throws {
         let h = hash(person)
+        let wide = options.shape == .wide
         putID(sink, person: person, bad: bad)
         sink.endCell()
-        if h & 0x30 == 0 { sink.put("居民身份证") }
-        sink.endCell()
+        if options.shape != .clean {
+            if h & 0x30 == 0 { sink.put("居民身份证") }
+            sink.endCell()
+        }
         if bad != .emptyName { putName(sink, person: person) }
         sink.endCell()
+        if wide {
+            sink.put((h >> 7) & 1 == 0 ? "男" : "女"); sink.endCell()
+            sink.put((h >> 9) % 20 == 0 ? "回族" : "汉族"); sink.endCell()
+            sink.put(day: World.birthBase + Int((h >> 12) % World.birthDays), style: .iso); sink.endCell()
+        }
         putPhone(sink, person: person, variant: variant)
         sink.endCell()
         let c = community(of: person)
@@ -387,9 +429,23 @@ struct World {
         sink.put("单元")
         sink.put(number: 101 + Int((h >> 42) % 18) * 100 + Int((h >> 48) % 4))
         sink.put("室")
+        if wide {
+            // A census export's addresses run long: the building's name and a landmark, as people write them.
+            sink.put("（")
+            sink.put(communityNames[(c + 1) % communityNames.count])
+            sink.put("东侧，近富春江大道与迎宾北路交叉口，原")
+            sink.put(streetNames[(communityStreet[c] + 1) % streetNames.count])
+            sink.put("供销社宿舍）")
+            sink.endCell()
+            sink.put("浙江省杭州市富阳区"); sink.put(streetNames[communityStreet[c]]); sink.put(communityNames[c]); sink.endCell()
+            sink.put((h >> 17) % 3 == 0 ? "杭州富春江纺织印染有限公司" : "个体经营"); sink.endCell()
+            putName(sink, person: person &+ 1); sink.endCell()
+            putPhone(sink, person: person &+ 1); sink.endCell()
+            if (h >> 21) % 10 == 0 { sink.put("长期在外务工，春节期间返乡") }
+        }
         if bad != .fieldCount {
             sink.endCell()
-            sink.put(day: updated, style: variant == 0 ? .iso : .slashes)
+            sink.put(day: updated, style: variant == 0 || options.shape == .clean ? .iso : .slashes)
         }
         try sink.endRow()
     }
@@ -399,11 +455,13 @@ struct World {
     func writeTravel(to directory: URL) throws -> (files: [GeneratedFiles.File], corrections: Int, exposing: Int) {
         var sinks: [CellSink] = []
         var styles: [TravelStyle] = []
-        for k in 0..<options.travelFiles {
-            let style = TravelStyle.allCases[k % 3]
+        for k in 0..<(options.shape == .clean ? 1 : options.travelFiles) {
+            let style = options.shape == .clean ? .platform : TravelStyle.agencies[k % 3]
             let suffix = k < 3 ? "" : "_\(k / 3 + 1)"
-            let url = directory.appendingPathComponent("travel_\(style.name)\(suffix).csv")
+            let url = directory.appendingPathComponent(style == .platform ? "travel.csv" : "travel_\(style.name)\(suffix).csv")
             switch style {
+            case .platform:
+                sinks.append(try World.sink(url, header: ["record_id", "source", "id_no", "name", "region_code", "arrived_on", "left_on"]))
             case .rail:
                 sinks.append(try World.sink(url, header: ["record_id", "source", "id_type", "id_no", "name", "region_code", "arrived_on", "left_on"]))
             case .telecom:
@@ -530,24 +588,32 @@ struct World {
             sink.put("KC"); sink.put(digits: stay.record, width: 10); sink.endCell()
             sink.put("checkpoint"); sink.endCell()
             sink.put(passport ? "护照" : "居民身份证"); sink.endCell()
+        case .platform:
+            sink.put("PF"); sink.put(digits: stay.record, width: 10); sink.endCell()
+            sink.put("platform"); sink.endCell()
         }
         putID(sink, person: stay.person, bad: bad)
         sink.endCell()
         putName(sink, person: stay.person)
         sink.endCell()
-        if style != .rail {
+        if style != .rail && style != .platform {
             putPhone(sink, person: stay.person)
             sink.endCell()
         }
         if bad == .badRegion {
             sink.put(digits: stay.padded / 10_000_000, width: 5)
-        } else if style == .checkpoint, stay.length < 12, rng.below(2) == 0 {
+        } else if style == .platform || style == .checkpoint && stay.length < 12 && rng.below(2) == 0 {
             sink.put(digits: stay.padded, width: 12) // padded form of a coarser code
         } else {
             sink.put(digits: stay.padded / RegionCode.scale(stay.length), width: stay.length)
         }
         sink.endCell()
-        let dates: DateStyle = style == .rail ? .iso : style == .telecom ? .isoTime : (stay.record % 2 == 0 ? .compact : .slashes)
+        let dates: DateStyle
+        switch style {
+        case .rail, .platform: dates = .iso
+        case .telecom: dates = .isoTime
+        case .checkpoint: dates = stay.record % 2 == 0 ? .compact : .slashes
+        }
         if bad == .badDate {
             putImpossibleDate(sink, year: stay.arrived.components.year, style: dates)
         } else {

@@ -2,6 +2,19 @@ import Foundation
 import Machinery
 import RiskModel
 
+/// How the feeds look: the same people, places and stays in the layouts offices meet.
+public enum DataShape: String, Sendable, Equatable, CaseIterable {
+    /// Three travel feeds as three agencies export them: Chinese or English headers, several date spellings and
+    /// times, GB18030-free UTF-8 with and without BOM, padded and canonical codes, some without `record_id`.
+    case present
+    /// One travel feed as a province's data platform delivers it: English headers
+    /// `record_id,source,id_no,name,region_code,arrived_on,left_on`, ISO dates, a record ID and source on every
+    /// row, every code in 12 digits, no phone; residents with English headers and ISO dates.
+    case clean
+    /// The present travel feeds, and residents with the extra columns a census export carries and long addresses.
+    case wide
+}
+
 /// What to generate: sizes, the share of people to flag, the as-of date, the seed and the share of bad rows.
 public struct GeneratorOptions: Sendable, Equatable {
     /// Distinct residents in `residents.csv` (a few get a second, duplicate row on top).
@@ -24,10 +37,13 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// Number of the first record in each feed with a `record_id`: a later night's feeds are given numbers after
     /// an earlier night's, or its stays would replace the earlier ones (SPEC 1.3) instead of adding to them.
     public var firstRecord: UInt64
+    /// The layout of the files (the people, places and stays do not depend on it).
+    public var shape: DataShape
 
     public init(residents: Int = 500, stays: Int = 2_000, designations: Int = 60, flaggedFraction: Double = 0.02,
                 asOf: Day, seed: UInt64 = 1, badRowRate: Double = 0, travelFiles: Int = 3, firstRecord: UInt64 = 1,
-                travelSeed: UInt64? = nil) {
+                travelSeed: UInt64? = nil, shape: DataShape = .present) {
+        self.shape = shape
         self.residents = residents
         self.stays = stays
         self.designations = designations
@@ -106,6 +122,8 @@ public struct GeneratedFiles: Sendable, Equatable {
 public enum GeneratorError: Error, CustomStringConvertible, Equatable {
     case invalidOption(name: String, value: String, expected: String)
     case cannotWrite(path: String, reason: String)
+    /// The generator's own policy text does not parse: a defect of the program, not of the options.
+    case policy(String)
 
     public var description: String {
         switch self {
@@ -113,6 +131,8 @@ public enum GeneratorError: Error, CustomStringConvertible, Equatable {
             return "--\(name) \(value): expected \(expected)"
         case let .cannotWrite(path, reason):
             return "\(path): cannot write (\(reason)); check that the output folder exists and is writable"
+        case let .policy(reason):
+            return "the generator's policy does not parse (\(reason)); this is a defect of riskscreen, please report it"
         }
     }
 }

@@ -2,7 +2,7 @@ import Glibc
 import Machinery
 
 extension FeedReader {
-    /// Splits the data part of a mapped file into at most `parts` chunks that each start after a line feed,
+    /// Splits the data part of a mapped file into at most `parts` chunks that each start after a line end (`lineEnd`),
     /// without reading the file; nil when the file is not mapped.
     ///
     /// A line feed is a record boundary unless it sits inside a quoted field. That is not checked here:
@@ -20,7 +20,7 @@ extension FeedReader {
         var bounds = [dataStart]
         for k in 1..<parts {
             let target = max(dataStart + total * k / parts, bounds[bounds.count - 1])
-            guard target < file.size, let lf = memchr(bytes.baseAddress! + target, 0x0A, file.size - target) else { break }
+            guard target < file.size, let lf = memchr(bytes.baseAddress! + target, Int32(lineEnd), file.size - target) else { break }
             let boundary = UnsafeRawPointer(lf) - UnsafeRawPointer(bytes.baseAddress!) + 1
             if boundary < file.size && boundary > bounds[bounds.count - 1] { bounds.append(boundary) }
         }
@@ -70,7 +70,7 @@ extension FeedReader {
                     let c = bytes[i]
                     if c == UInt8(ascii: "\"") {
                         quotes += 1
-                    } else if c == 0x0A {
+                    } else if c == lineEnd {
                         line += 1
                         if quotes & 1 == 0 {
                             let boundary = offset + i + 1
@@ -93,14 +93,14 @@ extension FeedReader {
                 var lf = 0, qt = 0
                 for w in 0..<words {
                     let word = raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
-                    lf &+= Self.countBytes(word, equalTo: 0x0A)
+                    lf &+= Self.countBytes(word, equalTo: lineEnd)
                     qt &+= Self.countBytes(word, equalTo: 0x22)
                 }
                 line += lf
                 quotes += qt
                 i += words * 8
                 while i < stop {
-                    if bytes[i] == 0x0A { line += 1 } else if bytes[i] == 0x22 { quotes += 1 }
+                    if bytes[i] == lineEnd { line += 1 } else if bytes[i] == 0x22 { quotes += 1 }
                     i += 1
                 }
             }

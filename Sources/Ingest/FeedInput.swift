@@ -6,12 +6,19 @@ public struct FeedInput: Sendable, Hashable {
     public var encoding: TextEncoding
     /// Canonical column name → header text, from `[feeds.<name>.columns]`; wins over the built-in aliases.
     public var columnMap: [String: String]
+    /// The longest field a record may have in a column the feed uses (SPEC 1.1); a longer one rejects the record.
+    public var maxFieldBytes: Int
 
-    public init(feed: String, path: String, encoding: TextEncoding = .auto, columnMap: [String: String] = [:]) {
+    /// The default of `maxFieldBytes` (4 KiB): the longest address seen in real feeds is a few hundred bytes.
+    public static let defaultMaxFieldBytes = 4096
+
+    public init(feed: String, path: String, encoding: TextEncoding = .auto, columnMap: [String: String] = [:],
+                maxFieldBytes: Int = FeedInput.defaultMaxFieldBytes) {
         self.feed = feed
         self.path = path
         self.encoding = encoding
         self.columnMap = columnMap
+        self.maxFieldBytes = maxFieldBytes
     }
 }
 

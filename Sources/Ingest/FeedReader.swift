@@ -10,6 +10,8 @@ public final class FeedReader {
     public let mapping: ColumnMapping
     /// The file's encoding with `auto` resolved.
     public let encoding: TextEncoding
+    /// The byte that ends the file's lines: LF (LF and CRLF files) or CR.
+    public let lineEnd: UInt8
     /// Byte offset of the first byte after the header record, and the line it is on.
     public let dataStart: Int
     public let dataStartLine: Int
@@ -26,6 +28,8 @@ public final class FeedReader {
     private let decoder: GB18030Decoder?
     /// For each file column, the name used in problems: canonical if mapped, else the header text.
     private let columnNames: [String]
+    /// For each file column the feed uses, how SPEC 1.1's text rules check it (`TextRules`).
+    private let textColumns: [TextRules.Column?]
     private let blankLinesBeforeHeader: Int
 
     public init(
@@ -42,6 +46,7 @@ public final class FeedReader {
         encoding = sniffed.encoding
         decoder = sniffed.decoder
         header = sniffed.header
+        lineEnd = sniffed.lineEnd
         dataStart = sniffed.dataStart
         dataStartLine = sniffed.dataStartLine
         blankLinesBeforeHeader = sniffed.blankLinesBeforeHeader
@@ -52,6 +57,9 @@ public final class FeedReader {
         columnNames = trimmedHeader.indices.map { j in
             if let i = mapping.fileColumn.firstIndex(of: j) { return schema.columns[i].name }
             return trimmedHeader[j].isEmpty ? "column \(j + 1)" : trimmedHeader[j]
+        }
+        textColumns = trimmedHeader.indices.map { j in
+            mapping.fileColumn.firstIndex(of: j).map { TextRules.Column(name: schema.columns[$0].name, lineBreaks: schema.columns[$0].lineBreaks) }
         }
         stats = FeedStats(bytes: file.size, sha256: "", records: 0, lines: 0, blankLines: 0, encoding: sniffed.encoding)
         if let hook = FeedReader.progressHook {
@@ -93,7 +101,8 @@ public final class FeedReader {
         progress: ((Int, Int) -> Void)? = nil, _ body: (borrowing RecordView) throws -> Void
     ) throws -> RecordScanner {
         let mapped = file.bytes
-        let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes, contiguous: mapped != nil)
+        let scanner = try RecordScanner(file: input.path, firstLine: firstLine, maxRecordBytes: maxRecordBytes, lineEnd: lineEnd,
+                                        contiguous: mapped != nil)
         // A UTF-8 stream that is valid as a whole is valid field by field (fields end at ASCII bytes, and libcsv
         // only drops ASCII quotes): each block of a mapped file is checked just before it is parsed, and while
         // every block so far was valid no record needs its own check. (Checked in the same pass, each page is
@@ -110,12 +119,25 @@ public final class FeedReader {
         let encoding = self.encoding
         let decoder = self.decoder
         let columnNames = self.columnNames
+        let textColumns = self.textColumns
+        let maxFieldBytes = input.maxFieldBytes
         let unmanagedDecoder = decoder.map { Unmanaged.passUnretained($0) }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { chunk.deallocate() }
         try mapping.fileColumn.withUnsafeBufferPointer { mappingBuffer in
             try withoutActuallyEscaping(body) { body in
                 scanner.sink = { s in
+                    if let over = s.oversized {
+                        let column = over.field < columnNames.count ? columnNames[over.field] : "column \(over.field + 1)"
+                        var view = RecordView(
+                            line: s.startLine, fieldCount: 0,
+                            problem: .recordTooLong(column: column, lineBytes: over.bytes, recordLimit: s.maxRecordBytes, fieldLimit: maxFieldBytes),
+                            base: UnsafePointer(s.mutableFields.bytes), ends: UnsafePointer(s.mutableFields.ends),
+                            mapping: mappingBuffer, rawBytes: s.rawRecord, decoder: unmanagedDecoder)
+                        view.rawCut = true
+                        try body(view)
+                        return
+                    }
                     let fieldBytes = s.fieldBytes, fieldEnds = s.fieldEnds
                     let count = fieldEnds.count
                     var problem: RecordProblem? = count == expected ? nil : .fieldCount(found: count, expected: expected)
@@ -144,6 +166,15 @@ public final class FeedReader {
                                                 encoding: encoding, byte: bad + 1)
                         }
                     }
+                    // SPEC 1.1's text rules, on the UTF-8 fields: a record with no byte that could be a control character
+                    // and no field over the limit (most records) is passed at the cost of one scan of its bytes.
+                    if problem == nil, count > 0 {
+                        let length = ends[count - 1]
+                        if length > maxFieldBytes || TextRules.mayHaveControl(UnsafeBufferPointer(start: base, count: length)) {
+                            problem = TextRules.check(UnsafeMutablePointer(mutating: base), ends: UnsafeMutablePointer(mutating: ends),
+                                                      count: count, columns: textColumns, maxFieldBytes: maxFieldBytes)
+                        }
+                    }
                     let view = RecordView(
                         line: s.startLine, fieldCount: count, problem: problem, base: base, ends: ends,
                         mapping: mappingBuffer, rawBytes: s.rawRecord, decoder: unmanagedDecoder)
@@ -153,6 +184,8 @@ public final class FeedReader {
                 var offset = start
                 var released = start
                 while offset < end {
+                    // A stop (SIGTERM, SIGINT) is honoured between blocks: a feed of gigabytes takes a while.
+                    try StopRequest.check()
                     let block: UnsafeRawBufferPointer
                     if let mapped {
                         block = UnsafeRawBufferPointer(rebasing: mapped[offset..<min(offset + chunkSize, end)])

@@ -3,11 +3,22 @@ public struct ColumnSpec: Sendable, Hashable {
     public let name: String
     public let aliases: [String]
     public let required: Bool
+    /// What a line break inside the column's quoted field means (SPEC 1.1, text fields).
+    public let lineBreaks: LineBreaks
 
-    public init(_ name: String, aliases: [String], required: Bool) {
+    /// SPEC 1.1: a line break inside a quoted field is kept in an address and becomes one space in a name; in any
+    /// other column it is a control character like the rest, and the record is rejected.
+    public enum LineBreaks: Sendable, Hashable {
+        case kept
+        case space
+        case rejected
+    }
+
+    public init(_ name: String, aliases: [String], required: Bool, lineBreaks: LineBreaks = .rejected) {
         self.name = name
         self.aliases = aliases
         self.required = required
+        self.lineBreaks = lineBreaks
     }
 }
 
@@ -29,16 +40,16 @@ public struct FeedSchema: Sendable, Hashable {
 
     private static let idNo = ColumnSpec("id_no", aliases: ["身份证号", "身份证号码", "证件号码"], required: true)
     private static let idType = ColumnSpec("id_type", aliases: ["证件类型"], required: false)
-    private static let name = ColumnSpec("name", aliases: ["姓名"], required: true)
+    private static let name = ColumnSpec("name", aliases: ["姓名"], required: true, lineBreaks: .space)
     private static let phone = ColumnSpec("phone", aliases: ["手机号", "手机号码", "联系电话"], required: false)
 
     /// SPEC 1.2: the residence snapshot.
     public static let residents = FeedSchema(kind: "residents", columns: [
         idNo, idType, name, phone,
         ColumnSpec("community_code", aliases: ["社区代码", "村社代码"], required: true),
-        ColumnSpec("community_name", aliases: ["社区", "村社", "社区名称"], required: true),
+        ColumnSpec("community_name", aliases: ["社区", "村社", "社区名称"], required: true, lineBreaks: .space),
         ColumnSpec("grid_id", aliases: ["网格", "网格编号"], required: false),
-        ColumnSpec("address", aliases: ["住址", "地址", "居住地址"], required: false),
+        ColumnSpec("address", aliases: ["住址", "地址", "居住地址"], required: false, lineBreaks: .kept),
         ColumnSpec("updated_at", aliases: ["更新日期", "登记日期"], required: false),
     ])
 
@@ -47,7 +58,7 @@ public struct FeedSchema: Sendable, Hashable {
         ColumnSpec("record_id", aliases: ["记录编号", "记录号"], required: false),
         ColumnSpec("source", aliases: ["来源", "数据来源"], required: false),
         idNo, idType,
-        ColumnSpec("name", aliases: ["姓名"], required: false),
+        ColumnSpec("name", aliases: ["姓名"], required: false, lineBreaks: .space),
         phone,
         ColumnSpec("region_code", aliases: ["区划代码", "地区代码", "停留地区划代码"], required: true),
         ColumnSpec("arrived_on", aliases: ["到达日期", "抵达日期"], required: true),
@@ -58,14 +69,15 @@ public struct FeedSchema: Sendable, Hashable {
     public static let gridContacts = FeedSchema(kind: "grid_contacts", columns: [
         ColumnSpec("community_code", aliases: ["社区代码", "村社代码"], required: true),
         ColumnSpec("grid_id", aliases: ["网格", "网格编号"], required: true),
-        ColumnSpec("name", aliases: ["姓名", "网格员"], required: true),
+        ColumnSpec("name", aliases: ["姓名", "网格员"], required: true, lineBreaks: .space),
         ColumnSpec("phone", aliases: ["联系电话", "手机号", "手机号码", "电话"], required: true),
     ])
 
-    /// SPEC 1.4: the risk-region rule file.
+    /// SPEC 1.4: the risk-region rule file. A region is named by its code, its name or both (SPEC 10): neither
+    /// column is required alone, and the rule file reader refuses a file with neither.
     public static let regions = FeedSchema(kind: "regions", columns: [
-        ColumnSpec("region_code", aliases: ["区划代码", "地区代码"], required: true),
-        ColumnSpec("region_name", aliases: ["地区名称", "区域名称"], required: true),
+        ColumnSpec("region_code", aliases: ["区划代码", "地区代码"], required: false),
+        ColumnSpec("region_name", aliases: ["地区名称", "区域名称"], required: false, lineBreaks: .space),
         ColumnSpec("risk_level", aliases: ["风险等级"], required: true),
         ColumnSpec("from", aliases: ["开始日期", "起始日期"], required: true),
         ColumnSpec("to", aliases: ["结束日期", "截止日期"], required: false),

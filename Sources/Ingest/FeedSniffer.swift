@@ -9,6 +9,8 @@ struct FeedSniffer {
     var decoder: GB18030Decoder?
     /// Header texts, decoded and trimmed.
     var header: [String]
+    /// The byte that ends a line: LF (LF and CRLF files), or CR for a file whose first line ends in a lone CR.
+    var lineEnd: UInt8
     /// Byte offset of the first byte after the header record, and the line it is on.
     var dataStart: Int
     var dataStartLine: Int
@@ -23,6 +25,7 @@ struct FeedSniffer {
         defer { head.deallocate() }
         let headCount = try file.readChunk(into: head, at: 0, limit: headSize)
         let headBytes = UnsafeBufferPointer(start: head.baseAddress?.assumingMemoryBound(to: UInt8.self), count: headCount)
+        if TextEncoding.looksLikeUTF16(headBytes) { throw .utf16(file: input.path) }
         var bomLength = 0
         var resolved = input.encoding
         if headCount >= 3, headBytes[0] == 0xEF, headBytes[1] == 0xBB, headBytes[2] == 0xBF {
@@ -42,8 +45,9 @@ struct FeedSniffer {
             decoder = made
         }
 
+        let lineEnd = Self.lineEnd(UnsafeBufferPointer(rebasing: headBytes[min(bomLength, headCount)...]))
         // The header is the first record; blank lines before it are skipped like any others.
-        let scanner = try RecordScanner(file: input.path, firstLine: 1, maxRecordBytes: maxRecordBytes)
+        let scanner = try RecordScanner(file: input.path, firstLine: 1, maxRecordBytes: maxRecordBytes, lineEnd: lineEnd)
         var found: [String]?
         scanner.sink = { s in
             var names: [String] = []
@@ -74,8 +78,21 @@ struct FeedSniffer {
             throw .csv(file: input.path, line: scanner.startLine, message: "\(error)")
         }
         guard let found else { throw .empty(file: input.path) }
-        return FeedSniffer(encoding: resolved, decoder: decoder, header: found.map(trimmed), dataStart: offset,
+        return FeedSniffer(encoding: resolved, decoder: decoder, header: found.map(trimmed), lineEnd: lineEnd, dataStart: offset,
                            dataStartLine: scanner.line, blankLinesBeforeHeader: scanner.blankLines)
+    }
+
+    /// The file's line end, from its first one: a CR not followed by LF makes every line end a lone CR (a file
+    /// saved by old Mac software); anything else reads by LF, which covers CRLF.
+    ///
+    /// A file that mixes the two is read by its first line end: in an LF file a lone CR still ends a record, so no
+    /// row is lost, only its line number shared.
+    static func lineEnd(_ head: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        for i in head.indices {
+            if head[i] == 0x0A { return 0x0A }
+            if head[i] == 0x0D { return i + 1 < head.count && head[i + 1] != 0x0A ? 0x0D : 0x0A }
+        }
+        return 0x0A
     }
 
     private static func trimmed(_ s: String) -> String {

@@ -4,12 +4,22 @@ public enum RecordProblem: Sendable, Hashable {
     /// `column` is the canonical name, or the header text for a column the schema does not use;
     /// `byte` is the 1-based position in the field of the first bad byte.
     case encoding(column: String, encoding: TextEncoding, byte: Int)
+    /// SPEC 1.1: a C0 or C1 control character (or DEL) other than a line break where the column allows one;
+    /// `position` is the 1-based character in the field.
+    case controlCharacter(column: String, scalar: UInt32, position: Int)
+    /// SPEC 1.1: a field longer than the limit (`max_field_bytes`).
+    case fieldTooLong(column: String, bytes: Int, limit: Int)
+    /// A field so long that its record ran past `recordLimit`, the most the reader holds: the rest of its line
+    /// (`lineBytes` long) was skipped.
+    case recordTooLong(column: String, lineBytes: Int, recordLimit: Int, fieldLimit: Int)
 
     /// Column for `rejects.csv`; empty when the whole record is at fault.
     public var column: String {
         switch self {
         case .fieldCount: return ""
-        case let .encoding(column, _, _): return column
+        case let .encoding(column, _, _), let .controlCharacter(column, _, _), let .fieldTooLong(column, _, _),
+             let .recordTooLong(column, _, _, _):
+            return column
         }
     }
 
@@ -21,6 +31,16 @@ public enum RecordProblem: Sendable, Hashable {
         case let .encoding(_, encoding, byte):
             let name = encoding == .gb18030 ? "GB18030" : "UTF-8"
             return "not valid \(name) (byte \(byte) of the field); re-export the file in one encoding"
+        case let .controlCharacter(_, scalar, position):
+            let hex = String(scalar, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let what = scalar == 0x0A || scalar == 0x0D ? "a line break" : "the control character \(code)"
+            return "holds \(what) (character \(position)), which no printed notice or list can show; correct the field in the source system"
+        case let .fieldTooLong(_, bytes, limit):
+            return "is \(bytes) bytes long, over the limit of \(limit) (max_field_bytes in the config); a field this long is almost always an export fault"
+        case let .recordTooLong(_, lineBytes, recordLimit, fieldLimit):
+            return "is so long that the record runs past \(recordLimit) bytes (its line has \(lineBytes) bytes and was not read further), "
+                + "far over the limit of \(fieldLimit) for a field (max_field_bytes in the config); a field this long is almost always an export fault"
         }
     }
 }
@@ -42,6 +62,8 @@ public struct RecordView {
     public let rawBytes: UnsafeBufferPointer<UInt8>
     /// Unmanaged so delivering a record costs no reference counting; the reader keeps the decoder alive.
     let decoder: Unmanaged<GB18030Decoder>?
+    /// Whether `rawBytes` is only the head of a record too long to hold.
+    var rawCut = false
 
     /// UTF-8 bytes of a schema column; empty when the file has no such column or the record is short.
     @inlinable @inline(__always)
@@ -69,8 +91,37 @@ public struct RecordView {
     }
 
     /// The raw record decoded leniently (bad bytes become U+FFFD), for `rejects.csv`.
+    ///
+    /// Control characters other than line breaks and tabs are shown as their pictures (`␀`, `␇`; U+FFFD for C1),
+    /// so a rejected record never puts a raw NUL or escape into `rejects.csv` or the report. A record cut short
+    /// (over the length the reader holds) ends with `…`.
     public var raw: String {
-        if let decoder { return decoder._withUnsafeGuaranteedRef { $0.decodeLeniently(rawBytes) } }
-        return String(decoding: rawBytes, as: UTF8.self)
+        let text: String
+        if let decoder { text = decoder._withUnsafeGuaranteedRef { $0.decodeLeniently(rawBytes) } } else {
+            text = String(decoding: rawBytes, as: UTF8.self)
+        }
+        let shown = RecordView.pictured(text)
+        return rawCut ? shown + "…" : shown
+    }
+
+    /// The text with C0 controls (but line breaks and tab) and DEL as their Unicode pictures, C1 controls as U+FFFD.
+    static func pictured(_ text: String) -> String {
+        func isControl(_ s: Unicode.Scalar) -> Bool {
+            (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t") || (0x7F...0x9F).contains(s.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if !isControl(s) {
+                out.append(s)
+            } else if s.value < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + s.value)!)
+            } else if s.value == 0x7F {
+                out.append("\u{2421}")
+            } else {
+                out.append("\u{FFFD}")
+            }
+        }
+        return String(out)
     }
 }

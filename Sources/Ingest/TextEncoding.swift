@@ -30,6 +30,20 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
         // Neither fits: read as UTF-8 so every bad record is rejected rather than garbled.
         return .utf8
     }
+
+    /// Whether a file starting with `head` is UTF-16 (or UTF-32): a byte-order mark `FF FE` / `FE FF`, or, without
+    /// one, a NUL byte in a quarter or more of the first 128 byte pairs, nearly all on the same side of the pair
+    /// (ASCII text in UTF-16). No feed in an accepted encoding has either.
+    static func looksLikeUTF16(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+        if head.count >= 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) { return true }
+        let n = min(head.count, 256) & ~1
+        guard n >= 8 else { return false }
+        var even = 0, odd = 0
+        for i in 0..<n where head[i] == 0 {
+            if i & 1 == 0 { even += 1 } else { odd += 1 }
+        }
+        return max(even, odd) * 4 >= n / 2 && min(even, odd) * 8 <= max(even, odd)
+    }
 }
 
 /// Byte-level validators for the two supported encodings.

@@ -8,6 +8,8 @@ import RiskModel
 public struct CheckReport: Sendable {
     public var policyName: String
     public var designations: Int
+    /// Units the gazetteer the names were checked against knows (SPEC 10).
+    public var gazetteerUnits: Int
     public var reports: [FeedReport]
     public var rejects: [Reject]
     /// Why `run` would stop with exit status 2, if it would.
@@ -22,19 +24,26 @@ public enum Check {
         }
         do {
             let policy = try Policy.load(path: policyPath)
-            let rules = try RuleFile.read(regions)
+            let base = try settings.baseGazetteer()
+            let rules = try RuleFile.parse(regions, gazetteer: base)
             var reports: [FeedReport] = [], rejects: [Reject] = []
+            var residents: ResidentTable?
             if !settings.residents.isEmpty {
                 let batch = try ResidentFeed.read(settings.residents, digests: false, workers: settings.workers)
                 reports += batch.reports; rejects += batch.rejects
+                residents = batch.table
             }
+            // As a run does: names are settled with the community names of tonight's residents, else the store's.
+            let gazetteer = try settings.gazetteer(adding: residents, to: base)
+            let designations = try rules.designations(in: gazetteer)
             if !settings.travel.isEmpty {
                 let batch = try TravelFeed.read(settings.travel, workers: settings.workers)
                 reports += batch.reports; rejects += batch.rejects
             }
             var blocking: RunError?
             do { try Run.checkRejectRates(reports, rejects: rejects, settings: settings) } catch { blocking = RunError.from(error) }
-            return CheckReport(policyName: policy.name, designations: rules.designations.count, reports: reports, rejects: rejects, blocking: blocking)
+            return CheckReport(policyName: policy.name, designations: designations.count, gazetteerUnits: gazetteer.count,
+                               reports: reports, rejects: rejects, blocking: blocking)
         } catch {
             throw RunError.from(error)
         }
@@ -42,7 +51,8 @@ public enum Check {
 
     /// The report as lines for a terminal.
     public static func lines(_ report: CheckReport) -> [String] {
-        var out = ["policy \"\(report.policyName)\" and \(report.designations) designations: valid"]
+        var out = ["policy \"\(report.policyName)\" and \(report.designations) designations: valid "
+            + "(names checked against \(report.gazetteerUnits) units of the gazetteer)"]
         for r in report.reports {
             out.append("\(r.path) (\(r.kind), \(r.encoding)): \(r.read) read, \(r.accepted) accepted, \(r.rejected) rejected, \(r.duplicates) duplicates"
                 + (r.phonesBlanked > 0 ? ", \(r.phonesBlanked) invalid phones blanked" : ""))

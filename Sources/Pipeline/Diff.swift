@@ -31,8 +31,9 @@ public enum Diff {
         }
         if list {
             for n in changed {
+                let region = n.measure.regionName.isEmpty ? n.measure.region.canonical : "\(n.measure.regionName) (\(n.measure.region.canonical))"
                 out.append("  \(n.status.rawValue) \(n.serial) \(n.person.masked) \(n.name) \(n.measure.action.code) until \(n.measure.until)"
-                    + (n.supersedes.map { " (replaces \($0))" } ?? ""))
+                    + (n.supersedes.map { " (replaces \($0))" } ?? "") + ", \(n.measure.level.code) in \(region)")
             }
             for r in summary.rescissions {
                 out.append("  rescinded \(r.serial) \(r.person.masked) \(r.name)")

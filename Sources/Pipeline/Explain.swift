@@ -8,8 +8,11 @@ import Screen
 /// Why a person has, or has not, a measure on a day: their stays, the designations they touched, and their notices.
 public enum Explain {
     /// - Parameters:
+    ///   - settings: the state store (`state`) and the config's gazetteer files, for naming regions (SPEC 10).
     ///   - policy, regions: rule files to explain under; nil replays the last committed run's.
-    public static func execute(state: String, id: String, idType: String?, asOf: Day?, policy: String?, regions: String?) throws(RunError) -> [String] {
+    public static func execute(_ settings: RunSettings, id: String, idType: String?, asOf: Day?, policy: String?, regions: String?,
+                               warn: (String) -> Void = { _ in }) throws(RunError) -> [String] {
+        guard let state = settings.state else { throw .configuration("explain needs --state (as a flag or in the config file)") }
         do {
             let person: PersonKey
             do throws(FieldProblem) {
@@ -18,14 +21,15 @@ public enum Explain {
                 throw RunError.configuration("\(PersonKey.mask(id)): \(error.reason)")
             }
             guard FileManager.default.fileExists(atPath: state) else { throw RunError.configuration("\(state): no state store here") }
-            let store = try Store(path: state)
+            let store = try Store.opened(state, warn: warn)
             guard let last = try store.lastRun(), let runID = last.id else {
                 throw RunError.configuration("\(state): no committed run yet; nothing to explain")
             }
             let day = asOf ?? Day(iso: last.asOf) ?? RunSettings.todayInShanghai()
             let policyPath = policy ?? store.dataFolder.appendingPathComponent("policy-\(runID).toml").path
             let regionsPath = regions ?? store.dataFolder.appendingPathComponent("regions-\(runID).csv").path
-            let rules = try RuleFile.read(RunSettings.input(path: regionsPath))
+            let gazetteer = try settings.gazetteer(adding: try store.residents(), to: try settings.baseGazetteer())
+            let rules = try RuleFile.read(RunSettings.input(path: regionsPath), gazetteer: gazetteer)
             let screener = Screener(policy: try Policy.load(path: policyPath), designations: rules.designations, asOf: day)
 
             var out = ["\(person.type.code) \(person.masked), as of \(day) (window \(screener.window.first)..\(screener.window.last), policy \(screener.policy.name))"]
@@ -33,7 +37,7 @@ public enum Explain {
             out.append(stays.isEmpty ? "no stays on record" : "stays on record: \(stays.count)")
             var best: Candidate?
             for stay in stays {
-                out.append("  stay in \(stay.region.twelveDigits) \(stay.days)")
+                out.append("  stay in \(stay.region.twelveDigits) \(stay.days)" + (gazetteer.fullName(of: stay.region).map { " (\($0))" } ?? ""))
                 let exposures = screener.exposures(of: stay)
                 if exposures.isEmpty { out.append("    touches no designation in the window") }
                 for e in exposures {
@@ -51,7 +55,8 @@ public enum Explain {
                 }
             }
             if let best {
-                out.append("measure: \(best.action.code) until \(best.until), level \(best.level.code), region \(best.region.canonical), last exposure \(best.lastExposure) — the most severe action, then the latest until")
+                out.append("measure: \(best.action.code) until \(best.until), level \(best.level.code), region \(best.region.canonical)"
+                    + (gazetteer.fullName(of: best.region).map { " \($0)" } ?? "") + ", last exposure \(best.lastExposure) — the most severe action, then the latest until")
             } else {
                 out.append("measure: none on \(day)")
             }

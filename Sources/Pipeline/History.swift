@@ -3,10 +3,10 @@ import Lifecycle
 
 /// The committed runs of a store with their inputs, rule-file hashes and counts.
 public enum History {
-    public static func execute(state: String) throws(RunError) -> [String] {
+    public static func execute(state: String, warn: (String) -> Void = { _ in }) throws(RunError) -> [String] {
         do {
             guard FileManager.default.fileExists(atPath: state) else { throw RunError.configuration("\(state): no state store here") }
-            let store = try Store(path: state)
+            let store = try Store.opened(state, warn: warn)
             var out: [String] = []
             for run in try store.runs() {
                 out.append("run \(run.id ?? 0) as-of \(run.asOf)\(run.forced ? " (forced)" : ""): \(run.measures) measures (\(run.newCount) new, \(run.amendedCount) amended, \(run.continuingCount) continuing, \(run.rescindedCount) rescinded), \(run.rejects) rejects")

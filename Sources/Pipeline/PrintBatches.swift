@@ -28,7 +28,7 @@ public enum PrintBatches {
         } catch let error as PrintError {
             throw .inputRejected(error.description)
         } catch {
-            throw .internal("\(error)")
+            throw RunError.from(error)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Machinery
+import Normalize
 import RiskModel
 import TOMLKit
 
@@ -28,6 +29,10 @@ public struct RunSettings: Sendable {
     public var retentionDays: Int?
     /// As-of days a notice may await delivery feedback after its issue before it is overdue (SPEC 8).
     public var deliveryDays = 1
+    /// The config's `gazetteer` files (SPEC 10 source 2): `code,name` of a district's streets and communities.
+    public var gazetteer: [FeedInput] = []
+    /// The longest field a feed row may have (SPEC 1.1); `applyFieldLimit()` hands it to every input.
+    public var maxFieldBytes = FeedInput.defaultMaxFieldBytes
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -56,6 +61,10 @@ public struct RunSettings: Sendable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .configuration("\(path): cannot read the config file: \(error.localizedDescription)")
         }
+        if let problem = TOMLPreflight.problem(in: text) {
+            // toml++ would abort the process here instead of reporting it.
+            throw .configuration("\(path):\(problem.line):\(problem.column): not valid TOML: \(problem.message)")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
             throw .configuration("\(path): not valid TOML: \(error)")
@@ -70,7 +79,7 @@ public struct RunSettings: Sendable {
             return s
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
-                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "delivery_days", "feeds"]
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "max_field_bytes", "delivery_days", "feeds"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -96,7 +105,21 @@ public struct RunSettings: Sendable {
         s.contacts = string(table, "contacts", "").map(resolve)
         if let v = string(table, "authority", "") { s.authority = v }
         if let v = string(table, "hotline", "") { s.hotline = v }
+        if let v = table["max_field_bytes"] {
+            if let n = v.int, (256...(1 << 20)).contains(n) { s.maxFieldBytes = n } else {
+                problems.append("max_field_bytes: expected a whole number of bytes from 256 to 1048576")
+            }
+        }
         if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
+        if let v = table["gazetteer"] {
+            // One file or a list, read in order (a later file wins for the same code).
+            let files = v.string.map { [$0] } ?? v.array?.compactMap { $0.string }
+            if let files, files.count == (v.array?.count ?? 1) {
+                s.gazetteer = files.map { FeedInput(feed: "gazetteer", path: resolve($0)) }
+            } else {
+                problems.append("gazetteer: expected a file name or a list of them, like [\"streets.csv\"]")
+            }
+        }
         if let v = table["delivery_days"] {
             if let n = v.int, (0...365).contains(n) { s.deliveryDays = n } else { problems.append("delivery_days: expected a whole number of days from 0 to 365") }
         }
@@ -126,7 +149,15 @@ public struct RunSettings: Sendable {
         guard problems.isEmpty else {
             throw .configuration("\(path): " + (problems.count == 1 ? problems[0] : "\n  " + problems.joined(separator: "\n  ")))
         }
+        s.applyFieldLimit()
         return s
+    }
+
+    /// Gives every feed input (the rule file, residents, travel) the field length limit, once flags have added theirs.
+    public mutating func applyFieldLimit() {
+        regions?.maxFieldBytes = maxFieldBytes
+        for i in residents.indices { residents[i].maxFieldBytes = maxFieldBytes }
+        for i in travel.indices { travel[i].maxFieldBytes = maxFieldBytes }
     }
 
     /// The settings for a run, with every required one present.

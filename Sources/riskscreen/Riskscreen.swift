@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Machinery
 import Pipeline
 import RiskModel
 
@@ -14,7 +15,7 @@ struct Riskscreen: ParsableCommand {
             notices to print and a worklist. See README.md for the input formats.
             """,
         version: programVersion,
-        subcommands: [Run.self, Check.self, Explain.self, Diff.self, History.self, Feedback.self, Purge.self, Print.self, Generate.self]
+        subcommands: [Run.self, Check.self, Explain.self, Diff.self, Rules.self, History.self, Feedback.self, Purge.self, Print.self, Generate.self]
     )
 
     /// Runs the command; a usage error exits 1 as SPEC 4 says, not argument-parser's 64 (`EX_USAGE`).
@@ -48,14 +49,38 @@ func exitOnTruncatedFeed() {
     }
 }
 
-/// Prints a message on standard error.
+/// Prints a message on standard error, control characters from files (NUL, ESC, C1) shown as `U+0000`.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    let text = message.hasSuffix("\n") ? message : message + "\n"
+    FileHandle.standardError.write(Data(terminalSafe(text).utf8))
+}
+
+/// The text with every control character but line feed and tab written as `U+XXXX`: a message quoting a file's
+/// bytes must not put raw NULs or escape sequences on an operator's terminal or in a cron mail.
+func terminalSafe(_ text: String) -> String {
+    func unsafe(_ s: Unicode.Scalar) -> Bool { (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) }
+    guard text.unicodeScalars.contains(where: unsafe) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if unsafe(scalar) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            out.append(contentsOf: ("U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
+}
+
+/// Prints a warning of a command that has no logger (`explain`, `history`, `purge`).
+func warn(_ message: String) {
+    printError("riskscreen: warning: \(IDRedaction.redact(message))")
 }
 
 /// Exits with the status SPEC 4 gives a run error, after printing it.
 func fail(_ error: RunError) -> ExitCode {
     // A safety net: no message should hold an ID number, and none leaves the program unmasked if one does.
     printError("riskscreen: \(IDRedaction.redact(error.description))")
+    if case let .stopped(signal) = error { StopRequest.endBySignal(signal) }
     return ExitCode(error.exitCode)
 }

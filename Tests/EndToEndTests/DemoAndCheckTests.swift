@@ -108,7 +108,7 @@ import TestSupport
         let dir = try freshCopy(ofFixture: "cases/bad-rule-file")
         let result = try riskscreen(["check", "--policy", "policy.toml", "--regions", "regions.csv"], in: dir)
         #expect(result.status == 2, "\(result)")
-        for line in 3...9 { #expect(result.stderr.contains("regions.csv:\(line):"), "\(result)") }
+        for line in [3, 4, 5, 6, 7, 8, 9, 11] { #expect(result.stderr.contains("regions.csv:\(line):"), "\(result)") }
     }
 
     @Test(arguments: ["", "\u{FEFF}", "\n\n"])

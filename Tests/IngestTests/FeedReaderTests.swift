@@ -15,7 +15,8 @@ import Testing
         #expect(rows.map(\.line) == [2, 3, 4, 7])
         #expect(rows[0].fields[1] == "武汉市, 湖北")
         #expect(rows[1].fields[1] == "朝阳区 \"东部\"")
-        #expect(rows[2].fields[1] == "上海\n浦东\n新区")
+        // SPEC 1.1: a line break inside a quoted name becomes one space; the raw record keeps it.
+        #expect(rows[2].fields[1] == "上海 浦东 新区")
         #expect(rows[2].raw == "310000,\"上海\n浦东\n新区\",low,2020-02-01,")
         #expect(rows[3].fields == ["330100", "杭州市", "low", "2020-02-02", ""])
         #expect(rows.allSatisfy { $0.problem == nil })

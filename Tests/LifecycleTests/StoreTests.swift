@@ -244,6 +244,9 @@ import TestSupport
         let at = 32 + MemoryLayout<ResidentTable.Row>.offset(of: \.length)!
         withUnsafeBytes(of: UInt32(1 << 30).littleEndian) { bytes.replaceSubrange(at..<at + 4, with: $0) }
         try bytes.write(to: file)
+        // The checksum catches the damage first; with a checksum that matches, the reader must still stay in the file.
+        #expect(throws: StoreError.self) { try store.residents() }
+        try PackedFile.reseal(file)
         let stored = try #require(try store.residents())
         #expect(stored.resident(at: 0).address == "1号", "the text up to the end of the file")
     }

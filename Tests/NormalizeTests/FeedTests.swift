@@ -52,8 +52,9 @@ import TestSupport
         let report = try #require(batch.reports.first)
         #expect(report.read == records && report.accepted == records - badLines.count)
         let part = try #require(batch.stays.parts.first)
-        // Record 0 has the bad region; record 3 is the first accepted one with line breaks in its name.
-        #expect(part.contacts.entry(part.stays[2].contact)?.name == "张\n三 3\n\"号\"")
+        // Record 0 has the bad region; record 3 is the first accepted one with line breaks in its name, each now one
+        // space (SPEC 1.1).
+        #expect(part.contacts.entry(part.stays[2].contact)?.name == "张 三 3 \"号\"")
     }
 
     /// The snapshot holds residents' names and phones: their stays keep none (the travel feeds would otherwise keep
@@ -152,7 +153,7 @@ import TestSupport
             3304,嘉兴市,low,2020-02-30,
             """, "regions.csv", in: dir)
         #expect {
-            try RuleFile.read(rules)
+            try RuleFile.read(rules, gazetteer: try Gazetteer.national())
         } throws: { error in
             guard case let RuleFileError.invalidRows(_, problems) = error else { return false }
             return problems.map(\.line) == [3, 4, 5] && problems.map(\.column) == ["region_code", "risk_level", "from"]

@@ -173,13 +173,13 @@ _riskscreen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|check|explain|diff|history|purge|print|generate|help)
+    run|check|explain|diff|rules|history|purge|print|generate|help)
         # Offer subcommand argument completions
         "_riskscreen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run check explain diff history purge print generate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run check explain diff rules history purge print generate help' -- "${cur}"))
         ;;
     esac
 }
@@ -237,7 +237,7 @@ _riskscreen_check() {
     repeating_flags=()
     non_repeating_flags=(--allow-empty --version -h --help)
     repeating_options=(--residents --travel)
-    non_repeating_options=(--config --policy --regions --encoding --max-reject-rate)
+    non_repeating_options=(--config --policy --regions --encoding --state --max-reject-rate)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -260,6 +260,9 @@ _riskscreen_check() {
     '--encoding')
         return
         ;;
+    '--state')
+        return
+        ;;
     '--max-reject-rate')
         return
         ;;
@@ -270,11 +273,14 @@ _riskscreen_explain() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--state --as-of --id-type --policy --regions)
+    non_repeating_options=(--config --state --as-of --id-type --policy --regions)
     __riskscreen_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--config')
+        return
+        ;;
     '--state')
         return
         ;;
@@ -327,6 +333,104 @@ _riskscreen_diff() {
         return
         ;;
     '--out')
+        return
+        ;;
+    esac
+}
+
+_riskscreen_rules() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __riskscreen_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    import|diff|check)
+        # Offer subcommand argument completions
+        "_riskscreen_rules_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'import diff check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_riskscreen_rules_import() {
+    repeating_flags=()
+    non_repeating_flags=(--widen --verbose -v --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--on --from --previous --column -o --output --config --state)
+    __riskscreen_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--on')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--previous')
+        return
+        ;;
+    '--column')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    esac
+}
+
+_riskscreen_rules_diff() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--on --config --state)
+    __riskscreen_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--on')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    esac
+}
+
+_riskscreen_rules_check() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--on --config --state)
+    __riskscreen_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--on')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--state')
         return
         ;;
     esac

@@ -30,18 +30,54 @@ public struct Publisher: Sendable {
         return Int64(name[..<dash])
     }
 
-    /// A fresh staging folder, readable by the owner only.
+    /// Creates the output folder, `runs/` and `previews/` with the modes of SPEC 5 (0750, whatever the umask), or
+    /// sets those modes on existing ones; refuses a `latest` that is not the link this program keeps.
+    ///
+    /// Existing folders are made 0750 whatever they were: more open ones are tightened, and the 0700 of earlier
+    /// builds is opened to the group, as SPEC 5 now asks. The first time that changes `runs/` or `previews/` (an
+    /// output folder of an earlier build, with files 0644), every folder and file under them is set too.
+    public func prepareFolders() throws -> [FileModes.Change] {
+        var changes: [FileModes.Change] = []
+        if FileManager.default.fileExists(atPath: root.path) {
+            guard FileModes.isFolder(root.path) else { throw PublishError.notAFolder(path: root.path) }
+            if let change = FileModes.set(root.path, to: FileModes.sharedFolder) { changes.append(change) }
+        } else {
+            try FileModes.makeFolder(root.path, mode: FileModes.sharedFolder)
+        }
+        if FileModes.mode(of: latest.path) != nil, !isLink(latest.path) {
+            throw PublishError.latestNotALink(path: latest.path, isFolder: FileModes.isFolder(latest.path))
+        }
+        for folder in [runs, previews] where FileManager.default.fileExists(atPath: folder.path) {
+            if let change = FileModes.set(folder.path, to: FileModes.sharedFolder) {
+                changes.append(change)
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                    FileModes.setTree(folder.appendingPathComponent(name).path, folder: FileModes.sharedFolder, file: FileModes.sharedFile)
+                }
+            }
+        }
+        return changes
+    }
+
+    private func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// A fresh staging folder, readable by the owner only until it is published.
     public func stage(_ name: String) throws -> URL {
         let url = root.appendingPathComponent(".staging-\(name)-\(getpid())")
         try? FileManager.default.removeItem(at: url)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: root.path) { try FileModes.makeFolder(root.path, mode: FileModes.sharedFolder) }
+        try FileModes.makeFolder(url.path, mode: 0o700)
         return url
     }
 
     /// Moves a finished staging folder to `runs/<name>` (or `previews/<name>`), replacing a leftover of a crashed attempt.
     public func publish(_ staging: URL, name: String, preview: Bool) throws -> URL {
         let parent = preview ? previews : runs
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: parent.path) { try FileModes.makeFolder(parent.path, mode: FileModes.sharedFolder) }
+        // Readable by the output folder's group (a print server), whatever the umask the files were written under.
+        FileModes.setTree(staging.path, folder: FileModes.sharedFolder, file: FileModes.sharedFile)
         var target = parent.appendingPathComponent(name)
         if preview {
             var n = 1
@@ -69,21 +105,28 @@ public struct Publisher: Sendable {
         }
         for path in paths.reversed() {
             let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            guard fd >= 0 else { throw PublishError.cannotWrite(path: path, errno: errno) }
             let synced = fsync(fd) == 0
+            let failure = errno
             close(fd)
-            guard synced else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
+            guard synced else { throw PublishError.cannotWrite(path: path, errno: failure) }
         }
     }
 
     /// Points `latest` at `runs/<name>` with an atomic rename of a new symbolic link.
     public func pointLatest(to name: String) throws {
+        if FileManager.default.fileExists(atPath: latest.path), !isLink(latest.path) {
+            throw PublishError.latestNotALink(path: latest.path, isFolder: FileModes.isFolder(latest.path))
+        }
         let temporary = root.appendingPathComponent(".latest-\(getpid())")
         try? FileManager.default.removeItem(at: temporary)
         try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "runs/\(name)")
-        try rename(temporary, latest)
+        do {
+            try rename(temporary, latest)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
         syncDirectory(root)
     }
 
@@ -120,12 +163,35 @@ public struct Publisher: Sendable {
 
     private func rename(_ from: URL, _ to: URL) throws {
         guard Glibc.rename(from.path, to.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            throw PublishError.cannotWrite(path: to.path, errno: errno)
         }
     }
 
     private func syncDirectory(_ url: URL) {
         let fd = open(url.path, O_RDONLY)
         if fd >= 0 { fsync(fd); close(fd) }
+    }
+}
+
+/// The output folder cannot take a run, in words an operator can act on.
+public enum PublishError: Error, CustomStringConvertible, Sendable {
+    /// `latest` exists but is a folder or a file, not the symbolic link this program keeps there.
+    case latestNotALink(path: String, isFolder: Bool)
+    /// The output folder is a file.
+    case notAFolder(path: String)
+    /// Writing, renaming or syncing failed with `errno`.
+    case cannotWrite(path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case let .latestNotALink(path, isFolder):
+            return "\(path) is a \(isFolder ? "folder" : "file"), not the link to the last run that riskscreen keeps there; "
+                + "move it out of the output folder and run again (nothing was published)"
+        case let .notAFolder(path):
+            return "\(path): the output folder (--out) is a file; give a folder"
+        case let .cannotWrite(path, code):
+            return "\(path): cannot write (\(String(cString: strerror(code)))); check that the output folder (--out) is on a writable disk "
+                + "with space and that the user running riskscreen may write there"
+        }
     }
 }

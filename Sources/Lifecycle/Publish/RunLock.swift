@@ -24,7 +24,9 @@ public final class RunLock: Sendable {
 
     public init(statePath: String) throws {
         path = statePath + ".lock"
-        try? FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        // The lock is taken before the store is opened, so it may be what creates the store's folder: owner-only (SPEC 5).
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: folder) { try? FileModes.makeFolder(folder, mode: FileModes.storeFolder) }
         // Kept in a local until the lock is taken: a class whose properties are all set runs its deinit when the
         // init throws, and that deinit would truncate and close the number again, by then perhaps another
         // thread's file (a test's SQLite journal got "disk I/O error" that way).

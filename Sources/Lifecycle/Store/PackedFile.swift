@@ -1,3 +1,4 @@
+import CXXHash
 import Foundation
 import Machinery
 import RiskModel
@@ -6,18 +7,43 @@ import RiskModel
 import Glibc
 #endif
 
-/// Packed files of stays and residents: a header, then arrays of fixed-size values copied as they lie in memory.
+/// Packed files of stays and residents: a header, then arrays of fixed-size values copied as they lie in memory,
+/// then a checksum (XXH3, 64 bits) of every byte before it.
 ///
 /// They are written and read by this program on the same machine, so the layout check in the header
-/// (magic, stride of each array) is enough; a file of another layout is refused, except the 48-byte stays of
-/// earlier builds, which are converted as they are read.
+/// (magic, stride of each array) is enough to tell a file of another layout; the checksum tells a file damaged on
+/// disk, which the layout and the counts alone let through (a name or a community changed inside the data).
+/// Files of earlier builds are read as they are: without a checksum (the same layout otherwise), and the
+/// 48-byte stays, which are converted as they are read. `Store.upgradePackedFiles` rewrites them with one.
 enum PackedFile {
-    static let stayMagic: UInt64 = 0x3459_4154_5352_5352  // "RSRSTAY4": parts, each with its own contacts, 40-byte stays 8-byte aligned
+    static let stayMagic: UInt64 = 0x3559_4154_5352_5352  // "RSRSTAY5": parts, each with its own contacts, 40-byte stays 8-byte aligned; checksum
+    /// The same without the checksum: written by the builds before it, read unverified and upgraded.
+    static let stayMagicUnsummed: UInt64 = 0x3459_4154_5352_5352  // "RSRSTAY4"
     // Written by earlier builds, read and converted, never written: 48-byte stays, aligned ("RSRSTAY3") or not ("RSRSTAY2").
     static let stayMagic48: UInt64 = 0x3359_4154_5352_5352
     static let stayMagic48Unaligned: UInt64 = 0x3259_4154_5352_5352
     static let legacyStride = 48
-    static let residentMagic: UInt64 = 0x3153_4552_5352_5352  // "RSRSRES1"
+    static let residentMagic: UInt64 = 0x3253_4552_5352_5352  // "RSRSRES2": rows, their text; checksum
+    /// The same without the checksum ("RSRSRES1"), read unverified and upgraded.
+    static let residentMagicUnsummed: UInt64 = 0x3153_4552_5352_5352
+    /// The length of the checksum at the end of a file.
+    static let checksumBytes = 8
+
+    /// Whether a stays or residents file was written without a checksum (by an earlier build).
+    static func lacksChecksum(_ url: URL) throws -> Bool {
+        let reader = try Reader(url, expectedBytes: nil)
+        let magic: [UInt64] = try reader.take(1)
+        return magic[0] != stayMagic && magic[0] != residentMagic
+    }
+
+    /// Compares the checksum at `end` of a mapped file with that of the bytes before it.
+    private static func verify(_ file: MappedFile, end: Int, url: URL) throws {
+        let region = file.bytes!
+        let stored = region.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+        guard XXH3_64bits(region.baseAddress, end) == UInt64(littleEndian: stored) else {
+            throw StoreError.checksumMismatch(file: url.path)
+        }
+    }
 
     /// Writes stays in parts, each with its contacts, to `url` (through a temporary file renamed into place).
     ///
@@ -40,25 +66,32 @@ enum PackedFile {
         let reader = try Reader(url, expectedBytes: expectedBytes)
         let header: [UInt64] = try reader.take(3)
         let legacy = header[0] == stayMagic48 || header[0] == stayMagic48Unaligned
-        guard header[0] == stayMagic && header[1] == UInt64(MemoryLayout<Stay>.stride) || legacy && header[1] == UInt64(legacyStride) else {
+        let summed = header[0] == stayMagic
+        guard (summed || header[0] == stayMagicUnsummed) && header[1] == UInt64(MemoryLayout<Stay>.stride)
+                || legacy && header[1] == UInt64(legacyStride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a stays file of this version")
         }
+        // The bytes before the checksum.
+        let body = expectedBytes - (summed ? checksumBytes : 0)
         // Each part takes at least its three counts.
-        let partCount = try count(header[2], atMost: expectedBytes / 24, in: url)
-        if header[0] == stayMagic, let file = reader.mapped() {
-            return try mappedStays(file, parts: partCount, url: url)
+        let partCount = try count(header[2], atMost: body / 24, in: url)
+        if !legacy, let file = reader.mapped() {
+            let parts = try mappedStays(file, parts: partCount, end: body, url: url)
+            if summed { try verify(file, end: body, url: url) }
+            return parts
         }
         let aligned = header[0] != stayMagic48Unaligned
         var parts: [StayParts.Part] = []
         for _ in 0..<partCount {
             let counts: [UInt64] = try reader.take(3)
-            let stayCount = try count(counts[0], atMost: expectedBytes / (legacy ? legacyStride : MemoryLayout<Stay>.stride), in: url)
+            let stayCount = try count(counts[0], atMost: body / (legacy ? legacyStride : MemoryLayout<Stay>.stride), in: url)
             let stays: [Stay] = legacy ? try reader.takeLegacyStays(stayCount) : try reader.take(stayCount)
-            let starts: [UInt32] = try reader.take(try count(counts[1], atMost: expectedBytes / 4, in: url))
-            let bytes: [UInt8] = try reader.take(try count(counts[2], atMost: expectedBytes, in: url))
+            let starts: [UInt32] = try reader.take(try count(counts[1], atMost: body / 4, in: url))
+            let bytes: [UInt8] = try reader.take(try count(counts[2], atMost: body, in: url))
             if aligned { try reader.skip(toMultipleOf: 8) }
             parts.append(StayParts.Part(stays: stays, contacts: try contacts(starts: starts, bytes: bytes, in: url)))
         }
+        if summed { try reader.verifyChecksum() }
         return StayParts(parts: parts)
     }
 
@@ -80,18 +113,19 @@ enum PackedFile {
         return ContactBook(starts: starts, bytes: bytes)
     }
 
-    /// The parts of a mapped stays file: stays viewed in place, contacts (visitors' only, small) copied out.
-    private static func mappedStays(_ file: MappedFile, parts count: Int, url: URL) throws -> StayParts {
+    /// The parts of a mapped stays file whose data ends at `end`: stays viewed in place, contacts (visitors' only,
+    /// small) copied out.
+    private static func mappedStays(_ file: MappedFile, parts count: Int, end: Int, url: URL) throws -> StayParts {
         let region = file.bytes!
         var offset = 24
         func word() throws -> UInt64 {
-            guard offset + 8 <= region.count else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            guard offset + 8 <= end else { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
             defer { offset += 8 }
             return region.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
         /// The number of values of `stride` bytes that follow (a count read from the file, checked before it is multiplied).
         func values(_ count: UInt64, stride: Int) throws -> Int {
-            try PackedFile.count(count, atMost: (region.count - offset) / stride, in: url)
+            try PackedFile.count(count, atMost: (end - offset) / stride, in: url)
         }
         var parts: [StayParts.Part] = []
         for _ in 0..<count {
@@ -125,21 +159,35 @@ enum PackedFile {
     static func readResidents(_ url: URL, expectedBytes: Int) throws -> ResidentTable {
         let reader = try Reader(url, expectedBytes: expectedBytes)
         let header: [UInt64] = try reader.take(4)
-        guard header[0] == residentMagic, header[1] == UInt64(MemoryLayout<ResidentTable.Row>.stride) else {
+        let summed = header[0] == residentMagic
+        guard summed || header[0] == residentMagicUnsummed, header[1] == UInt64(MemoryLayout<ResidentTable.Row>.stride) else {
             throw StoreError.corruptSegment(file: url.path, reason: "not a residents file of this version")
         }
-        let rowCount = try count(header[2], atMost: expectedBytes / MemoryLayout<ResidentTable.Row>.stride, in: url)
-        let arenaCount = try count(header[3], atMost: expectedBytes, in: url)
+        let body = expectedBytes - (summed ? checksumBytes : 0)
+        let rowCount = try count(header[2], atMost: body / MemoryLayout<ResidentTable.Row>.stride, in: url)
+        let arenaCount = try count(header[3], atMost: body, in: url)
         let rowsOffset = 32, arenaOffset = rowsOffset + rowCount * MemoryLayout<ResidentTable.Row>.stride
         // The rows start after the four header words, aligned for `Row`: the file can be viewed where it lies.
-        if arenaOffset + arenaCount == expectedBytes, let file = reader.mapped(),
+        if arenaOffset + arenaCount == body, let file = reader.mapped(),
            let rows = MappedArray<ResidentTable.Row>(file, offset: rowsOffset, count: rowCount),
            let arena = MappedArray<UInt8>(file, offset: arenaOffset, count: arenaCount) {
+            if summed { try verify(file, end: body, url: url) }
             return ResidentTable(mappedRows: rows, arena: arena)
         }
         let rows: [ResidentTable.Row] = try reader.take(rowCount)
         let arena: [UInt8] = try reader.take(arenaCount)
+        if summed { try reader.verifyChecksum() }
         return ResidentTable(rows: rows, arena: arena)
+    }
+
+    /// Writes the checksum of `url`'s bytes before its last eight over them: for tests that damage a file on purpose
+    /// and need the reader to get past its checksum to the check behind it.
+    static func reseal(_ url: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let end = bytes.count - checksumBytes
+        let sum = XXH3_64bits(bytes, end).littleEndian
+        withUnsafeBytes(of: sum) { bytes.replaceSubrange(end..<bytes.count, with: $0) }
+        try Data(bytes).write(to: url)
     }
 
     /// Appends arrays to a temporary file, then syncs and renames it into place.
@@ -165,6 +213,8 @@ enum PackedFile {
         private static let alignment = 4096
         private let block: UnsafeMutableRawPointer
         private var filled = 0
+        /// The checksum of what was put so far, written after it by `finish`.
+        private let checksum: OpaquePointer
 
         init(_ url: URL) throws {
             self.url = url
@@ -173,6 +223,13 @@ enum PackedFile {
             direct = fd >= 0
             if fd < 0 { fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }  // tmpfs and others refuse O_DIRECT
             guard fd >= 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: String(cString: strerror(errno))) }
+            guard let checksum = XXH3_createState() else {
+                close(fd)
+                unlink(temporary.path)
+                throw StoreError.cannotOpen(path: temporary.path, reason: "no memory for a checksum")
+            }
+            XXH3_64bits_reset(checksum)
+            self.checksum = checksum
             self.fd = fd
             block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
         }
@@ -182,6 +239,12 @@ enum PackedFile {
         }
 
         func put(_ raw: UnsafeRawBufferPointer) throws {
+            XXH3_64bits_update(checksum, raw.baseAddress, raw.count)
+            try append(raw)
+        }
+
+        /// Appends bytes without adding them to the checksum.
+        private func append(_ raw: UnsafeRawBufferPointer) throws {
             var offset = 0
             while offset < raw.count {
                 let n = min(raw.count - offset, Self.blockSize - filled)
@@ -200,7 +263,10 @@ enum PackedFile {
         }
 
         /// Writes the block buffer out; a partial last block is padded to the alignment (cut off in `finish`).
+        ///
+        /// A stop (SIGTERM, SIGINT) is honoured here, between blocks: the file is not finished, and `deinit` removes it.
         private func flush() throws {
+            try StopRequest.check()
             var length = filled
             if direct && length % Self.alignment != 0 {
                 let padded = (length + Self.alignment - 1) / Self.alignment * Self.alignment
@@ -217,6 +283,8 @@ enum PackedFile {
         }
 
         func finish() throws -> Int {
+            let sum = XXH3_64bits_digest(checksum).littleEndian
+            try withUnsafeBytes(of: sum) { try append($0) }
             if filled > 0 { try flush() }
             let cut = ftruncate(fd, off_t(written)) == 0
             let synced = cut && fsync(fd) == 0
@@ -234,6 +302,7 @@ enum PackedFile {
 
         deinit {
             block.deallocate()
+            XXH3_freeState(checksum)
             if fd >= 0 {
                 close(fd)
                 unlink(temporary.path)
@@ -246,20 +315,38 @@ enum PackedFile {
         let url: URL
         let fd: Int32
         let expectedBytes: Int
+        /// The checksum of what was taken so far.
+        private let checksum: OpaquePointer
 
-        init(_ url: URL, expectedBytes: Int) throws {
+        /// Opens `url`, checking its size when `expectedBytes` is given.
+        init(_ url: URL, expectedBytes: Int?) throws {
             self.url = url
-            self.expectedBytes = expectedBytes
             // In a local until the checks pass: once every property is set, a throwing init runs deinit, which
             // would close the number a second time (as `RunLock` once did).
             let fd = open(url.path, O_RDONLY)
             guard fd >= 0 else { throw StoreError.missingSegment(file: url.path) }
             var info = stat()
-            guard fstat(fd, &info) == 0, Int(info.st_size) == expectedBytes else {
+            guard fstat(fd, &info) == 0, expectedBytes == nil || Int(info.st_size) == expectedBytes else {
                 close(fd)
                 throw StoreError.corruptSegment(file: url.path, reason: "size differs from what the store recorded")
             }
+            guard let checksum = XXH3_createState() else {
+                close(fd)
+                throw StoreError.cannotOpen(path: url.path, reason: "no memory for a checksum")
+            }
+            XXH3_64bits_reset(checksum)
+            self.checksum = checksum
+            self.expectedBytes = expectedBytes ?? Int(info.st_size)
             self.fd = fd
+        }
+
+        /// Reads the checksum that follows what was taken and compares it with theirs.
+        func verifyChecksum() throws {
+            let computed = XXH3_64bits_digest(checksum)
+            var stored: UInt64 = 0
+            guard read(fd, &stored, 8) == 8, UInt64(littleEndian: stored) == computed else {
+                throw StoreError.checksumMismatch(file: url.path)
+            }
         }
 
         /// The file mapped whole, the kernel asked to read it all in the background; nil when it cannot be mapped.
@@ -305,9 +392,13 @@ enum PackedFile {
                 initialized = failed ? 0 : count
             }
             if failed { throw StoreError.corruptSegment(file: url.path, reason: "file ends early") }
+            values.withUnsafeBytes { _ = XXH3_64bits_update(checksum, $0.baseAddress, $0.count) }
             return values
         }
 
-        deinit { close(fd) }
+        deinit {
+            XXH3_freeState(checksum)
+            close(fd)
+        }
     }
 }

@@ -103,6 +103,8 @@ extension Store {
                 let target = dataFolder.appendingPathComponent(file)
                 try? FileManager.default.removeItem(at: target)
                 try FileManager.default.copyItem(atPath: path, toPath: target.path)
+                // The copy keeps the source's mode; the store's files are owner-only (SPEC 5).
+                FileModes.set(target.path, to: FileModes.storeFile)
                 let bytes = (try FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
                 segments.append(SegmentRecord(runID: runID, kind: kind, file: file, count: 0, bytes: bytes))
             }

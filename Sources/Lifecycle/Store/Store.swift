@@ -2,21 +2,39 @@ import Foundation
 import GRDB
 import RiskModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Problems with the state store, described so an operator can act.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case corruptSegment(file: String, reason: String)
     case missingSegment(file: String)
+    /// A packed file whose bytes no longer give the checksum written with them: changed or damaged on disk.
+    case checksumMismatch(file: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason):
             return "\(path): cannot open the state store: \(reason)"
         case let .corruptSegment(file, reason):
-            return "\(file): stored data is damaged (\(reason)); restore the state folder from a backup"
+            return "\(file): stored data is damaged (\(reason)); \(StoreError.whatToRestore(file))"
         case let .missingSegment(file):
-            return "\(file): a data file the state store refers to is missing; restore the state folder from a backup"
+            return "\(file): a data file the state store refers to is missing; \(StoreError.whatToRestore(file))"
+        case let .checksumMismatch(file):
+            return "\(file): stored data is damaged (its checksum does not match: the file was changed or damaged on disk); "
+                + StoreError.whatToRestore(file)
         }
+    }
+
+    /// What to restore: the store and its folder from one backup, or for a residence snapshot, tonight's feed instead.
+    static func whatToRestore(_ file: String) -> String {
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let store = folder.deletingPathExtension().path
+        let both = "restore the state folder from a backup (the store \(store) and its folder \(folder.path) together, from the same night)"
+        guard URL(fileURLWithPath: file).lastPathComponent.hasPrefix("residents-") else { return both }
+        return both + ", or run with tonight's residence feed (--residents), which replaces the stored snapshot"
     }
 }
 
@@ -26,14 +44,20 @@ public final class Store: Sendable {
     /// Folder holding the packed files (`<state>.d/`).
     public let dataFolder: URL
     public let db: DatabaseQueue
+    /// Modes this opening changed on files and folders an earlier build (or a loose umask) left open (SPEC 5).
+    public let modeChanges: [FileModes.Change]
+    /// What could not be tightened without touching files that are not the store's, in words for the log.
+    public let modeWarnings: [String]
 
     public init(path: String) throws {
         self.path = path
         dataFolder = URL(fileURLWithPath: path + ".d")
+        if FileModes.isFolder(path) {
+            throw StoreError.cannotOpen(path: path, reason: "it is a folder; --state (or `state` in the config) names the store's database "
+                + "file, such as \(URL(fileURLWithPath: path).appendingPathComponent("riskscreen.sqlite").path)")
+        }
         do {
-            let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            (modeChanges, modeWarnings) = try Store.secure(path: path, dataFolder: dataFolder.path)
             var config = Configuration()
             config.foreignKeysEnabled = true
             // `explain` or `history` reading while a run commits (or the reverse) waits instead of failing at once
@@ -48,9 +72,62 @@ public final class Store: Sendable {
             }
             db = try DatabaseQueue(path: path, configuration: config)
             try Store.migrator.migrate(db)
+        } catch let error as CocoaError {
+            // Foundation's text (`Error Domain=NSCocoaErrorDomain Code=513 …`) hides the reason the system gave.
+            let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
+            let reason = underlying.map { String(cString: strerror($0)) } ?? (error.userInfo[NSLocalizedDescriptionKey] as? String) ?? "\(error.code)"
+            throw StoreError.cannotOpen(path: error.filePath ?? path, reason: reason)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Makes the store's folders and files owner-only (SPEC 5: files 0600, folders 0700), whatever the umask:
+    /// new ones are created so, existing ones are tightened.
+    ///
+    /// The folder holding the database is tightened only when it holds nothing but this store's files: a store
+    /// kept in a shared folder (a home folder, /tmp) keeps that folder's mode, with a warning, since its own
+    /// files are owner-only anyway. The database file is created here, before SQLite opens it, because SQLite
+    /// creates it (and later its journal, with the same mode) with 0644 less the umask.
+    static func secure(path: String, dataFolder: String) throws -> (changes: [FileModes.Change], warnings: [String]) {
+        let url = URL(fileURLWithPath: path)
+        let parent = url.deletingLastPathComponent().path
+        var changes: [FileModes.Change] = []
+        var warnings: [String] = []
+        if FileManager.default.fileExists(atPath: parent) {
+            if let mode = FileModes.mode(of: parent), mode & 0o077 != 0 {
+                let base = url.lastPathComponent
+                let others = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { !$0.hasPrefix(base) }
+                if others.isEmpty {
+                    if let change = FileModes.tighten(parent, to: FileModes.storeFolder) { changes.append(change) }
+                } else {
+                    warnings.append("\(parent): the state store's folder can be listed by other users and holds other files "
+                        + "(\(others.sorted().prefix(3).joined(separator: ", "))), so its mode is left as it is; the store's own files are "
+                        + "owner-only. Move the store to a folder of its own (mode 0700)")
+                }
+            }
+        } else {
+            try FileModes.makeFolder(parent, mode: FileModes.storeFolder)
+        }
+        if FileManager.default.fileExists(atPath: dataFolder) {
+            if let change = FileModes.tighten(dataFolder, to: FileModes.storeFolder) { changes.append(change) }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dataFolder)) ?? [] {
+                if let change = FileModes.tighten(dataFolder + "/" + name, to: FileModes.storeFile) { changes.append(change) }
+            }
+        } else {
+            try FileModes.makeFolder(dataFolder, mode: FileModes.storeFolder)
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, FileModes.storeFile)
+            if fd >= 0 {
+                _ = fchmod(fd, FileModes.storeFile)
+                close(fd)
+            }
+        }
+        for file in [path, path + "-journal", path + "-wal", path + "-shm", path + ".lock"] {
+            if let change = FileModes.tighten(file, to: FileModes.storeFile) { changes.append(change) }
+        }
+        return (changes, warnings)
     }
 
     /// Named migrations; a shipped one is never edited, a change is a new migration.
@@ -184,6 +261,31 @@ public final class Store: Sendable {
     /// The segments of one kind that the committed runs refer to, oldest first.
     public func segments(kind: String) throws -> [SegmentRecord] {
         try db.read { db in try SegmentRecord.filter(Column("kind") == kind).order(Column("runID")).fetchAll(db) }
+    }
+
+    /// Rewrites the stays and residents files that earlier builds wrote without a checksum, with one; returns their names.
+    ///
+    /// Each file is written anew under another name and swapped in the `segment` table in one transaction; the old
+    /// file is removed afterwards. A crash in between leaves either file orphaned, which `removeOrphanFiles` takes
+    /// away: the store names one whole file at every moment. Call it under the run lock.
+    public func upgradePackedFiles() throws -> [String] {
+        let segments = try db.read { db in try SegmentRecord.filter(["stays", "residents"].contains(Column("kind"))).fetchAll(db) }
+        var upgraded: [String] = []
+        for segment in segments {
+            let url = dataFolder.appendingPathComponent(segment.file)
+            guard try PackedFile.lacksChecksum(url) else { continue }
+            let name = URL(fileURLWithPath: segment.file).deletingPathExtension().lastPathComponent + "-c.bin"
+            let target = dataFolder.appendingPathComponent(name)
+            let bytes = segment.kind == "stays"
+                ? try PackedFile.writeStays(try PackedFile.readStays(url, expectedBytes: segment.bytes), to: target)
+                : try PackedFile.writeResidents(try PackedFile.readResidents(url, expectedBytes: segment.bytes), to: target)
+            try db.write { db in
+                try db.execute(sql: "UPDATE segment SET file = ?, bytes = ? WHERE file = ?", arguments: [name, bytes, segment.file])
+            }
+            try? FileManager.default.removeItem(at: url)
+            upgraded.append(segment.file)
+        }
+        return upgraded
     }
 
     /// Removes packed files that no committed run refers to (left by a run that crashed before its commit).

@@ -180,8 +180,12 @@ extension ChunkedFeed {
                 parts.append(result.part)
                 records += result.records
             case let .failure(error):
-                if case .unterminatedQuote = error as? IngestError { return nil }
-                throw error
+                // A chunk that began inside a quoted field reads the rest of itself as quoted: it ends inside quotes,
+                // or (a chunk of more than 64 MiB) runs into the limit for an open quote.
+                switch error as? IngestError {
+                case .unterminatedQuote?, .quoteOpenTooLong?: return nil
+                default: throw error
+                }
             }
         }
         return (parts, records)

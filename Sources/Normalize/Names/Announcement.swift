@@ -113,11 +113,21 @@ public struct ParsedAnnouncement: Sendable, Hashable {
 public enum Announcement {
     /// Parses `text`, one announcement, against the gazetteer that tells prefix lines from names.
     public static func parse(_ text: String, gazetteer: Gazetteer) -> ParsedAnnouncement {
-        var parser = Parser(gazetteer: gazetteer)
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        return parse(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             number += 1
-            parser.read(line: fold(String(rawLine)), number: number)
+            return (number, String(line))
+        }, gazetteer: gazetteer)
+    }
+
+    /// Parses an announcement given as numbered lines: the cells of a CSV or XLSX column, each numbered by its
+    /// line or row in the file (a cell holding line breaks gives several lines with the same number).
+    public static func parse(lines: [(number: Int, text: String)], gazetteer: Gazetteer) -> ParsedAnnouncement {
+        var parser = Parser(gazetteer: gazetteer)
+        for (number, text) in lines {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                parser.read(line: fold(String(line)), number: number)
+            }
         }
         return parser.result
     }

@@ -1,4 +1,5 @@
 import Ingest
+import Machinery
 import RiskModel
 
 /// A config `gazetteer` file could not be used; every bad line is listed so one edit fixes them all.
@@ -88,5 +89,31 @@ public enum GazetteerLoadError: Error, Sendable, CustomStringConvertible {
         case let .national(error): return error.description
         case let .file(error): return error.description
         }
+    }
+}
+
+extension Gazetteer {
+    /// The residents' community names (SPEC 10 source 3): each 12-digit community code with the name of its
+    /// first resident's row.
+    ///
+    /// One pass over a province's millions of rows for its few thousand communities: the codes go into a flat
+    /// set that stays in cache, a row of the same community as the one before skips even that, and text is
+    /// decoded only for the first row of each community.
+    public static func communities(of residents: ResidentTable) -> [Entry] {
+        var seen = FlatSet(capacity: 4096)
+        var rows: [Int] = []
+        residents.withRows { table in
+            var last: RegionCode?
+            for i in table.indices {
+                let code = table[i].community
+                if code == last { continue }
+                last = code
+                if code.length == 12, seen.insert(code.raw) { rows.append(i) }
+            }
+        }
+        return rows.map { row in
+            let resident = residents.resident(at: row)
+            return Entry(code: resident.community, name: resident.communityName)
+        }.sorted { $0.code < $1.code }
     }
 }

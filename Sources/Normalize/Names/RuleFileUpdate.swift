@@ -42,8 +42,9 @@ public struct LevelConflict: Sendable, Hashable, CustomStringConvertible {
 
 /// The next rule file from the previous one and an announcement (SPEC 10, `rules import --previous`).
 public struct RuleFileUpdate: Sendable, Hashable {
-    /// The rows of the next file, in order: the previous rows (kept or closed), then the new ones in
-    /// announcement order. `line` is each row's line in the file as written, after a header on line 1.
+    /// The rows of the next file, in order: the previous rows (kept or closed) in their order, then the new ones
+    /// by level (high first), then code, so the file does not depend on how the announcement is laid out.
+    /// `line` is each row's line in the file as written, after a header on line 1.
     public var designations: [Designation]
     /// What changed on the day, per level.
     public var changes: DesignationChanges
@@ -103,8 +104,9 @@ public struct RuleFileUpdate: Sendable, Hashable {
             closed.to = close
             rows.append(closed)
         }
-        for code in order where !kept.contains(code) {
-            guard let region = wanted[code] else { continue }
+        let opened = order.filter { !kept.contains($0) }.compactMap { wanted[$0] }
+            .sorted { $0.level != $1.level ? $0.level > $1.level : $0.region < $1.region }
+        for region in opened {
             rows.append(Designation(region: region.region, regionName: region.name, level: region.level, from: start, to: nil, line: 0))
         }
         for i in rows.indices { rows[i].line = i + 2 }

@@ -66,6 +66,10 @@ extension Policy {
     /// (the as-of day only); both are capped at 3660 days to catch typos and keep day arithmetic
     /// in range.
     public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
+        if let problem = TOMLPreflight.problem(in: text) {
+            // toml++ would abort the process here instead of reporting it.
+            throw PolicyError.malformed(file: file, line: problem.line, column: problem.column, message: problem.message)
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

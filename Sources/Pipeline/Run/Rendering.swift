@@ -3,6 +3,7 @@ import Foundation
 import Lifecycle
 import Normalize
 import Logging
+import Machinery
 import RiskModel
 
 /// Renders a run's printable batches (PDF) and worklists (CSV, XLSX) into the staging folder.
@@ -40,6 +41,8 @@ struct Rendering {
                                metadata: ["community": "\(r.community?.twelveDigits ?? "")", "problem": "\(w)"])
             }
         }
+        // The batches of a province take a while: a stop asked meanwhile is honoured before the worklists.
+        try StopRequest.check()
         let lists = try Worklist.writeAll(notices: reconciliation.notices, asOf: asOf, directory: worklistsFolder, xlsx: true)
         return rendered.map { "batches/" + $0.file.lastPathComponent } + lists.map { "worklists/" + $0.lastPathComponent }
     }

@@ -54,14 +54,27 @@ public struct Run {
         let context = RunContext(logger: logger, progress: progress, workers: settings.workers)
         defer { context.finish() }
         do {
+            // A stop requested by SIGTERM or SIGINT is honoured at each stage's end (and within the long ones),
+            // until the store commits; the clean-up is the context's, as after any error.
             let prepared = try prepare(context)
+            try context.checkpoint()
             let ingested = try ingest(prepared, context)
+            try context.checkpoint()
             let loaded = try load(prepared, ingested, context)
+            try context.checkpoint()
             let findings = screen(prepared, ingested, loaded, context)
+            try context.checkpoint()
             let reconciliation = try reconcile(findings, prepared, ingested, context)
+            try context.checkpoint()
             let followUp = try followUp(reconciliation, prepared, context)
             let staged = try emit(reconciliation, followUp, prepared, ingested, loaded, context)
-            return try commitAndPublish(staged, prepared, context)
+            try context.checkpoint()
+            let summary = try commitAndPublish(staged, prepared, context)
+            if StopRequest.signal != 0 {
+                logger.warning("stop signal came after the store's commit; the run was finished and published",
+                               metadata: ["signal": "\(StopRequest.name(of: StopRequest.signal))"])
+            }
+            return summary
         } catch {
             throw RunError.from(error)
         }
@@ -76,7 +89,10 @@ public struct Run {
         var policyPath: String
         var policySHA: String
         var regions: FeedInput
-        var rules: (designations: [Designation], report: FeedReport)
+        /// The rule file read; its names are settled, and its bad rows listed, once the residents are known (`ingest`).
+        var rules: ParsedRuleFile
+        /// The national table and the config's gazetteer files (SPEC 10 sources 1 and 2).
+        var gazetteer: Gazetteer
         var store: Store
         var publisher: Publisher
         var last: RunRecord?
@@ -97,11 +113,13 @@ public struct Run {
         context.hold(try RunLock(statePath: v.state))
         let policy = try Policy.load(path: v.policy)
         let policySHA = try SHA256Hasher.hash(file: v.policy)
-        let rules = try RuleFile.read(v.regions)
+        let gazetteer = try settings.baseGazetteer()
+        let rules = try RuleFile.parse(v.regions, gazetteer: gazetteer)
         context.lap("rules")
 
         let store = try Store(path: v.state)
         let publisher = Publisher(root: v.out)
+        Run.logModes(store.modeChanges + (try publisher.prepareFolders()), warnings: store.modeWarnings, logger)
         let committed = try store.runs().map(\.folder)
         if let current = publisher.latestName(), !committed.contains(current) {
             throw RunError.configuration("\(v.out.path)/latest points at \(current), a run the state store \(v.state) never committed; "
@@ -109,13 +127,18 @@ public struct Run {
         }
         try publisher.recover(committed: committed)
         _ = try store.removeOrphanFiles()
+        if !settings.dryRun {
+            for file in try store.upgradePackedFiles() {
+                logger.notice("store file of an earlier build rewritten with a checksum", metadata: ["file": "\(file)"])
+            }
+        }
         let last = try store.lastRun()
         if let last, let lastDay = Day(iso: last.asOf), v.asOf < lastDay, !settings.force {
             throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
         }
         let prior = context.background { [store, last] in try store.priorNotices(after: last) }
         let deliveries = context.background { [store, last] in try store.noticeDeliveries(after: last) }
-        return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules,
+        return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules, gazetteer: gazetteer,
                         store: store, publisher: publisher, last: last, runID: try store.nextRunID(), priorNotices: prior,
                         priorDeliveries: deliveries, dryRun: settings.dryRun)
     }
@@ -133,6 +156,9 @@ public struct Run {
         var storedStays: BackgroundTask<[[StayParts.Part]]>
         /// The residents' packed file, written while the travel feeds are parsed (the disk is idle then).
         var residentsFile: BackgroundTask<[SegmentRecord]>?
+        /// The gazetteer with the snapshot's community names (SPEC 10), and the rule file's designations settled in it.
+        var gazetteer: Gazetteer
+        var designations: [Designation]
     }
 
     /// Reads the residence and travel feeds; refuses empty feeds and feeds with too many rejected rows.
@@ -167,6 +193,10 @@ public struct Run {
             }
         }
         let residents = newResidents ?? storedResidents ?? ResidentTable()
+        // The rule file's names need the snapshot's community names (SPEC 10 source 3): settled now, before the
+        // travel feeds, and every bad row (fields and names) listed at once.
+        let gazetteer = p.gazetteer.addingCommunities(Gazetteer.communities(of: residents))
+        let designations = try p.rules.designations(in: gazetteer)
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
@@ -181,7 +211,7 @@ public struct Run {
         CrashPoint.hit("after-ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
         return Ingested(reports: reports, rejects: rejects, newResidents: newResidents, residents: residents, travel: travel,
-                        storedStays: storedStays, residentsFile: residentsFile)
+                        storedStays: storedStays, residentsFile: residentsFile, gazetteer: gazetteer, designations: designations)
     }
 
     /// The stays in force (the stored runs' merged with tonight's) and what the run stores of them.
@@ -209,10 +239,10 @@ public struct Run {
 
     /// SPEC 2: each exposed person's measure, with the name and place it is printed with.
     func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) -> [Finding] {
-        let screener = Screener(policy: p.policy, designations: p.rules.designations, asOf: p.asOf)
+        let screener = Screener(policy: p.policy, designations: i.designations, asOf: p.asOf)
         let best = context.progress.watching("screening \(l.stays.count) stays") { screener.screen(l.stays, workers: context.workers) }
         context.lap("screen")
-        return Findings.attach(best, designations: p.rules.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+        return Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
     }
 
     /// SPEC 3: statuses and serials against the last committed run.
@@ -267,6 +297,11 @@ public struct Run {
         if let pending { context.atEnd { pending.abandon() } }
 
         let staging = try p.publisher.stage(name)
+        // A run that ends before its commit takes its staged folder with it; after the commit the folder is the
+        // run's own, which the next run publishes if this one could not.
+        context.atEnd { [unowned context] in
+            if !context.committed { try? FileManager.default.removeItem(at: staging) }
+        }
         var files = ["measures.csv", "rescinded.csv", "rejects.csv", "followup.csv", "health_codes.csv"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
@@ -284,7 +319,7 @@ public struct Run {
         let facts = RunFacts(
             version: programVersion, runID: p.runID, dryRun: settings.dryRun, asOf: p.asOf,
             policy: .init(file: p.policyPath, sha256: p.policySHA, name: p.policy.name),
-            regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: p.rules.designations.count),
+            regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: i.designations.count),
             previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } }, deliveryDays: settings.deliveryDays)
         try Outputs.writeManifestAndReport(facts, reports: i.reports, reconciliation: reconciliation, rejects: i.rejects, tally: tally,
                                            followUp: followUp, healthCodes: healthCodes,
@@ -309,7 +344,10 @@ public struct Run {
         try p.publisher.sync(s.folder)
         let written = try (s.packedFiles?.wait() ?? []) + (s.residentsFile?.wait() ?? [])
         context.lap("write-store-files")
+        CrashPoint.hit("files-written")
+        try context.checkpoint()
         try pending.finish(files: written)
+        context.committed = true
         context.lap("store-commit")
         CrashPoint.hit("after-commit")
         // The folder enters runs/ only once the store has committed it: runs/ never shows a run that did not happen.
@@ -320,6 +358,18 @@ public struct Run {
         try p.publisher.pointLatest(to: s.name)
         context.lap("publish")
         return s.summary(folder)
+    }
+
+    /// Logs the modes the run changed on existing files (SPEC 5): a warning where they were too open.
+    static func logModes(_ changes: [FileModes.Change], warnings: [String], _ logger: Logger) {
+        for change in changes {
+            if change.tightened {
+                logger.warning("file mode tightened", metadata: ["change": "\(change)"])
+            } else {
+                logger.info("file mode set", metadata: ["change": "\(change)"])
+            }
+        }
+        for warning in warnings { logger.warning("file mode left", metadata: ["problem": "\(warning)"]) }
     }
 
     /// Refuses empty feeds (unless allowed) and feeds whose share of rejected rows is above the limit.

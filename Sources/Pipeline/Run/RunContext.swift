@@ -15,6 +15,9 @@ final class RunContext {
     private var clock = DispatchTime.now()
     let started = DispatchTime.now()
     private var cleanups: [() -> Void] = []
+    /// Set once the store has committed the run: from then on the run is finished, not stopped, and a staged folder
+    /// that could not be published is kept for the next run to publish.
+    var committed = false
 
     init(logger: Logger, progress: (any ProgressSink)?, workers: Workers) {
         self.logger = logger
@@ -49,6 +52,13 @@ final class RunContext {
     /// Keeps `value` (a lock) alive until the run ends.
     func hold(_ value: AnyObject) {
         atEnd { withExtendedLifetime(value) {} }
+    }
+
+    /// A safe point: throws `StopRequest.Stopped` when SIGTERM or SIGINT asked the run to stop, unless the store has
+    /// committed it already (a committed run is finished and published, which takes moments).
+    func checkpoint() throws {
+        guard !committed else { return }
+        try StopRequest.check()
     }
 
     /// Runs the clean-up steps, last registered first.

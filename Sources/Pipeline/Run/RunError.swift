@@ -1,5 +1,7 @@
+import Foundation
 import Ingest
 import Lifecycle
+import Machinery
 import Normalize
 
 /// Why a run stopped, with the exit status SPEC 4 gives it.
@@ -12,6 +14,8 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
     case locked(String)
     /// Something that is not the user's fault (exit 4).
     case `internal`(String)
+    /// SIGTERM or SIGINT stopped the run before its commit; the process ends by that signal (status 128 + N).
+    case stopped(signal: Int32)
 
     public var exitCode: Int32 {
         switch self {
@@ -19,12 +23,16 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case .inputRejected: return 2
         case .locked: return 3
         case .internal: return 4
+        case let .stopped(signal): return 128 + signal
         }
     }
 
     public var description: String {
         switch self {
         case let .configuration(m), let .inputRejected(m), let .locked(m), let .internal(m): return m
+        case let .stopped(signal):
+            return "run stopped by signal (\(StopRequest.name(of: signal))) before its commit: nothing was committed or published, "
+                + "its staged files are removed and the lock is released; the next run starts afresh"
         }
     }
 
@@ -32,8 +40,18 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
     public static func from(_ error: any Error) -> RunError {
         switch error {
         case let e as RunError: return e
+        case let e as StopRequest.Stopped: return .stopped(signal: e.signal)
         case let e as PolicyError: return .configuration(e.description)
-        case let e as RuleFileError: return .inputRejected(e.description)
+        case let e as RuleFileError:
+            // A rule file named in the config or on the command line that is not there is a configuration error;
+            // one that is there but invalid is a rejected input.
+            if case .structure(.unreadable) = e { return .configuration(e.description) }
+            return .inputRejected(e.description)
+        // A gazetteer file is an input like the rule file; a missing national table is a broken installation.
+        case let e as GazetteerFileError: return .inputRejected(e.description)
+        case let e as GazetteerLoadError:
+            if case let .file(file) = e { return .inputRejected(file.description) }
+            return .internal(e.description)
         case let e as IngestError: return .inputRejected(e.description)
         case let e as XLSXError: return .inputRejected(e.description)
         case let e as FeedbackError: return .inputRejected(e.description)
@@ -41,7 +59,75 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case let e as StoreError:
             if case .cannotOpen = e { return .configuration(e.description) }
             return .internal(e.description)
+        case let e as PublishError:
+            if case let .cannotWrite(_, code) = e, FileProblem.isDiskFault(code) { return .internal(e.description) }
+            return .configuration(e.description)
+        case let e as CocoaError: return FileProblem(e).runError
+        case let e as POSIXError: return FileProblem(path: nil, code: e.code.rawValue).runError
         default: return .internal("internal error: \(error)")
         }
+    }
+}
+
+/// A file system error from Foundation (`NSCocoaErrorDomain`), in words: the path, the system's reason, what to do.
+///
+/// Foundation's own text (`Error Domain=NSCocoaErrorDomain Code=642 …`) names neither what to do nor, often, the
+/// reason; the POSIX error under it does.
+struct FileProblem {
+    var path: String?
+    var code: Int32?
+    var fallback: String = ""
+
+    init(path: String?, code: Int32?) {
+        self.path = path
+        self.code = code
+    }
+
+    init(_ error: CocoaError) {
+        path = error.filePath ?? error.url?.path
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            code = Int32(underlying.code)
+        } else {
+            switch error.code {
+            case .fileWriteVolumeReadOnly: code = EROFS
+            case .fileWriteNoPermission, .fileReadNoPermission: code = EACCES
+            case .fileWriteOutOfSpace: code = ENOSPC
+            case .fileNoSuchFile, .fileReadNoSuchFile: code = ENOENT
+            case .fileWriteFileExists: code = EEXIST
+            default: code = nil
+            }
+        }
+        fallback = (error.userInfo[NSLocalizedDescriptionKey] as? String) ?? "error \(error.code.rawValue)"
+        if code == nil, let path { code = FileProblem.probe(path) }
+    }
+
+    /// Why a path cannot be made, found by looking at it when Foundation did not say (`Code=512` alone): the
+    /// nearest part of it that exists is a file, or may not be written.
+    static func probe(_ path: String) -> Int32? {
+        var url = URL(fileURLWithPath: path)
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" { url.deleteLastPathComponent() }
+        var folder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) else { return nil }
+        if !folder.boolValue, url.path != path { return ENOTDIR }
+        return access(url.path, W_OK) == 0 ? nil : errno
+    }
+
+    /// Faults of the disk rather than of the paths an operator gave: exit 4, still in words.
+    static func isDiskFault(_ code: Int32) -> Bool { [ENOSPC, EDQUOT, EIO].contains(code) }
+
+    var runError: RunError {
+        let reason = code.map { String(cString: strerror($0)) } ?? fallback
+        let subject = path.map { "\($0): " } ?? ""
+        if let code, FileProblem.isDiskFault(code) {
+            return .internal("\(subject)\(reason); free space on that disk (or check it), then run again")
+        }
+        let user = FileProblem.userName.map { " (\($0))" } ?? ""
+        return .configuration("\(subject)cannot write or read it (\(reason)); check the path given (--out, --state, --log-file or the config) "
+            + "is on a writable disk and that the user running riskscreen\(user) may use it")
+    }
+
+    static var userName: String? {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 }

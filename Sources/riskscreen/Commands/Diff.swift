@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Machinery
 import Pipeline
 import RiskModel
 
@@ -36,6 +37,7 @@ extension Riskscreen {
         }
 
         func run() throws {
+            StopRequest.listen()
             let summary: RunSummary
             var scratch: URL?
             do {
@@ -54,9 +56,10 @@ extension Riskscreen {
                 s.force = true
                 var logger = Logger(label: "riskscreen")
                 logger.logLevel = .error
-                var run = Pipeline.Run(settings: s, logger: logger)
+                let run = Pipeline.Run(settings: s, logger: logger)
                 summary = try run.execute()
             } catch {
+                if let scratch { try? FileManager.default.removeItem(at: scratch) }
                 throw fail(error)
             }
             if let scratch { try? FileManager.default.removeItem(at: scratch) }

@@ -7,14 +7,20 @@ extension Riskscreen {
         static let configuration = CommandConfiguration(
             abstract: "Explain why a person has (or has no) measure: stays, designations touched, candidates, notices.",
             discussion: """
-                Replays the last committed run's policy and rule file unless others are given.
+                Replays the last committed run's policy and rule file unless others are given. Regions are \
+                named from the gazetteer: the national table, the config's gazetteer files and the stored \
+                residents' community names.
 
                 Example:
                   riskscreen explain --state state/riskscreen.sqlite 330111198001011234
+                  riskscreen explain --config riskscreen.toml 330111198001011234
                 """)
 
-        @Option(help: ArgumentHelp("State store.", valueName: "file"))
-        var state: String
+        @Option(help: ArgumentHelp("Config file (TOML): its state store and gazetteer files are used.", valueName: "file"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("State store; default the config's.", valueName: "file"))
+        var state: String?
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Day to explain for; default the last run's.", valueName: "date"))
         var asOf: String?
@@ -38,8 +44,10 @@ extension Riskscreen {
         func run() throws {
             let lines: [String]
             do {
-                lines = try Pipeline.Explain.execute(state: state, id: idNo, idType: idType, asOf: asOf.flatMap(Day.init(iso:)),
-                                                     policy: policy, regions: regions)
+                var s = try config.map { (path) throws(RunError) in try RunSettings.load(config: path) } ?? RunSettings()
+                if let state { s.state = state }
+                lines = try Pipeline.Explain.execute(s, id: idNo, idType: idType, asOf: asOf.flatMap(Day.init(iso:)),
+                                                     policy: policy, regions: regions, warn: warn)
             } catch {
                 throw fail(error)
             }
@@ -57,7 +65,7 @@ extension Riskscreen {
 
         func run() throws {
             let lines: [String]
-            do { lines = try Pipeline.History.execute(state: state) } catch { throw fail(error) }
+            do { lines = try Pipeline.History.execute(state: state, warn: warn) } catch { throw fail(error) }
             for line in lines { print(line) }
         }
     }

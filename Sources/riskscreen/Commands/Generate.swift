@@ -57,11 +57,17 @@ extension Riskscreen {
                 help: "Number of the first record_id in each feed; a later night's data after an earlier one's, so its stays add to them.")
         var firstRecord: UInt64 = 1
 
+        @Option(help: ArgumentHelp("Layout of the files: present (three agencies' exports), clean (one platform feed, English headers, ISO dates) or wide (census-style residents with extra columns and long addresses).", valueName: "shape"))
+        var shape: String = DataShape.present.rawValue
+
         @Option(help: "Folder to write into (created if needed).")
         var out: String
 
         func validate() throws {
             guard Day(iso: asOf) != nil else { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
+            guard DataShape(rawValue: shape) != nil else {
+                throw ValidationError("--shape \(shape): expected one of \(DataShape.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             do { try options().validate() } catch let error as GeneratorError { throw ValidationError(error.description) }
         }
 
@@ -69,7 +75,7 @@ extension Riskscreen {
             guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
             return GeneratorOptions(residents: residents, stays: stays, designations: designations, flaggedFraction: flagged,
                                     asOf: day, seed: seed, badRowRate: badRows, travelFiles: travelFiles, firstRecord: firstRecord,
-                                    travelSeed: travelSeed)
+                                    travelSeed: travelSeed, shape: DataShape(rawValue: shape) ?? .present)
         }
 
         func run() throws {

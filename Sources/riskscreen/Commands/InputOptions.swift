@@ -36,6 +36,7 @@ struct InputOptions: ParsableArguments {
         if let regions { s.regions = RunSettings.input(path: regions, encoding: enc) }
         if !residents.isEmpty { s.residents = residents.map { RunSettings.input(path: $0, encoding: enc) } }
         if !travel.isEmpty { s.travel = travel.map { RunSettings.input(path: $0, encoding: enc) } }
+        s.applyFieldLimit()
         return s
     }
 }

@@ -42,7 +42,7 @@ extension Riskscreen {
                 var cutoff = before.flatMap(Day.init(iso:))
                 if cutoff == nil, let days = settings.retentionDays { cutoff = RunSettings.todayInShanghai() - days }
                 guard let cutoff else { throw .configuration("the config has no retention_days; give --before DATE") }
-                return try Pipeline.Purge.execute(state: statePath, before: cutoff)
+                return try Pipeline.Purge.execute(state: statePath, before: cutoff, warn: warn)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Machinery
 import Pipeline
 import RiskModel
 
@@ -14,7 +15,8 @@ extension Riskscreen {
 
                 Exit status: 0 success; 1 usage or configuration error; 2 input rejected (invalid rule \
                 file, unreadable feed, too many rejected rows, empty feed); 3 another run holds the lock; \
-                4 internal error.
+                4 internal error or a damaged store file. SIGTERM or SIGINT stops the run at its next safe \
+                point, cleaned up and uncommitted; it then ends by that signal (shell status 143 or 130).
 
                 Example:
                   riskscreen run --as-of 2020-02-06 \\
@@ -58,6 +60,8 @@ extension Riskscreen {
         }
 
         func run() throws {
+            // SIGTERM and SIGINT stop the run at its next safe point, cleaned up, rather than wherever it is.
+            StopRequest.listen()
             let summary: RunSummary
             do throws(RunError) {
                 var s = try inputs.settings()
@@ -75,7 +79,11 @@ extension Riskscreen {
                 do {
                     summary = try run.execute()
                 } catch {
-                    fileOnly?.error("run failed", metadata: ["exit": "\(error.exitCode)", "problem": "\(error.description)"])
+                    if case let .stopped(signal) = error {
+                        fileOnly?.error("run stopped by signal", metadata: ["signal": "\(StopRequest.name(of: signal))", "exit": "\(error.exitCode)"])
+                    } else {
+                        fileOnly?.error("run failed", metadata: ["exit": "\(error.exitCode)", "problem": "\(error.description)"])
+                    }
                     throw error
                 }
                 fileOnly?.notice("run finished", metadata: ["summary": "\(summary.line)", "folder": "\(summary.folder.path)", "exit": "0"])

@@ -24,15 +24,37 @@ final class LogSink: Sendable {
         self.console = console
         file = nil
         self.level = level
+        tightened = nil
     }
 
+    /// Set when an existing log file was readable by more users than SPEC 5 allows and has been tightened.
+    let tightened: String?
+
     /// Lines are appended to `path` (created with its folder when missing).
+    ///
+    /// A new file is 0640 in a new folder 0750 (SPEC 5: a print server's group may read it, nobody else),
+    /// whatever the umask; an existing file more open than 0640 is tightened.
     init(appendingTo path: String, level: Logger.Level) throws {
         let url = URL(fileURLWithPath: path)
+        var missing: [String] = []
+        var folder = url.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            missing.append(folder.path)
+            folder.deleteLastPathComponent()
+        }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        for created in missing { _ = chmod(created, 0o750) }
+        var tightened: String?
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640]) else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+            _ = chmod(path, 0o640)
+        } else {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & 0o137 != 0, chmod(path, info.st_mode & 0o640) == 0 {
+                tightened = "\(path): the log file was readable by more users than it should be; tightened from "
+                    + "\(String(info.st_mode & 0o777, radix: 8)) to \(String(info.st_mode & 0o640, radix: 8))"
             }
         }
         let handle = try FileHandle(forWritingTo: url)
@@ -40,6 +62,7 @@ final class LogSink: Sendable {
         file = handle
         console = nil
         self.level = level
+        self.tightened = tightened
     }
 
     func write(_ line: String) {
@@ -124,7 +147,7 @@ struct LineLogHandler: LogHandler {
     /// Bare when it is a plain token, else quoted as a JSON string (`"` and `\` escaped, control characters
     /// as `\n`, `\t`, `\u001b`), which logfmt readers take as it is.
     static func logfmtValue(_ s: String) -> String {
-        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "=" && $0 != "\\" && $0.value != 0x7F }
+        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "=" && $0 != "\\" && !(0x7F...0x9F).contains($0.value) }
         return plain ? s : jsonString(s)
     }
 
@@ -137,7 +160,7 @@ struct LineLogHandler: LogHandler {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            case _ where c.value < 0x20 || (0x7F...0x9F).contains(c.value): out += String(format: "\\u%04x", c.value)
             default: out.unicodeScalars.append(c)
             }
         }

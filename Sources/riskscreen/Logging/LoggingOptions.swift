@@ -46,6 +46,7 @@ struct LoggingOptions: ParsableArguments {
         let metadata: Logger.Metadata = ["run": .string(LoggingOptions.invocationID()), "cmd": .string(command)]
         let handler = LineLogHandler(format: logFormat, sinks: [console] + (file.map { [$0] } ?? []), metadata: metadata)
         let logger = Logger(label: "riskscreen") { _ in handler }
+        if let tightened = file?.tightened { logger.warning("file mode tightened", metadata: ["change": "\(tightened)"]) }
         guard let file else { return (logger, nil) }
         let fileHandler = LineLogHandler(format: logFormat, sinks: [file], metadata: metadata)
         return (logger, Logger(label: "riskscreen") { _ in fileHandler })

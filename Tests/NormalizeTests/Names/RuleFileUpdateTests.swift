@@ -40,8 +40,9 @@ import TestSupport
             Self.row("110108", "北京市海淀区", .medium, "2022-05-15", closed, line: 4),
             Self.row("110111", "北京市房山区", .high, "2022-05-01", line: 5),
             Self.row("110101", "北京市东城区", .low, "2022-04-01", "2022-04-30", line: 6),
-            Self.row("110105", "北京市朝阳区", .medium, day, line: 7),
-            Self.row("110106", "北京市丰台区", .high, day, line: 8),
+            // New rows by level, then code, whatever the announcement's order.
+            Self.row("110106", "北京市丰台区", .high, day, line: 7),
+            Self.row("110105", "北京市朝阳区", .medium, day, line: 8),
             Self.row("110115", "北京市大兴区", .low, day, line: 9),
         ])
         // Closing the row that starts today would end it before it begins: it is left out.
@@ -74,7 +75,7 @@ import TestSupport
         let update = RuleFileUpdate.make(previous: Self.previous, announced: Self.announced, on: Self.day, from: .of("2022-05-23"))
         let closed = update.designations.filter { $0.to == .of("2022-05-22") }.map(\.region)
         #expect(closed == [.of("110105"), .of("110106"), .of("110108")])
-        #expect(update.designations.filter { $0.from == .of("2022-05-23") }.map(\.region) == [.of("110105"), .of("110106"), .of("110115")])
+        #expect(update.designations.filter { $0.from == .of("2022-05-23") }.map(\.region) == [.of("110106"), .of("110105"), .of("110115")])
         // The same level is kept as it was, from its own day.
         #expect(update.designations.contains(Self.row("110111", "北京市房山区", .high, "2022-05-01", line: 5)))
     }
