@@ -84,7 +84,7 @@ extension Store {
         """
         notice.serial, \(status), notice.supersedes, notice.person, notice.action, notice.level, notice.regionCode, notice.regionName,
         notice.lastExposureOn, notice.until, notice.communityCode, notice.communityName, notice.gridID, notice.address,
-        notice.name, notice.phone
+        notice.name, notice.phone, notice.exposure, notice.designatedLevel, notice.stayRegionCode, notice.stayRegionName, notice.changes
         """
     }
 
@@ -98,11 +98,16 @@ extension Store {
               let lastExposure = row.withBytes(8, { Day(iso: $0) }), let until = row.withBytes(9, { Day(iso: $0) })
         else { return nil }
         let community = row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }
+        // Notices stored before SPEC 6 have no stay region or designated level: theirs are the designation's.
+        let stay = row.isNull(18) ? nil : row.withBytes(18) { RegionCode.parse($0) }
+        let designatedLevel = row.isNull(17) ? nil : RiskLevel(code: row.text(17))
         return Notice(
             serial: row.text(0), status: NoticeStatus(rawValue: row.text(1)) ?? .continuing, supersedes: row.optionalText(2),
             measure: Measure(person: person, action: action, level: level, region: region, regionName: row.text(7),
-                             lastExposure: lastExposure, until: until),
+                             lastExposure: lastExposure, until: until, exposure: ExposureKind(code: row.text(16)) ?? .direct,
+                             stayRegion: stay, stayRegionName: row.text(19), designatedLevel: designatedLevel),
             name: row.text(14), phone: row.text(15),
-            assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13)))
+            assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13)),
+            changes: ChangeCauses(codes: row.text(20)))
     }
 }
