@@ -26,6 +26,8 @@ public struct RunSettings: Sendable {
     public var authority: String?
     public var hotline: String?
     public var retentionDays: Int?
+    /// Print ID numbers whole on worklists, cover and rescission lists; by default they are masked as on the notices.
+    public var fullIDsOnGridLists = false
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -68,7 +70,8 @@ public struct RunSettings: Sendable {
             return s
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
-                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "feeds"]
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "feeds",
+                                  "full_ids_on_grid_lists"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -94,6 +97,9 @@ public struct RunSettings: Sendable {
         s.contacts = string(table, "contacts", "").map(resolve)
         if let v = string(table, "authority", "") { s.authority = v }
         if let v = string(table, "hotline", "") { s.hotline = v }
+        if let v = table["full_ids_on_grid_lists"] {
+            if let b = v.bool { s.fullIDsOnGridLists = b } else { problems.append("full_ids_on_grid_lists: expected true or false") }
+        }
         if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
         if let feeds = table["feeds"] {
             guard let feeds = feeds.table else { throw .configuration("\(path): feeds: expected tables like [feeds.rail]") }
