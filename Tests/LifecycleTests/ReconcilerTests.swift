@@ -30,9 +30,8 @@ extension Reconciler {
     static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
                           lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
         let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
-        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, workers: Workers(2), lastSequence: lastSequence) { serials in
-            serials.compactMap { bySerial[$0] }
-        }
+        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, workers: Workers(2), lastSequence: lastSequence,
+                             notices: { serials in serials.compactMap { bySerial[$0] } }, lastPrinted: { $0 })
     }
 }
 

@@ -118,7 +118,7 @@ let cases: [ScreenCase] = [
                 let until = exposed.last + rule.days
                 guard rule.action != .none, until >= asOf else { continue }
                 let candidate = Candidate(action: rule.action, until: until, level: level, region: d.region,
-                                          lastExposure: exposed.last, direct: direct)
+                                          lastExposure: exposed.last, direct: direct, stay: stay.region, designatedLevel: d.level)
                 if let current = best[stay.person], !candidate.beats(current) { continue }
                 best[stay.person] = candidate
             }
