@@ -183,6 +183,26 @@ import Testing
         #expect(throws: Never.self) { _ = try NoticeTemplates(directory: dir, wording: wording) }
     }
 
+    /// A district's folder written before release and rescission notices existed keeps working: the program's own
+    /// templates stand in, and are named for a warning; a field they do not know still stops the run at start-up.
+    @Test func aFolderWithoutTheNewTemplatesTakesTheProgramsOwnButAnUnknownFieldStops() throws {
+        let dir = try PDFFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["title", "notice", "receipt", "cover"] {
+            try FileManager.default.copyItem(at: PDFFixtures.templates.appendingPathComponent("\(name).mustache"),
+                                             to: dir.appendingPathComponent("\(name).mustache"))
+        }
+        let templates = try NoticeTemplates(directory: dir, wording: PDFFixtures.wording)
+        #expect(templates.fallbacks == ["release", "rescission"])
+        try "# 解除告知书\n= {{name}}：请于{{deadline}}前报到。\n".write(to: dir.appendingPathComponent("release.mustache"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try NoticeTemplates(directory: dir, wording: PDFFixtures.wording)
+        } throws: { error in
+            guard case let .unknownField(file, _, _, field, _) = error as? TemplateError else { return false }
+            return file.hasSuffix("release.mustache") && field == "deadline"
+        }
+    }
+
     @Test(arguments: ["{{> other}}", "{{=<% %>=}}", "{{#nosuch}}x{{/nosuch}}", "{{name"])
     func unsupportedOrBadTagsAreRefused(source: String) {
         #expect(throws: TemplateError.self) { _ = try NoticeTemplates.compile(source, file: "t.mustache", known: ["name"]) }

@@ -129,7 +129,7 @@ extension NoticeDocumentWriter {
             cell.set(NoticeDocumentWriter.oneLine(text))
             widest = max(widest, cell.size.width)
         }
-        return min(max(widest + 8, limits.lowerBound), limits.upperBound)
+        return min(max(widest + 7, limits.lowerBound), limits.upperBound)
     }
 
     func drawHeaderRow(_ columns: [Column], y: Double, height: Double, canvas: Canvas) {

@@ -19,10 +19,13 @@ extension Worklist {
             box = TextBox(engine, font: "Carlito,AR PL UMing CN,HanaMinA,HanaMinB \(fontSize)")
         }
 
+        /// The most lines a row holds: Excel's tallest row is 409 points, and a row must fit a landscape page.
+        static let maxLines = Int((409 - padding) / lineHeight)
+
         /// The text width of a column `width` characters wide: Excel's 7 pixels a character (libxlsxwriter stores
-        /// `width + 0.71`) at 96 dpi, less the cell's margins, and a little less again for LibreOffice's wrapping.
+        /// `width + 0.71`) at 96 dpi, less the cell's margins.
         static func textWidth(_ width: Double) -> Double {
-            ((width + 0.71) * 7 - 5) * 0.75 * 0.97
+            ((width + 0.71) * 7 - 5) * 0.75
         }
 
         /// How many lines `text` takes in a column `width` characters wide.
@@ -31,6 +34,25 @@ extension Worklist {
             box.setWidth(RowHeights.textWidth(width))
             box.set(text)
             return Int(pango_layout_get_line_count(box.layout))
+        }
+
+        /// `text` cut between lines into pieces of at most `maxLines` lines in a column `width` characters wide.
+        func pieces(_ text: String, width: Double) -> [String] {
+            box.setWidth(RowHeights.textWidth(width))
+            box.set(text)
+            let count = Int(pango_layout_get_line_count(box.layout))
+            guard count > RowHeights.maxLines else { return [text] }
+            let bytes = Array(text.utf8)
+            var pieces: [String] = []
+            var start = 0
+            for first in stride(from: RowHeights.maxLines, to: count, by: RowHeights.maxLines) {
+                guard let line = pango_layout_get_line_readonly(box.layout, Int32(first)) else { break }
+                let end = Int(line.pointee.start_index)
+                pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                start = end
+            }
+            pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+            return pieces
         }
 
         /// The height of a row of `cells` under `columns`, at least the spreadsheet's default.

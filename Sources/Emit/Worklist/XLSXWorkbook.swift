@@ -86,9 +86,9 @@ extension Worklist.Sheet {
         let book = try XLSXWorkbook(path: url.path, title: title, created: created)
         let formats = try Formats(book)
         let main = try book.addWorksheet("工作清单")
-        try writeSheet(main, columns: columns, rows: rows.indices.map { (household[$0], rows[$0]) }, formats: formats, book: book)
-        if let outcome = columns.firstIndex(where: { $0.kind == .outcome }), !rows.isEmpty {
-            try book.addDropDown(main, column: outcome, rows: 1...rows.count, values: DeliveryOutcome.allCases.map(\.chinese))
+        let written = try writeSheet(main, columns: columns, rows: rows.indices.map { (household[$0], rows[$0]) }, formats: formats, book: book)
+        if let outcome = columns.firstIndex(where: { $0.kind == .outcome }), written > 0 {
+            try book.addDropDown(main, column: outcome, rows: 1...written, values: DeliveryOutcome.allCases.map(\.chinese))
         }
         try book.check(worksheet_set_footer(main, "&L共 \(rows.count) 人&C第 &P 页，共 &N 页"), "worksheet_set_footer")
         try book.check(worksheet_set_header(main, "&C&12\(Worklist.Sheet.headerText(title))"), "worksheet_set_header")
@@ -156,9 +156,29 @@ extension Worklist.Sheet {
     }
 
     /// Writes a header row and `rows` (each with its household, for the band) and sets the sheet up for print; each
-    /// row as tall as its wrapped cells (`Worklist.RowHeights`).
-    private func writeSheet(_ ws: UnsafeMutablePointer<lxw_worksheet>, columns: [Worklist.Column], rows: [(household: Int, cells: [Worklist.Cell])],
-                            formats: Formats, book: XLSXWorkbook) throws {
+    /// row as tall as its wrapped cells (`Worklist.RowHeights`). Returns how many rows it wrote below the header.
+    ///
+    /// A cell too long for the tallest row a spreadsheet prints (an address of a thousand characters) goes on in
+    /// the same column of the rows after it, marked `（续上行）`, so it is printed whole rather than cut.
+    @discardableResult
+    private func writeSheet(_ ws: UnsafeMutablePointer<lxw_worksheet>, columns: [Worklist.Column], rows logical: [(household: Int, cells: [Worklist.Cell])],
+                            formats: Formats, book: XLSXWorkbook) throws -> Int {
+        let heights = Worklist.RowHeights(fontSize: Worklist.Sheet.fontSize)
+        var rows: [(household: Int, cells: [Worklist.Cell])] = []
+        rows.reserveCapacity(logical.count)
+        let statusColumn = columns.firstIndex { $0.header == "状态" }
+        for row in logical {
+            let split = zip(row.cells, columns).map { cell, column -> [Worklist.Cell] in
+                guard case let .text(text) = cell else { return [cell] }
+                return heights.pieces(text, width: column.width).map(Worklist.Cell.text)
+            }
+            let count = split.map(\.count).max() ?? 1
+            for k in 0..<count {
+                var cells = split.map { k < $0.count ? $0[k] : .blank }
+                if k > 0, let statusColumn, split[statusColumn].count == 1 { cells[statusColumn] = .text("（续上行）") }
+                rows.append((row.household, cells))
+            }
+        }
         for (c, column) in columns.enumerated() {
             try book.check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), column.width, nil), "worksheet_set_column")
         }
@@ -166,7 +186,6 @@ extension Worklist.Sheet {
         for (c, column) in columns.enumerated() {
             try book.check(worksheet_write_string(ws, 0, lxw_col_t(c), column.header, formats.header), "worksheet_write_string (header)")
         }
-        let heights = Worklist.RowHeights(fontSize: Worklist.Sheet.fontSize)
         for (r, row) in rows.enumerated() {
             let band = row.household % 2
             let rowIndex = lxw_row_t(r + 1)
@@ -204,6 +223,7 @@ extension Worklist.Sheet {
         worksheet_center_horizontally(ws)
         worksheet_fit_to_pages(ws, 1, 0)
         try book.check(worksheet_repeat_rows(ws, 0, 0), "worksheet_repeat_rows")
+        return rows.count
     }
 
     /// Makes text safe for an Excel header: `&` starts a control code, and the whole header must fit 255 characters.
