@@ -55,12 +55,12 @@ public enum Reconciler {
     ///   - lastSequence: the last sequence number already used for a serial prefix.
     ///   - notices: the whole notices of the serials given, for the rescissions' and releases' names and places; a
     ///     serial it does not give back is not rescinded or released.
-    ///   - lastPrinted: the last printed notice of the measure a serial carries (itself or one it superseded), nil
-    ///     when none was printed: a release notice names it, and none is printed without one.
+    ///   - lastPrinted: for each serial given, the last printed notice of the measure it carries (itself or one it
+    ///     superseded); a serial left out had none printed. A release notice names it, and none is printed without one.
     public static func reconcile(_ findings: [Finding], previous: [PriorNotice], asOf: Day, workers: Workers,
                                  lastSequence: (String) throws -> Int,
                                  notices wholeNotices: ([String]) throws -> [Notice],
-                                 lastPrinted: (String) throws -> String? = { _ in nil }) rethrows -> Reconciliation {
+                                 lastPrinted: ([String]) throws -> [String: String]) rethrows -> Reconciliation {
         // A province night reconciles over a hundred thousand findings, in three passes: what each finding's previous
         // notice is (on all cores), the new serials' numbers (in output order, on one), and the notices (on all).
         // The previous notices are found by index, not copied into the table. Built once, in output order: serials
@@ -106,7 +106,7 @@ public enum Reconciler {
     /// measure now. Each that had a printed notice gets a release notice, numbered after the night's notices.
     private static func releases(_ findings: [Finding], previous: [PriorNotice], asOf: Day, sequences: inout [String: Int],
                                  lastSequence: (String) throws -> Int, notices wholeNotices: ([String]) throws -> [Notice],
-                                 lastPrinted: (String) throws -> String?) rethrows -> [Release] {
+                                 lastPrinted: ([String]) throws -> [String: String]) rethrows -> [Release] {
         // Few end on any one night: their people are looked up, not every finding's.
         var ended: [PersonKey: Int] = [:]
         for (i, notice) in previous.enumerated() where notice.until < asOf { ended[notice.person] = i }
@@ -114,11 +114,12 @@ public enum Reconciler {
         for finding in findings where ended[finding.measure.person] != nil { ended[finding.measure.person] = nil }
         let notices = try wholeNotices(ended.values.map { previous[$0].serial })
         let order = Notice.outputOrder(notices.map { ($0.assignment.community, $0.assignment.gridID, $0.person) })
+        let printedBefore = try lastPrinted(notices.map(\.serial))
         var releases: [Release] = []
         releases.reserveCapacity(order.count)
         for i in order {
             let notice = notices[i]
-            let printed = try lastPrinted(notice.serial)
+            let printed = printedBefore[notice.serial]
             var serial: String?
             if printed != nil {
                 let prefix = Serial.prefix(community: notice.assignment.community, asOf: asOf)

@@ -31,7 +31,8 @@ extension Reconciler {
                           lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
         let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
         return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, workers: Workers(2), lastSequence: lastSequence,
-                             notices: { serials in serials.compactMap { bySerial[$0] } }, lastPrinted: { $0 })
+                             notices: { serials in serials.compactMap { bySerial[$0] } },
+                             lastPrinted: { Dictionary(uniqueKeysWithValues: $0.map { ($0, $0) }) })
     }
 }
 
@@ -98,7 +99,9 @@ extension Reconciler {
         let bySerial = Dictionary(uniqueKeysWithValues: previous.map { ($0.serial, $0) })
         let r = try Reconciler.reconcile(findings, previous: previous.map(PriorNotice.init), asOf: .of("2020-02-07"), workers: Workers(2),
                                          lastSequence: { _ in 0 }, notices: { $0.compactMap { bySerial[$0] } },
-                                         lastPrinted: { $0 == "330106001001-20200122-0001" ? nil : $0 })
+                                         lastPrinted: { serials in
+                                             Dictionary(uniqueKeysWithValues: serials.filter { $0 != "330106001001-20200122-0001" }.map { ($0, $0) })
+                                         })
         #expect(r.notices.map(\.status) == [.new, .new])
         #expect(r.released.map(\.ended.serial) == ["330106001001-20200123-0001", "330106001001-20200122-0001"])
         #expect(r.released.map(\.releaseSerial) == ["330106001001-20200207-0003", nil])

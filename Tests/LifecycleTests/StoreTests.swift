@@ -159,7 +159,8 @@ import TestSupport
         // others is extended, and fifty people are new.
         let tonight = (700..<1250).map { named($0, days: $0 % 5 == 0 ? 2 : 0) }
         let light = try Reconciler.reconcile(tonight, previous: store.priorNotices(after: run), asOf: .of("2020-02-07"), workers: Workers(2),
-                                             lastSequence: store.lastSequence, notices: store.notices(serials:))
+                                             lastSequence: store.lastSequence, notices: store.notices(serials:),
+                                             lastPrinted: store.lastPrinted(from:))
         let whole = try Reconciler.reconcile(tonight, previous: store.noticesInForce(after: run), asOf: .of("2020-02-07"),
                                              lastSequence: store.lastSequence)
         #expect(light.count(.new) == 50 && light.count(.amended) == 100 && light.count(.continuing) == 400)

@@ -4,54 +4,101 @@ extension Worklist {
     /// Row heights for the XLSX, from the number of lines each cell wraps to.
     ///
     /// Excel and WPS size rows to wrapped text only when a cell is edited, and LibreOffice keeps a file's heights:
-    /// a row without one prints one line high and cuts the rest. So every height is set, from Pango's line breaking
-    /// in Carlito (Calibri's metrics, the workbook's font) with the CJK fonts after it, in a column a little narrower
-    /// than the spreadsheet's: a row comes out a line too tall sooner than a line too short.
-    final class RowHeights {
-        let engine = TextEngine()
-        let box: TextBox
+    /// a row without one prints one line high and cuts the rest. So every height is set. Lines are counted as the
+    /// spreadsheets break them: between CJK characters, after spaces and hyphens, inside a word only when it is
+    /// longer than a line; widths are Carlito's (Calibri's metrics, the workbook's font) for ASCII and one em for
+    /// the rest, in a column a little narrower than the spreadsheet's, so a row comes out a line too tall sooner
+    /// than a line too short. Counting takes no text layout: a province's worklists have a million cells.
+    struct RowHeights {
+        let fontSize: Double
 
         /// Points per line of 10-point text as the three spreadsheets space it, and the row's padding.
         static let lineHeight = 13.5
         static let padding = 3.0
-
-        init(fontSize: Double) {
-            box = TextBox(engine, font: "Carlito,AR PL UMing CN,HanaMinA,HanaMinB \(fontSize)")
-        }
-
         /// The most lines a row holds: Excel's tallest row is 409 points, and a row must fit a landscape page.
         static let maxLines = Int((409 - padding) / lineHeight)
 
+        /// Widths of the printable ASCII characters in ems, measured once in Carlito (wider fallbacks where it is
+        /// missing, which only makes rows taller).
+        static let asciiWidths: [Double] = {
+            let engine = TextEngine()
+            let box = TextBox(engine, font: "Carlito 100")
+            return (0x20...0x7E).map { code in
+                box.set(String(Unicode.Scalar(UInt8(code))))
+                return box.size.width / 100
+            }
+        }()
+
+        init(fontSize: Double) {
+            self.fontSize = fontSize
+        }
+
         /// The text width of a column `width` characters wide: Excel's 7 pixels a character (libxlsxwriter stores
-        /// `width + 0.71`) at 96 dpi, less the cell's margins.
+        /// `width + 0.71`) at 96 dpi, less the cell's margins, less 5% for the spreadsheets' own rules (punctuation
+        /// kept off a line's start).
         static func textWidth(_ width: Double) -> Double {
-            ((width + 0.71) * 7 - 5) * 0.75
+            ((width + 0.71) * 7 - 5) * 0.75 * 0.95
+        }
+
+        /// The width of one character in points.
+        func width(_ scalar: Unicode.Scalar) -> Double {
+            let v = scalar.value
+            if v >= 0x20 && v <= 0x7E { return RowHeights.asciiWidths[Int(v - 0x20)] * fontSize }
+            return fontSize
         }
 
         /// How many lines `text` takes in a column `width` characters wide.
         func lines(_ text: String, width: Double) -> Int {
-            guard !text.isEmpty else { return 1 }
-            box.setWidth(RowHeights.textWidth(width))
-            box.set(text)
-            return Int(pango_layout_get_line_count(box.layout))
+            let available = RowHeights.textWidth(width)
+            var lines = 1, x = 0.0
+            var word: [Unicode.Scalar] = []
+            func place(_ scalars: [Unicode.Scalar]) {
+                let w = scalars.reduce(0) { $0 + self.width($1) }
+                if x + w <= available { x += w; return }
+                if w <= available { lines += 1; x = w; return }
+                // A word longer than a line is broken between its characters.
+                for s in scalars {
+                    let cw = self.width(s)
+                    if x + cw > available, x > 0 { lines += 1; x = 0 }
+                    x += cw
+                }
+            }
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" {
+                    place(word)
+                    word.removeAll()
+                    lines += 1
+                    x = 0
+                } else if scalar.value < 0x80 {
+                    word.append(scalar)
+                    // A line may break after a space, a hyphen or a slash.
+                    if scalar == " " || scalar == "-" || scalar == "/" { place(word); word.removeAll() }
+                } else {
+                    // A line may break before and after a CJK character.
+                    place(word)
+                    word.removeAll()
+                    place([scalar])
+                }
+            }
+            place(word)
+            return lines
         }
 
-        /// `text` cut between lines into pieces of at most `maxLines` lines in a column `width` characters wide.
+        /// `text` cut into pieces of at most `maxLines` lines in a column `width` characters wide (whole characters,
+        /// as counted by `lines`).
         func pieces(_ text: String, width: Double) -> [String] {
-            box.setWidth(RowHeights.textWidth(width))
-            box.set(text)
-            let count = Int(pango_layout_get_line_count(box.layout))
-            guard count > RowHeights.maxLines else { return [text] }
-            let bytes = Array(text.utf8)
+            guard lines(text, width: width) > RowHeights.maxLines else { return [text] }
             var pieces: [String] = []
-            var start = 0
-            for first in stride(from: RowHeights.maxLines, to: count, by: RowHeights.maxLines) {
-                guard let line = pango_layout_get_line_readonly(box.layout, Int32(first)) else { break }
-                let end = Int(line.pointee.start_index)
-                pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
-                start = end
+            var current = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                current.append(scalar)
+                if lines(String(current), width: width) > RowHeights.maxLines {
+                    current.removeLast()
+                    pieces.append(String(current))
+                    current = String.UnicodeScalarView([scalar])
+                }
             }
-            pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+            pieces.append(String(current))
             return pieces
         }
 

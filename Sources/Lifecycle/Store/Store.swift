@@ -221,16 +221,32 @@ public final class Store: Sendable {
     /// The last printed notice of the measure `serial` carries: itself if it was printed, else the nearest notice it
     /// superseded, directly or through others, that was; nil when none was (SPEC 7's release notice names it).
     public func lastPrinted(from serial: String) throws -> String? {
-        try db.read { db in
-            try String.fetchOne(db, sql: """
-                WITH RECURSIVE chain(serial, supersedes, printed, depth) AS (
-                  SELECT serial, supersedes, printed, 0 FROM notice WHERE serial = ?
-                  UNION ALL
-                  SELECT notice.serial, notice.supersedes, notice.printed, chain.depth + 1
-                  FROM notice JOIN chain ON notice.serial = chain.supersedes
-                )
-                SELECT serial FROM chain WHERE printed ORDER BY depth LIMIT 1
-                """, arguments: [serial])
+        try lastPrinted(from: [serial])[serial]
+    }
+
+    /// `lastPrinted(from:)` of many serials, a few hundred to a statement: a night releases thousands.
+    public func lastPrinted(from serials: [String]) throws -> [String: String] {
+        guard !serials.isEmpty else { return [:] }
+        return try db.read { db in
+            var found: [String: String] = [:]
+            for start in stride(from: 0, to: serials.count, by: 500) {
+                let some = Array(serials[start..<min(start + 500, serials.count)])
+                let marks = Array(repeating: "?", count: some.count).joined(separator: ", ")
+                // Walks back through `supersedes` until a printed notice; the nearest comes first for each origin.
+                for row in try Row.fetchAll(db, sql: """
+                    WITH RECURSIVE chain(origin, serial, supersedes, printed, depth) AS (
+                      SELECT serial, serial, supersedes, printed, 0 FROM notice WHERE serial IN (\(marks))
+                      UNION ALL
+                      SELECT chain.origin, notice.serial, notice.supersedes, notice.printed, chain.depth + 1
+                      FROM notice JOIN chain ON notice.serial = chain.supersedes WHERE NOT chain.printed
+                    )
+                    SELECT origin, serial FROM chain WHERE printed ORDER BY origin, depth
+                    """, arguments: StatementArguments(some)) {
+                    let origin: String = row["origin"]
+                    if found[origin] == nil { found[origin] = row["serial"] }
+                }
+            }
+            return found
         }
     }
 
