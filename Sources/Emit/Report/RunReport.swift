@@ -22,8 +22,8 @@ struct RunReport {
     static let topReasons = 5
     static let examplesPerFeed = 3
     /// Stages in pipeline order, for the timings table; unknown stages follow, sorted.
-    static let stageOrder = ["rules", "ingest", "load", "screen", "lifecycle", "emit", "commit"]
-    static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "lifecycle": "状态比对",
+    static let stageOrder = ["rules", "ingest", "load", "screen", "names", "lifecycle", "emit", "commit"]
+    static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "names": "地名", "lifecycle": "状态比对",
                              "emit": "输出生成", "commit": "提交发布"]
     static let kindNames = ["travel": "行程数据", "residents": "户籍/居住数据"]
     static let unassignedName = "未落地"

@@ -27,10 +27,24 @@ enum PaperTrail {
     static func communityNames(_ residents: ResidentTable, for codes: Set<RegionCode>) -> [Gazetteer.Entry] {
         let wanted = codes.filter { $0.length == 12 }
         guard !wanted.isEmpty else { return [] }
+        // A province's snapshot has millions of rows and most stay regions lie outside its communities: a bit per
+        // county answers for most rows before the set is asked, and a row of the community before it is skipped.
+        var counties = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
+        for code in wanted {
+            let county = Int(code.padded / 1_000_000)
+            counties[county >> 6] |= 1 << UInt64(county & 63)
+        }
         var rows: [RegionCode: Int] = [:]
         residents.withRows { all in
-            for i in all.indices where rows[all[i].community] == nil && wanted.contains(all[i].community) {
-                rows[all[i].community] = i
+            var previous = RegionCode(raw: 0)
+            for i in all.indices {
+                let community = all[i].community
+                if community == previous { continue }
+                previous = community
+                let county = Int(community.padded / 1_000_000)
+                guard county < 1_000_000, counties[county >> 6] & (1 << UInt64(county & 63)) != 0,
+                      rows[community] == nil, wanted.contains(community) else { continue }
+                rows[community] = i
                 if rows.count == wanted.count { break }
             }
         }

@@ -213,6 +213,7 @@ public struct Run {
         var findings = Findings.attach(best, designations: p.rules.designations, residents: i.residents, stays: l.stays, workers: context.workers)
         let stayRegions = Set(findings.map(\.measure.stayRegion))
         PaperTrail.nameStayRegions(&findings, gazetteer: try gazetteer(residents: i.residents, naming: stayRegions))
+        context.lap("names")
         return findings
     }
 
