@@ -11,12 +11,14 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable {
     /// Nothing reported yet, more than `delivery_days` as-of days after the notice's issue.
     case overdue
 
+    /// The state a recorded outcome gives; `pending` (never recorded) is for the caller to date as pending or overdue.
     public init(_ outcome: DeliveryOutcome) {
         switch outcome {
         case .delivered: self = .delivered
         case .refused: self = .refused
         case .notFound: self = .notFound
         case .left: self = .left
+        case .pending: self = .pending
         }
     }
 
@@ -30,7 +32,7 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable {
         case .refused: return DeliveryOutcome.refused.chinese
         case .notFound: return DeliveryOutcome.notFound.chinese
         case .left: return DeliveryOutcome.left.chinese
-        case .pending, .overdue: return DeliveryOutcome.pendingWord
+        case .pending, .overdue: return DeliveryOutcome.pending.chinese
         }
     }
 
@@ -100,7 +102,7 @@ public struct FollowUp: Sendable {
         /// The as-of day of the run that issued the notice.
         public var issuedOn: Day
         /// The outcome that counts, if any.
-        public var delivery: Delivery?
+        public var delivery: RecordedDelivery?
         public var state: DeliveryState
     }
 
@@ -133,7 +135,8 @@ public struct FollowUp: Sendable {
             let known = continuing ? prior[notices[i].serial] : nil
             let issuedOn = known?.issuedOn ?? asOf
             let delivery = known?.delivery
-            let state = delivery.map { DeliveryState($0.outcome) } ?? (asOf - issuedOn > deliveryDays ? .overdue : .pending)
+            let recorded = delivery.map { DeliveryState($0.outcome) }
+            let state = recorded.flatMap { $0 == .pending ? nil : $0 } ?? (asOf - issuedOn > deliveryDays ? .overdue : .pending)
             entries.append(Entry(issuedOn: issuedOn, delivery: delivery, state: state))
             total.add(state)
             let code = notices[i].assignment.community
@@ -149,8 +152,8 @@ public struct FollowUp: Sendable {
     }
 
     /// The outcome that counts for each notice that has one, by serial: what a worklist shows pre-filled.
-    public func deliveries(_ notices: [Notice]) -> [String: Delivery] {
-        var out: [String: Delivery] = [:]
+    public func deliveries(_ notices: [Notice]) -> [String: RecordedDelivery] {
+        var out: [String: RecordedDelivery] = [:]
         for (i, entry) in entries.enumerated() {
             if let delivery = entry?.delivery { out[notices[i].serial] = delivery }
         }

@@ -33,6 +33,8 @@ public struct RunSettings: Sendable {
     public var gazetteer: [FeedInput] = []
     /// The longest field a feed row may have (SPEC 1.1); `applyFieldLimit()` hands it to every input.
     public var maxFieldBytes = FeedInput.defaultMaxFieldBytes
+    /// Print ID numbers whole on worklists, cover and rescission lists; by default they are masked as on the notices.
+    public var fullIDsOnGridLists = false
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -79,7 +81,8 @@ public struct RunSettings: Sendable {
             return s
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
-                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "max_field_bytes", "delivery_days", "feeds"]
+                                  "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "max_field_bytes",
+                                  "full_ids_on_grid_lists", "delivery_days", "feeds"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -109,6 +112,9 @@ public struct RunSettings: Sendable {
             if let n = v.int, (256...(1 << 20)).contains(n) { s.maxFieldBytes = n } else {
                 problems.append("max_field_bytes: expected a whole number of bytes from 256 to 1048576")
             }
+        }
+        if let v = table["full_ids_on_grid_lists"] {
+            if let b = v.bool { s.fullIDsOnGridLists = b } else { problems.append("full_ids_on_grid_lists: expected true or false") }
         }
         if let v = table["retention_days"] { if let n = v.int, n > 0 { s.retentionDays = n } else { problems.append("retention_days: expected a positive whole number") } }
         if let v = table["gazetteer"] {

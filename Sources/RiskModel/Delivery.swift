@@ -1,48 +1,53 @@
-/// What a grid worker reported for a notice (SPEC 8): the worklist's `送达结果`, other than `待送达`.
-public enum DeliveryOutcome: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
-    case delivered
-    case refused
-    case notFound = "not_found"
-    case left
+/// What a grid worker reports for one delivered notice (SPEC 8's `送达结果`).
+public enum DeliveryOutcome: String, Sendable, Hashable, CaseIterable {
+    case delivered = "已送达"
+    case refused = "拒收"
+    case notFound = "查无此人"
+    case left = "已离开本地"
+    /// Nothing to report yet: never recorded.
+    case pending = "待送达"
 
-    /// The word on the worklist's drop-down.
-    public var chinese: String {
+    /// The word on the worklist and in its drop-down list.
+    public var chinese: String { rawValue }
+
+    /// The machine code, as the store keeps it and as `followup.csv`'s `issue` says it.
+    public var code: String {
         switch self {
-        case .delivered: return "已送达"
-        case .refused: return "拒收"
-        case .notFound: return "查无此人"
-        case .left: return "已离开本地"
+        case .delivered: return "delivered"
+        case .refused: return "refused"
+        case .notFound: return "not_found"
+        case .left: return "left"
+        case .pending: return "pending"
         }
     }
 
-    /// The machine code, as stored and as `followup.csv`'s `issue` says it.
-    public var code: String { rawValue }
+    /// The outcomes `feedback` records, in the drop-down's order.
+    public static let recorded: [DeliveryOutcome] = [.delivered, .refused, .notFound, .left]
 
-    public var description: String { code }
+    /// The outcome of a stored code.
+    public init?(code: String) {
+        guard let match = DeliveryOutcome.allCases.first(where: { $0.code == code }) else { return nil }
+        self = match
+    }
 
-    /// The word a worklist shows while nothing is recorded.
-    public static let pendingWord = "待送达"
-
-    /// Every word the `送达结果` drop-down offers, in its order.
-    public static let worklistWords = allCases.map(\.chinese) + [pendingWord]
-
-    /// The outcome a worklist cell names: its Chinese word or its code; nil for anything else (`待送达` included).
+    /// The outcome a worklist cell names: its Chinese word, or its code.
     public init?(word: String) {
-        guard let match = DeliveryOutcome.allCases.first(where: { $0.chinese == word || $0.code == word }) else { return nil }
+        guard let match = DeliveryOutcome(rawValue: word) ?? DeliveryOutcome(code: word) else { return nil }
         self = match
     }
 }
 
-/// The outcome recorded for a notice that counts: of all recorded for its serial, the one with the latest
-/// `送达日期`, then the later import (SPEC 8).
-public struct Delivery: Sendable, Hashable {
+/// An outcome recorded for a serial, with the day it was reported for; pre-filled on the next worklist.
+///
+/// Of the outcomes recorded for a serial, the one that counts has the latest `送达日期`, then the later import
+/// (SPEC 8); `feedback` gives every one a day (a scan list's rows and undated worklist rows take the import's).
+public struct RecordedDelivery: Sendable, Hashable {
     public var outcome: DeliveryOutcome
-    /// The `送达日期` (a scan list's rows take the import's date).
-    public var on: Day
+    public var date: Day?
 
-    public init(outcome: DeliveryOutcome, on: Day) {
+    public init(outcome: DeliveryOutcome, date: Day?) {
         self.outcome = outcome
-        self.on = on
+        self.date = date
     }
 }
 
@@ -51,9 +56,9 @@ public struct NoticeDelivery: Sendable, Hashable {
     /// The as-of day of the run that issued the notice.
     public var issuedOn: Day
     /// The outcome that counts; nil while nothing is recorded (`待送达`).
-    public var delivery: Delivery?
+    public var delivery: RecordedDelivery?
 
-    public init(issuedOn: Day, delivery: Delivery?) {
+    public init(issuedOn: Day, delivery: RecordedDelivery?) {
         self.issuedOn = issuedOn
         self.delivery = delivery
     }

@@ -63,10 +63,13 @@ extension Workspace {
         try sql("SELECT serial || ' ' || outcome || ' ' || deliveredOn FROM deliveryOutcome ORDER BY id")
     }
 
-    /// Runs a Python 3 script (openpyxl is installed by scripts/deps.sh) in the workspace and requires it to succeed.
-    func python(_ script: String, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let r = try runProgram("/usr/bin/env", ["python3", "-c", script] + arguments, in: dir)
+    /// Runs a script with Debian's Python 3, which has openpyxl (`python3-openpyxl` in scripts/deps.sh; a `python3`
+    /// earlier on the PATH may not), in the workspace, and requires it to succeed; returns what it printed.
+    @discardableResult
+    func python(_ script: String, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let r = try runProgram("/usr/bin/python3", ["-c", script] + arguments, in: dir)
         try #require(r.status == 0, "\(r)", sourceLocation: sourceLocation)
+        return r.stdout
     }
 }
 

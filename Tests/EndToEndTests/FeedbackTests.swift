@@ -148,6 +148,20 @@ import TestSupport
         #expect(rows.first { $0["id_no"] == Delivered.xixi[0] }?["issued_on"] == "2020-02-07")
     }
 
+    /// A release notice's serial (SPEC 7) scanned back is known: history of a measure that ended, not a reject.
+    @Test func aReleaseNoticeScannedBackIsHistory() throws {
+        let ws = try Workspace.delivery("feedback-release")
+        let night = try ws.night(asOf: "2020-02-09")
+        let released = try ws.table(night.appendingPathComponent("released.csv"),
+                                    header: "serial,id_type,id_no,name,phone,community_code,community_name,grid_id,address,action,until,release_serial")
+        let release = try #require(released.first { $0["id_no"] == Delivered.beijing }?["release_serial"])
+        try #require(!release.isEmpty, "a printed notice gets a printed release notice")
+        try ws.write("scans.txt", release + "\n")
+        let r = try ws.recordFeedback(["scans.txt"], date: "2020-02-09")
+        #expect(r.stdout.contains("1 recorded, 1 of them for notices no longer in force, kept as history (1 released)"), "\(r)")
+        #expect(r.stdout.contains("  \(Community.cuiyuan.code) 翠苑社区: 已送达 1"), "\(r)")
+    }
+
     /// A dry run checks and writes FILE.rejects.csv but records nothing; the file can be imported afterwards.
     @Test func aDryRunRecordsNothing() throws {
         let ws = try Workspace.delivery("feedback-dry")

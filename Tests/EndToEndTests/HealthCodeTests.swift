@@ -50,6 +50,42 @@ import TestSupport
         #expect(try codes(ws, quiet).isEmpty)
     }
 
+    /// A measure that ran to its end turns the person green on the first night after it, with the serial of the
+    /// notice that ended; a rescinded one as well, each listed once.
+    @Test func aReleasedPersonTurnsGreen() throws {
+        let ws = try Workspace.delivery("codes-released")
+        let first = try ws.serials()
+        // Beijing's monitoring ends 2020-02-08: released on the night of 2020-02-09.
+        let night = try ws.night(asOf: "2020-02-09")
+        let rows = try codes(ws, night)
+        #expect(Set(rows.keys) == [Delivered.beijing])
+        let green = try #require(rows[Delivered.beijing])
+        #expect(green["colour"] == "green" && green["from"] == "2020-02-09" && green["until"] == "")
+        #expect(green["serial"] == first[Delivered.beijing])
+        #expect(green["phone"] == "13800000005" && green["name"] == "居民" + Delivered.beijing.suffix(4))
+        #expect(green["reason"] == "健康监测已于2020-02-08期满（通知书\(first[Delivered.beijing]!)），解除管控，恢复绿码。")
+        let released = try ws.table(night.appendingPathComponent("released.csv"),
+                                    header: "serial,id_type,id_no,name,phone,community_code,community_name,grid_id,address,action,until,release_serial")
+        #expect(released.map { $0["id_no"] } == [Delivered.beijing], "the same person released.csv lists")
+        #expect(try codes(ws, try ws.night(asOf: "2020-02-10")).isEmpty, "green once, not every night after")
+    }
+
+    /// SPEC 6 in the reason: a stay known only at a province that contains a designated city is never stated as a
+    /// stay in that city; a direct stay names the stay region and the designated area it lies in.
+    @Test func theReasonStatesOnlyWhatIsKnown() throws {
+        let ws = try Workspace("codes-reason", regions: wuhanAndWenzhou)
+        try ws.residents("res.csv", [(person(1), Community.xixi, "G1"), (person(2), Community.xixi, "G1")])
+        try ws.travel("t.csv", [("c1", person(1), "420000", "2020-02-01", "2020-02-01"), ("d1", person(2), "330302", "2020-02-01", "2020-02-01")])
+        let night = try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t.csv"])
+        let rows = try codes(ws, night)
+        let coarse = try #require(rows[person(1)]?["reason"])
+        #expect(coarse == "行程仅知到过湖北省（末次相关日2020-02-01），该地区含高风险地区湖北省武汉市，按低风险管控要求健康监测至2020-02-08。", "\(coarse)")
+        #expect(!coarse.contains("曾在"))
+        #expect(rows[person(1)]?["colour"] == "yellow")
+        let direct = try #require(rows[person(2)]?["reason"])
+        #expect(direct == "曾在浙江省温州市鹿城区停留（末次暴露日2020-02-01），该地属中风险地区浙江省温州市，按政策居家隔离至2020-02-15。", "\(direct)")
+    }
+
     /// A dry run writes the file it would send, against the last committed run, and commits nothing: a second dry run
     /// gives the same file.
     @Test func aDryRunPreviewsTheChangesAgainstTheLastCommittedRun() throws {

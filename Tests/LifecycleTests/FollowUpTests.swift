@@ -34,20 +34,20 @@ import TestSupport
         let notices = outcomes.indices.map { continuing("S\($0)") }
         var prior: [String: NoticeDelivery] = [:]
         for (i, o) in outcomes.enumerated() {
-            prior["S\(i)"] = NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: Delivery(outcome: o, on: .of("2020-02-07")))
+            prior["S\(i)"] = NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: RecordedDelivery(outcome: o, date: .of("2020-02-07")))
         }
         let f = FollowUp(notices: notices, prior: prior, asOf: .of("2020-02-10"), deliveryDays: 1)
         #expect(f.entries.map { $0?.state } == [.delivered, .refused, .notFound, .left])
         #expect(f.needingAction == [1, 2, 3])
         #expect(f.total.issued == 4 && f.total.delivered == 1 && f.total.refused == 1 && f.total.notFound == 1 && f.total.left == 1)
-        #expect(f.deliveries(notices)["S1"] == Delivery(outcome: .refused, on: .of("2020-02-07")))
+        #expect(f.deliveries(notices)["S1"] == RecordedDelivery(outcome: .refused, date: .of("2020-02-07")))
     }
 
     @Test func aNewNoticeThatSupersedesADeliveredOneStartsPendingAgain() {
         var amended = notice(resident, Held(action: .centralizedQuarantine, until: "2020-02-20", community: "330106001001"), serial: "S2")
         amended.status = .amended
         amended.supersedes = "S1"
-        let prior = ["S1": NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: Delivery(outcome: .delivered, on: .of("2020-02-06")))]
+        let prior = ["S1": NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: RecordedDelivery(outcome: .delivered, date: .of("2020-02-06")))]
         let f = FollowUp(notices: [amended], prior: prior, asOf: .of("2020-02-08"), deliveryDays: 1)
         #expect(f.entries[0] == FollowUp.Entry(issuedOn: .of("2020-02-08"), delivery: nil, state: .pending))
         #expect(f.deliveries([amended]).isEmpty)

@@ -95,6 +95,28 @@ import TestSupport
         try store.db.read { try $0.checkForeignKeys() }
     }
 
+    /// SPEC 7: a release notice names the last printed notice of a measure. An amended notice ending on its own
+    /// night is never printed; the one it replaced, printed the night before, is the one the person holds.
+    @Test func theLastPrintedNoticeIsFoundThroughWhatASerialSuperseded() throws {
+        let store = try freshStore()
+        let p = PersonKey.cn("33010619800101001")
+        let first = try Reconciler.reconcile([finding(p, Held(action: .homeQuarantine, until: "2020-02-10", community: "330106001001"))],
+                                         previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: first))
+        // Amended to end on the night it is issued: listed, not printed.
+        let second = try Reconciler.reconcile([finding(p, Held(action: .homeQuarantine, until: "2020-02-07", community: "330106001001"))],
+                                              previous: store.noticesInForce(), asOf: .of("2020-02-07"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: second))
+        let (printed, unprinted) = (first.notices[0].serial, second.notices[0].serial)
+        #expect(second.notices[0].status == .amended && printed != unprinted)
+        #expect(try store.lastPrinted(from: printed) == printed)
+        #expect(try store.lastPrinted(from: unprinted) == printed)
+        #expect(try store.lastPrinted(from: "no-such-serial") == nil)
+        // What the amended notice replaced comes back with it.
+        #expect(try store.notices(serials: [unprinted]).first?.replaced
+                == ReplacedMeasure(serial: printed, action: .homeQuarantine, until: .of("2020-02-10"), community: .of("330106001001")))
+    }
+
     /// A second run on the same as-of date (forced) numbers its new notices after the first run's in each
     /// community, and the store keeps one last number per serial prefix, raised.
     @Test func aRerunOnTheSameDayContinuesTheNumbering() throws {
@@ -137,7 +159,8 @@ import TestSupport
         // others is extended, and fifty people are new.
         let tonight = (700..<1250).map { named($0, days: $0 % 5 == 0 ? 2 : 0) }
         let light = try Reconciler.reconcile(tonight, previous: store.priorNotices(after: run), asOf: .of("2020-02-07"), workers: Workers(2),
-                                             lastSequence: store.lastSequence, notices: store.notices(serials:))
+                                             lastSequence: store.lastSequence, notices: store.notices(serials:),
+                                             lastPrinted: store.lastPrinted(from:))
         let whole = try Reconciler.reconcile(tonight, previous: store.noticesInForce(after: run), asOf: .of("2020-02-07"),
                                              lastSequence: store.lastSequence)
         #expect(light.count(.new) == 50 && light.count(.amended) == 100 && light.count(.continuing) == 400)
@@ -542,9 +565,9 @@ import TestSupport
         // A later import with an earlier day loses; with the same day it wins; with a later day it wins.
         try store.recordFeedback([file("f2", [(a, .delivered, "2020-02-06"), (b, .delivered, "2020-02-07"), (c, .left, "2020-02-08")])])
         let deliveries = try store.noticeDeliveries(after: store.lastRun())
-        #expect(deliveries[a] == NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: Delivery(outcome: .refused, on: .of("2020-02-07"))))
-        #expect(deliveries[b]?.delivery == Delivery(outcome: .delivered, on: .of("2020-02-07")))
-        #expect(deliveries[c]?.delivery == Delivery(outcome: .left, on: .of("2020-02-08")))
+        #expect(deliveries[a] == NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: RecordedDelivery(outcome: .refused, date: .of("2020-02-07"))))
+        #expect(deliveries[b]?.delivery == RecordedDelivery(outcome: .delivered, date: .of("2020-02-07")))
+        #expect(deliveries[c]?.delivery == RecordedDelivery(outcome: .left, date: .of("2020-02-08")))
         #expect(try store.recordedOutcomes(serials: [a])[a] == ["refused 2020-02-07", "delivered 2020-02-06"])
     }
 

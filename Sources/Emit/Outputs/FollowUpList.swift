@@ -14,7 +14,7 @@ extension Outputs {
             csv.append([
                 n.serial, n.person.type.code, n.person.idNo, n.name, n.phone, n.assignment.community?.twelveDigits ?? "",
                 n.assignment.communityName, n.assignment.gridID, n.assignment.address, entry.state.rawValue, entry.state.worklistWord,
-                entry.issuedOn.description, entry.delivery?.on.description ?? "",
+                entry.issuedOn.description, entry.delivery?.date?.description ?? "",
             ])
         }
         return csv

@@ -15,6 +15,7 @@ struct RunReport {
     var manifest: Manifest
     var notices: [Notice]
     var rescissions: [Rescission]
+    var releases: [Release] = []
     var rejects: [Reject]
     var previous: PreviousRun?
 
@@ -22,8 +23,8 @@ struct RunReport {
     static let topReasons = 5
     static let examplesPerFeed = 3
     /// Stages in pipeline order, for the timings table; unknown stages follow, sorted.
-    static let stageOrder = ["rules", "ingest", "load", "screen", "lifecycle", "follow-up", "emit", "commit"]
-    static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "lifecycle": "状态比对",
+    static let stageOrder = ["rules", "ingest", "load", "screen", "names", "lifecycle", "follow-up", "emit", "commit"]
+    static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "names": "地名", "lifecycle": "状态比对",
                              "follow-up": "送达跟进", "emit": "输出生成", "commit": "提交发布"]
     static let kindNames = ["travel": "行程数据", "residents": "户籍/居住数据"]
     static let unassignedName = "未落地"
@@ -40,6 +41,8 @@ struct RunReport {
         rules(&h)
         inputs(&h)
         measures(&h)
+        papers(&h)
+        exposures(&h)
         communityChart(&h)
         endingChart(&h)
         changes(&h)
@@ -65,7 +68,9 @@ struct RunReport {
             (NoticeStatus.new.chinese, status[NoticeStatus.new.rawValue, default: 0], "new"),
             (NoticeStatus.amended.chinese, status[NoticeStatus.amended.rawValue, default: 0], "amended"),
             (NoticeStatus.continuing.chinese, status[NoticeStatus.continuing.rawValue, default: 0], "continuing"),
+            ("今日期满", manifest.counts.endingToday, "ending"),
             ("撤销", manifest.counts.rescinded, "rescinded"),
+            ("期满解除", manifest.counts.released, "released"),
             ("超期未送达", manifest.counts.delivery.overdue, "overdue"),
             ("拒收记录", manifest.counts.rejects, "rejects"),
         ]
@@ -148,7 +153,82 @@ struct RunReport {
         for s in NoticeStatus.allCases { h.raw("<td class=\"n\">\(HTML.count(columnTotals[s, default: 0]))</td>") }
         h.raw("<td class=\"n total\">\(HTML.count(notices.count))</td></tr>\n</tbody>\n</table>\n")
         h.raw("<p class=\"note\">")
-        h.text("另有撤销 \(HTML.count(rescissions.count)) 人（此前在管、本次不再符合条件）。")
+        h.text("另有撤销 \(HTML.count(rescissions.count)) 人（此前在管、本次不再符合条件），期满解除 \(HTML.count(releases.count)) 人。")
+        h.raw("</p>\n</section>\n")
+    }
+
+    /// What is printed tonight and what is only listed (SPEC 7), and why amended and rescinded notices changed.
+    private func papers(_ h: inout HTML) {
+        h.raw("<section id=\"papers\">\n<h2>本次印发与结案</h2>\n<table>\n<thead><tr><th>类别</th><th class=\"n\">份数/人数</th><th>说明</th></tr></thead>\n<tbody>\n")
+        let c = manifest.counts
+        let listedOnly = releases.count - c.releaseNotices
+        let rows: [(String, Int, String)] = [
+            ("管控通知书", c.noticesPrinted, "新增、变更且截止日期在筛查日之后的措施，按社区印发"),
+            ("今日期满", c.endingToday, "截止日期为筛查日的措施：列入工作清单并标注，不印发通知书"),
+            ("撤销通知", c.rescissionNotices, "此前在管、本次不再符合条件的人员，每人一份，说明撤销原因"),
+            ("解除告知书", c.releaseNotices, "措施期满自然结束、曾印发通知书的人员，每人一份，注明原通知书编号"),
+            ("期满解除（仅列入清单）", listedOnly, "从未印发通知书（如当日期满、未落地人员），仅列入 released.csv"),
+        ]
+        for (label, value, note) in rows {
+            h.raw("<tr><th>")
+            h.text(label)
+            h.raw("</th><td class=\"n\">\(HTML.count(value))</td><td>")
+            h.text(note)
+            h.raw("</td></tr>\n")
+        }
+        h.raw("</tbody>\n</table>\n")
+        var causes: [String: Int] = [:]
+        for i in notices.indices where notices[i].status == .amended {
+            causes[notices[i].changes.amendmentReason, default: 0] += 1
+        }
+        var rescinded: [String: Int] = [:]
+        for r in rescissions { rescinded[r.reason, default: 0] += 1 }
+        for (title, counts) in [("变更原因", causes), ("撤销原因", rescinded)] where !counts.isEmpty {
+            h.raw("<table class=\"causes\">\n<thead><tr><th>")
+            h.text(title)
+            h.raw("</th><th class=\"n\">人数</th></tr></thead>\n<tbody>\n")
+            for (reason, n) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                h.raw("<tr><td>")
+                h.text(reason)
+                h.raw("</td><td class=\"n\">\(HTML.count(n))</td></tr>\n")
+            }
+            h.raw("</tbody>\n</table>\n")
+        }
+        h.raw("</section>\n")
+    }
+
+    /// Measures by designated region and how the stays met it, worded as SPEC 6 allows: a coarse exposure says
+    /// only that the stay is known at a region containing the designated one.
+    private func exposures(_ h: inout HTML) {
+        h.raw("<section id=\"exposures\">\n<h2>暴露情况：按风险地区</h2>\n")
+        struct Row { var name: String; var level: RiskLevel; var direct = 0; var coarse = 0 }
+        var rows: [RegionCode: Row] = [:]
+        for i in notices.indices {
+            let m = notices[i].measure
+            var row = rows[m.region] ?? Row(name: m.regionName.isEmpty ? m.region.canonical : m.regionName, level: m.designatedLevel)
+            row.level = max(row.level, m.designatedLevel)
+            if m.exposure == .direct { row.direct += 1 } else { row.coarse += 1 }
+            rows[m.region] = row
+        }
+        guard !rows.isEmpty else {
+            h.raw("<p class=\"empty\">无在管措施。</p>\n</section>\n")
+            return
+        }
+        h.raw("<table>\n<thead><tr><th>风险地区</th><th>代码</th><th>等级</th><th class=\"n\">停留地在该地区内</th>")
+        h.raw("<th class=\"n\">行程仅知其上级地区</th><th class=\"n\">合计</th></tr></thead>\n<tbody>\n")
+        for code in rows.keys.sorted() {
+            guard let row = rows[code] else { continue }
+            h.raw("<tr><td>")
+            h.text(row.name)
+            h.raw("</td><td class=\"code\">")
+            h.text(code.twelveDigits)
+            h.raw("</td><td>")
+            h.text(row.level.chinese)
+            h.raw("</td><td class=\"n\">\(HTML.count(row.direct))</td><td class=\"n\">\(HTML.count(row.coarse))</td>")
+            h.raw("<td class=\"n total\">\(HTML.count(row.direct + row.coarse))</td></tr>\n")
+        }
+        h.raw("</tbody>\n</table>\n<p class=\"note\">")
+        h.text("“行程仅知其上级地区”：停留记录只精确到包含该风险地区的上级地区（如只知到过某省），不表示本人到过该风险地区；措施按政策规定的粗略等级执行。")
         h.raw("</p>\n</section>\n")
     }
 
@@ -256,7 +336,7 @@ struct RunReport {
         }
         h.raw("<table>\n<thead><tr><th>社区</th><th>代码</th>")
         for s in NoticeStatus.allCases { h.raw("<th class=\"n\">\(s.chinese)</th>") }
-        h.raw("<th class=\"n\">撤销</th><th class=\"n\">在管合计</th></tr></thead>\n<tbody>\n")
+        h.raw("<th class=\"n\">今日期满</th><th class=\"n\">撤销</th><th class=\"n\">期满解除</th><th class=\"n\">在管合计</th></tr></thead>\n<tbody>\n")
         for c in manifest.communities {
             h.raw("<tr><td>")
             h.text(c.code.isEmpty ? RunReport.unassignedName : c.name)
@@ -267,7 +347,9 @@ struct RunReport {
                 let n = c.byStatus[s.rawValue, default: 0]
                 h.raw("<td class=\"n\(n > 0 && s != .continuing ? " changed" : "")\">\(HTML.count(n))</td>")
             }
-            h.raw("<td class=\"n\(c.rescinded > 0 ? " changed" : "")\">\(HTML.count(c.rescinded))</td><td class=\"n total\">\(HTML.count(c.measures))</td></tr>\n")
+            h.raw("<td class=\"n\">\(HTML.count(c.endingToday))</td>")
+            h.raw("<td class=\"n\(c.rescinded > 0 ? " changed" : "")\">\(HTML.count(c.rescinded))</td>")
+            h.raw("<td class=\"n\(c.released > 0 ? " changed" : "")\">\(HTML.count(c.released))</td><td class=\"n total\">\(HTML.count(c.measures))</td></tr>\n")
         }
         h.raw("</tbody>\n</table>\n</section>\n")
     }
@@ -292,7 +374,7 @@ struct RunReport {
         for (i, c) in rows.enumerated() {
             let y = top + rowHeight * Double(i)
             let name = c.code.isEmpty ? RunReport.unassignedName : c.name
-            h.raw("<g class=\"bar\" data-community=\"")
+            h.raw("<g class=\"delivery-bar\" data-community=\"")
             h.text(c.code)
             h.raw("\" data-issued=\"\(c.delivery.issued)\"")
             for state in RunReport.deliveryStates { h.raw(" data-\(state.rawValue.replacingOccurrences(of: "_", with: "-"))=\"\(c.delivery.count(state))\"") }
@@ -468,6 +550,8 @@ struct RunReport {
         .card .value { font-size: 26px; font-weight: bold; }
         .card .label { color: #57606a; }
         .card.new .value { color: #cf222e; } .card.amended .value { color: #9a6700; } .card.rescinded .value { color: #1a7f37; }
+        .card.released .value { color: #1a7f37; } .card.ending .value { color: #57606a; }
+        table.causes { margin-top: 12px; }
         table { border-collapse: collapse; margin: 6px 0; }
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
         thead th { background: #f6f8fa; }

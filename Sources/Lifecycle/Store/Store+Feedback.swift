@@ -68,8 +68,8 @@ public struct SerialFacts: Sendable, Hashable {
         /// A later notice replaced it (an amended measure).
         case superseded
         case rescinded
-        /// Its measure ran out (released, or ended before the last run).
-        case ended
+        /// Its measure ran out (released, or ended before the last run), or it is a release notice itself.
+        case released
     }
 
     public var issuedOn: Day
@@ -133,7 +133,8 @@ extension Store {
         try db.read { db in try FeedbackImportRecord.filter(FeedbackImportRecord.Columns.sha256 == sha256).fetchOne(db) }
     }
 
-    /// What the store knows of each of `serials` it has issued; a serial it never issued is not in the answer.
+    /// What the store knows of each of `serials` it has issued, notices and release notices (SPEC 7) alike; a serial
+    /// it never issued is not in the answer.
     public func serialFacts(_ serials: [String]) throws -> [String: SerialFacts] {
         let last = try lastRun()?.id ?? 0
         return try db.read { db in
@@ -147,11 +148,15 @@ extension Store {
                            EXISTS (SELECT 1 FROM notice AS later WHERE later.supersedes = notice.serial),
                            EXISTS (SELECT 1 FROM rescission WHERE rescission.serial = notice.serial)
                     FROM notice JOIN run ON run.id = notice.runID WHERE notice.serial IN (\(marks))
-                    """, arguments: [last] + StatementArguments(some)).forEachRow { row in
+                    UNION ALL
+                    SELECT released.releaseSerial, run.asOf, notice.communityCode, notice.communityName, 0, 0, 0
+                    FROM released JOIN run ON run.id = released.runID JOIN notice ON notice.serial = released.serial
+                    WHERE released.releaseSerial IN (\(marks))
+                    """, arguments: [last] + StatementArguments(some) + StatementArguments(some)).forEachRow { row in
                     guard let issued = row.withBytes(1, { Day(iso: $0) }) else { return }
                     let community = row.isNull(2) ? nil : row.withBytes(2) { RegionCode.parse($0) }
                     let standing: SerialFacts.Standing = row.text(4) == "1" ? .inForce
-                        : row.text(5) == "1" ? .superseded : row.text(6) == "1" ? .rescinded : .ended
+                        : row.text(5) == "1" ? .superseded : row.text(6) == "1" ? .rescinded : .released
                     facts[row.text(0)] = SerialFacts(issuedOn: issued, community: community, communityName: row.text(3), standing: standing)
                 }
             }
@@ -219,12 +224,12 @@ extension Store {
                     }
                     current = (serial, NoticeDelivery(issuedOn: day, delivery: nil), ("", 0, 0))
                 }
-                guard !row.isNull(2), let outcome = DeliveryOutcome(rawValue: row.text(2)), let on = row.withBytes(3, { Day(iso: $0) }),
+                guard !row.isNull(2), let outcome = DeliveryOutcome(code: row.text(2)), let on = row.withBytes(3, { Day(iso: $0) }),
                       let importID = Int64(row.text(4)), let outcomeID = Int64(row.text(5)) else { return }
                 // The day, then the import, then the row: the order they were recorded in.
                 let rank = (on.description, importID, outcomeID)
                 if let c = current, c.delivery.delivery == nil || rank > c.rank {
-                    current?.delivery.delivery = Delivery(outcome: outcome, on: on)
+                    current?.delivery.delivery = RecordedDelivery(outcome: outcome, date: on)
                     current?.rank = rank
                 }
             }

@@ -66,20 +66,20 @@ public struct FeedbackSummary: Sendable {
                 let kinds = SerialFacts.Standing.allCases.compactMap { s in f.history[s].map { "\($0) \(s.rawValue)" } }
                 parts.append("\(history) of them for notices no longer in force, kept as history (\(kinds.joined(separator: ", ")))")
             }
-            parts.append("\(f.blank) blank or \(DeliveryOutcome.pendingWord)")
+            parts.append("\(f.blank) blank or \(DeliveryOutcome.pending.chinese)")
             if f.duplicates > 0 { parts.append("\(f.duplicates) already recorded") }
             parts.append("\(f.rejected) rejected" + (f.rejectsFile.map { " (\($0))" } ?? ""))
             let kind = f.kind.map { $0 == .worklist ? "worklist" : "scan list" } ?? "file"
             out.append("\(f.path): \(kind), \(f.rows) rows: " + parts.joined(separator: ", "))
         }
         let verb = dryRun ? "would record (dry run: nothing recorded)" : "recorded"
-        out.append("\(verb) \(recorded) outcomes as of \(date)" + (recorded == 0 ? "" : ": " + DeliveryOutcome.allCases.map { o in
+        out.append("\(verb) \(recorded) outcomes as of \(date)" + (recorded == 0 ? "" : ": " + DeliveryOutcome.recorded.map { o in
             "\(o.chinese) \(byOutcome[o, default: 0])"
         }.joined(separator: ", ")))
         let communities = byCommunity.keys.sorted { ($0?.raw ?? .max) < ($1?.raw ?? .max) }
         for c in communities {
             guard let entry = byCommunity[c] else { continue }
-            let counts = DeliveryOutcome.allCases.compactMap { o in entry.outcomes[o].map { "\(o.chinese) \($0)" } }
+            let counts = DeliveryOutcome.recorded.compactMap { o in entry.outcomes[o].map { "\(o.chinese) \($0)" } }
             out.append("  \(c?.twelveDigits ?? "unassigned") \(c == nil ? "未落地" : entry.name): \(counts.joined(separator: ", "))")
         }
         return out

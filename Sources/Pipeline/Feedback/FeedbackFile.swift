@@ -127,11 +127,12 @@ enum FeedbackFile {
             return scanListRow(values, line: line, raw: raw)
         }
         let outcomeText = Fields.text(field(columns[outcomeColumn]).bytes)
-        if outcomeText.isEmpty || outcomeText == DeliveryOutcome.pendingWord { return .blank }
+        if outcomeText.isEmpty { return .blank }
         let outcomeName = layout.name(outcomeColumn, default: "送达结果"), serialName = layout.name(serialColumn, default: "通知书编号")
         guard let outcome = DeliveryOutcome(word: outcomeText) else {
-            return .rejected(column: outcomeName, reason: "\"\(outcomeText)\" is not one of \(DeliveryOutcome.worklistWords.joined(separator: ", ")); choose one from the drop-down")
+            return .rejected(column: outcomeName, reason: "\"\(outcomeText)\" is not one of \(DeliveryOutcome.allCases.map(\.chinese).joined(separator: ", ")); choose one from the drop-down")
         }
+        if outcome == .pending { return .blank }
         let serial = Fields.identifier(field(columns[serialColumn]).bytes)
         guard !serial.isEmpty else {
             return .rejected(column: serialName, reason: "is empty; an outcome needs the serial of its notice")

@@ -17,17 +17,19 @@ public struct RunSummary: Sendable {
     public var measures: Int
     public var byStatus: [NoticeStatus: Int]
     public var rescinded: Int
+    /// Measures that ended on their own since the last committed run (SPEC 7).
+    public var released: Int = 0
     public var rejects: Int
     public var seconds: Double
     /// Every measure in force after the run and the notices rescinded by it, for `diff`.
     public var notices: [Notice]
     public var rescissions: [Rescission]
 
-    /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded), 12 rejects, 3.1 s`.
+    /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded, 5 released), 12 rejects, 3.1 s`.
     public var line: String {
         let kind = dryRun ? "preview" : "run"
         return "\(kind) \(runID) as-of \(asOf): \(measures) measures (\(byStatus[.new, default: 0]) new, \(byStatus[.amended, default: 0]) amended, "
-            + "\(rescinded) rescinded), \(rejects) rejects, \(String(format: "%.1f", seconds)) s"
+            + "\(rescinded) rescinded, \(released) released), \(rejects) rejects, \(String(format: "%.1f", seconds)) s"
     }
 }
 
@@ -62,9 +64,9 @@ public struct Run {
             try context.checkpoint()
             let loaded = try load(prepared, ingested, context)
             try context.checkpoint()
-            let findings = screen(prepared, ingested, loaded, context)
+            let findings = try screen(prepared, ingested, loaded, context)
             try context.checkpoint()
-            let reconciliation = try reconcile(findings, prepared, ingested, context)
+            let reconciliation = try reconcile(findings, prepared, ingested, loaded, context)
             try context.checkpoint()
             let followUp = try followUp(reconciliation, prepared, context)
             let staged = try emit(reconciliation, followUp, prepared, ingested, loaded, context)
@@ -237,18 +239,24 @@ public struct Run {
         return Loaded(stays: stays, staysToStore: toStore, mergesStoredStays: merges, packedFiles: packedFiles)
     }
 
-    /// SPEC 2: each exposed person's measure, with the name and place it is printed with.
-    func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) -> [Finding] {
+    /// SPEC 2: each exposed person's measure, with the name and place it is printed with and its stay region's name.
+    func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> [Finding] {
         let screener = Screener(policy: p.policy, designations: i.designations, asOf: p.asOf)
         let best = context.progress.watching("screening \(l.stays.count) stays") { screener.screen(l.stays, workers: context.workers) }
         context.lap("screen")
-        return Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+        var findings = Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+        PaperTrail.nameStayRegions(&findings, gazetteer: i.gazetteer)
+        context.lap("names")
+        return findings
     }
 
-    /// SPEC 3: statuses and serials against the last committed run.
-    func reconcile(_ findings: [Finding], _ p: Prepared, _ i: Ingested, _ context: RunContext) throws -> Reconciliation {
-        let reconciliation = try Reconciler.reconcile(findings, previous: p.priorNotices.wait(), asOf: p.asOf, workers: context.workers,
-                                                      lastSequence: p.store.lastSequence, notices: p.store.notices(serials:))
+    /// SPEC 3 and 7: statuses and serials against the last committed run, released measures, and why notices changed.
+    func reconcile(_ findings: [Finding], _ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> Reconciliation {
+        var reconciliation = try Reconciler.reconcile(findings, previous: p.priorNotices.wait(), asOf: p.asOf, workers: context.workers,
+                                                      lastSequence: p.store.lastSequence, notices: p.store.notices(serials:),
+                                                      lastPrinted: p.store.lastPrinted(from:))
+        let rules = PaperTrail.Rules(asOf: p.asOf, policySHA: p.policySHA, regionsSHA: p.rules.report.sha256)
+        try PaperTrail.attachCauses(&reconciliation, current: rules, store: p.store, stays: l.stays, gazetteer: i.gazetteer, workers: context.workers)
         context.lap("lifecycle")
         return reconciliation
     }
@@ -302,16 +310,18 @@ public struct Run {
         context.atEnd { [unowned context] in
             if !context.committed { try? FileManager.default.removeItem(at: staging) }
         }
-        var files = ["measures.csv", "rescinded.csv", "rejects.csv", "followup.csv", "health_codes.csv"]
+        var files = ["measures.csv", "rescinded.csv", "released.csv", "rejects.csv", "followup.csv", "health_codes.csv"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
+        try Outputs.released(reconciliation.released).write(to: staging.appendingPathComponent("released.csv"))
         try Outputs.rejects(i.rejects).write(to: staging.appendingPathComponent("rejects.csv"))
         try Outputs.followUp(reconciliation.notices, followUp).write(to: staging.appendingPathComponent("followup.csv"))
         let healthCodes = HealthCodes.changes(reconciliation, asOf: p.asOf, colours: p.policy.healthCodes)
         try HealthCodes.csv(healthCodes).write(to: staging.appendingPathComponent("health_codes.csv"))
         if settings.render {
             files += try context.progress.watching("rendering \(reconciliation.notices.count) notices") {
-                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name, into: staging)
+                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name,
+                                                                 deliveries: followUp.deliveries(reconciliation.notices), into: staging)
             }
         }
         context.lap("emit")
@@ -328,7 +338,8 @@ public struct Run {
 
         let summary = { [settings, started = context.started] (folder: URL) in
             RunSummary(folder: folder, runID: p.runID, asOf: p.asOf, dryRun: settings.dryRun, measures: reconciliation.notices.count,
-                       byStatus: tally.byStatus, rescinded: reconciliation.rescinded.count, rejects: i.rejects.count,
+                       byStatus: tally.byStatus, rescinded: reconciliation.rescinded.count, released: reconciliation.released.count,
+                       rejects: i.rejects.count,
                        seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
                        notices: reconciliation.notices, rescissions: reconciliation.rescinded)
         }
