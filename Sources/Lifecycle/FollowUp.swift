@@ -47,7 +47,7 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable {
 
 /// How the notices of a community (or all) stand: each issued notice in force is in exactly one of the six states.
 public struct DeliveryCounts: Sendable, Hashable, Codable {
-    /// Notices in force that were printed.
+    /// Notices in force with something to deliver: all but a new or amended measure ending on the as-of day.
     public var issued = 0
     public var delivered = 0
     public var refused = 0

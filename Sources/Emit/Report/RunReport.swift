@@ -426,7 +426,7 @@ struct RunReport {
         h.raw("<tr class=\"sum\"><th>合计</th><td></td>")
         cells(manifest.counts.delivery)
         h.raw("</tr>\n</tbody>\n</table>\n<p class=\"note\">")
-        h.text("已发通知：在管且已打印的通知。超期：签发后超过 \(manifest.deliveryDays) 个筛查日仍无送达结果。拒收、查无此人、已离开本地和超期的通知列于 followup.csv。")
+        h.text("已发通知：在管措施的通知（未落地人员由热线告知；筛查日当日期满、不印发的除外）。超期：签发后超过 \(manifest.deliveryDays) 个筛查日仍无送达结果。拒收、查无此人、已离开本地和超期的通知列于 followup.csv。")
         h.raw("</p>\n</section>\n")
     }
 
