@@ -99,4 +99,39 @@ let readWorklist = """
         let (serial, outcome) = (try #require(header.firstIndex(of: "通知书编号")), try #require(header.firstIndex(of: "送达结果")))
         #expect(csv.dropFirst().filter { s.values.contains($0[serial]) }.map { $0[outcome] } == ["", ""], "nothing recorded: blank")
     }
+
+    /// The demo's returned sheet and scan list (scripts/demo.sh) fed back between its first and second nights: every
+    /// outcome recorded, and the follow-up and health codes of the next nights as fixtures/demo/README.md tells them.
+    @Test func theDemosReturnedFilesCloseTheLoopOverTwoMoreNights() throws {
+        let dir = try freshCopy(ofFixture: "demo")
+        func night(_ config: String) throws -> URL {
+            let r = try riskscreen(["run", "--config", config, "--out", "out", "--state", "state/s.sqlite", "--no-render"], in: dir)
+            try #require(r.status == 0, "\(r)")
+            return URL(fileURLWithPath: r.lastLine)
+        }
+        try night("riskscreen.toml")
+        let fed = try riskscreen(["feedback", "--state", "state/s.sqlite", "--date", "2020-02-06",
+                                  "returned/worklists-2020-02-06.xlsx", "returned/scans-2020-02-06.csv"], in: dir)
+        try #require(fed.status == 0, "\(fed)")
+        #expect(fed.stdout.contains("returned/worklists-2020-02-06.xlsx: worklist, 6 rows: 5 recorded, 1 blank or 待送达, 0 rejected"), "\(fed)")
+        #expect(fed.stdout.contains("returned/scans-2020-02-06.csv: scan list, 2 rows: 2 recorded"), "\(fed)")
+        #expect(fed.stdout.contains("recorded 7 outcomes as of 2020-02-06: 已送达 4, 拒收 1, 查无此人 1, 已离开本地 1"), "\(fed)")
+
+        let ws = try Workspace("demo-loop")
+        func summary(_ folder: URL, _ file: String, _ header: String, _ columns: [String]) throws -> [String] {
+            try ws.table(folder.appendingPathComponent(file), header: header).map { row in columns.map { row[$0]! }.joined(separator: " ") }
+        }
+        let night2 = try night("night2/riskscreen.toml")
+        #expect(try summary(night2, "followup.csv", followUpHeader, ["name", "issue", "outcome", "feedback_on"]) == [
+            "曹春浩 refused 拒收 2020-02-06", "蒋轩 not_found 查无此人 2020-02-06", "黄雪嘉 left 已离开本地 2020-02-06",
+        ])
+        #expect(try summary(night2, "health_codes.csv", healthCodesHeader, ["name", "colour", "until"]) == [
+            "胡悦芳 yellow 2020-02-07", "张强超 red 2020-02-17", "王英 red 2020-02-16", "赵永冬 green ", "胡文斌 green ",
+        ])
+        let night3 = try night("night3/riskscreen.toml")
+        #expect(try summary(night3, "followup.csv", followUpHeader, ["name", "issue"]) == [
+            "蒋轩 not_found", "董俊立 overdue", "黄雪嘉 left", "KIM MINJUN overdue",
+        ])
+        #expect(try summary(night3, "health_codes.csv", healthCodesHeader, ["name", "colour"]) == ["曹春浩 green", "胡悦芳 green", "张建国 green"])
+    }
 }
