@@ -8,13 +8,14 @@ extension Riskscreen {
         static let configuration = CommandConfiguration(
             abstract: "Record delivery outcomes from returned worklists (XLSX, CSV) and scan lists of notice serials.",
             discussion: """
-                A worklist's 送达结果 (已送达, 拒收, 查无此人, 已离开本地) is recorded with its 送达日期 (blank: --date); \
-                blank and 待送达 rows record nothing. A scan list holds one notice serial a line, each meaning 已送达 on \
-                --date. Columns are found by header, so a worklist saved again by Excel or WPS is read as well. Rows \
-                that cannot be recorded (an unknown serial, a bad outcome or date) go to FILE.rejects.csv beside each \
-                file; a file with more of them than --max-reject-rate records nothing and the command exits 2. A file \
-                imported before (the same SHA-256) is skipped. The next run pre-fills the worklists and lists what \
-                needs chasing in followup.csv.
+                A worklist's outcome column (delivered, refused, not found, left; see docs/delivery-feedback.md for \
+                the Chinese headers and words) is recorded with its date (blank: --date); blank and pending rows \
+                record nothing. A scan list holds one notice serial a line, each meaning delivered on --date. \
+                Columns are found by header, so a worklist saved again by Excel or WPS is read as well. Rows that \
+                cannot be recorded (an unknown serial, a bad outcome or date) go to FILE.rejects.csv beside each \
+                file; a file with more of them than --max-reject-rate records nothing and the command exits 2. A \
+                file imported before (the same SHA-256) is skipped. The next run pre-fills the worklists and lists \
+                what needs chasing in followup.csv.
 
                 Exit status: 0 success; 1 usage or configuration error; 2 input rejected (unreadable file, too many \
                 rejected rows); 3 a run holds the lock; 4 internal error.
