@@ -162,6 +162,25 @@ import TestSupport
         #expect(r.stdout.contains("  \(Community.cuiyuan.code) 翠苑社区: 已送达 1"), "\(r)")
     }
 
+    /// `purge` takes a grid worker's remark with the rest of a person's data once the measure ended; the outcome stays.
+    @Test func purgeRemovesTheRemarksOfEndedMeasures() throws {
+        let ws = try Workspace.delivery("feedback-purge")
+        let s = try ws.serials()
+        try ws.write("returned.csv", """
+            通知书编号,送达结果,送达日期,备注
+            \(s[Delivered.beijing]!),已送达,2020-02-06,母亲代签 13900000000
+            \(s[Delivered.wenzhou]!),已送达,2020-02-06,本人签收
+
+            """)
+        try ws.recordFeedback(["returned.csv"])
+        // Beijing's monitoring ended 2020-02-08; Wenzhou's home quarantine runs to 2020-02-15.
+        let purged = try riskscreen(["purge", "--state", ws.state, "--before", "2020-02-10"], in: ws.dir)
+        try #require(purged.status == 0, "\(purged)")
+        #expect(try ws.sql("SELECT serial || ' ' || outcome || ' ' || note FROM deliveryOutcome ORDER BY id") == [
+            "\(s[Delivered.beijing]!) delivered ", "\(s[Delivered.wenzhou]!) delivered 本人签收",
+        ])
+    }
+
     /// A dry run checks and writes FILE.rejects.csv but records nothing; the file can be imported afterwards.
     @Test func aDryRunRecordsNothing() throws {
         let ws = try Workspace.delivery("feedback-dry")
