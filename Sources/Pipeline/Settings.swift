@@ -27,6 +27,8 @@ public struct RunSettings: Sendable {
     public var authority: String?
     public var hotline: String?
     public var retentionDays: Int?
+    /// As-of days a notice may await delivery feedback after its issue before it is overdue (SPEC 8).
+    public var deliveryDays = 1
     /// The config's `gazetteer` files (SPEC 10 source 2): `code,name` of a district's streets and communities.
     public var gazetteer: [FeedInput] = []
     /// The longest field a feed row may have (SPEC 1.1); `applyFieldLimit()` hands it to every input.
@@ -80,7 +82,7 @@ public struct RunSettings: Sendable {
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "out", "state", "max_reject_rate", "allow_empty",
                                   "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer", "max_field_bytes",
-                                  "full_ids_on_grid_lists", "feeds"]
+                                  "full_ids_on_grid_lists", "delivery_days", "feeds"]
         for key in table.keys where !known.contains(key) {
             problems.append("\(key): unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -123,6 +125,9 @@ public struct RunSettings: Sendable {
             } else {
                 problems.append("gazetteer: expected a file name or a list of them, like [\"streets.csv\"]")
             }
+        }
+        if let v = table["delivery_days"] {
+            if let n = v.int, (0...365).contains(n) { s.deliveryDays = n } else { problems.append("delivery_days: expected a whole number of days from 0 to 365") }
         }
         if let feeds = table["feeds"] {
             guard let feeds = feeds.table else { throw .configuration("\(path): feeds: expected tables like [feeds.rail]") }

@@ -149,6 +149,8 @@ struct Manifest: Encodable {
         var released: Int
         /// Measures in force that end on the as-of day (SPEC 7: listed, marked, never printed).
         var endingToday: Int
+        /// How the community's notices in force stand in their delivery (SPEC 8).
+        var delivery: DeliveryCounts
     }
     struct Counts: Encodable {
         var measures: Int
@@ -166,12 +168,17 @@ struct Manifest: Encodable {
         var rejects: Int
         var stays: Int
         var residents: Int
+        var delivery: DeliveryCounts
+        /// Rows of `health_codes.csv` by colour.
+        var healthCodes: [String: Int]
     }
 
     var program: Program
     var run: Int64
     var dryRun: Bool
     var asOf: String
+    /// As-of days a notice may await feedback before it counts as overdue (config `delivery_days`).
+    var deliveryDays: Int
     var policy: RuleInput
     var regions: RuleInput
     var inputs: [Input]
@@ -187,7 +194,7 @@ struct Manifest: Encodable {
         }
     }
 
-    static func communities(_ notices: [Notice], _ rescinded: [Rescission], _ released: [Release], asOf: Day) -> [Community] {
+    static func communities(_ notices: [Notice], _ rescinded: [Rescission], _ released: [Release], asOf: Day, followUp: FollowUp) -> [Community] {
         // Keyed by the community itself and counted by value, so its texts are written once per community, not for
         // every notice; counted in place: a community taken out of the table and put back copied its count tables
         // on every notice.
@@ -210,7 +217,7 @@ struct Manifest: Encodable {
         return byCommunity.map { community, c in
             Community(code: community?.twelveDigits ?? "", name: community == nil ? "未落地" : c.name, measures: c.tally.count,
                       byStatus: c.tally.statusTexts, byAction: c.tally.actionTexts, rescinded: c.rescinded, released: c.released,
-                      endingToday: c.endingToday)
+                      endingToday: c.endingToday, delivery: followUp.byCommunity[community] ?? DeliveryCounts())
         }.sorted { ($0.code.isEmpty ? "~" : $0.code) < ($1.code.isEmpty ? "~" : $1.code) }
     }
 
@@ -253,8 +260,12 @@ public struct RunFacts: Sendable {
     public var regions: RuleFile
     /// The last committed run before this one, which the statuses are relative to.
     public var previous: (id: Int64, asOf: String)?
+    /// As-of days a notice may await feedback before it is overdue.
+    public var deliveryDays: Int
 
-    public init(version: String, runID: Int64, dryRun: Bool, asOf: Day, policy: RuleFile, regions: RuleFile, previous: (id: Int64, asOf: String)?) {
+    public init(version: String, runID: Int64, dryRun: Bool, asOf: Day, policy: RuleFile, regions: RuleFile, previous: (id: Int64, asOf: String)?,
+                deliveryDays: Int = 1) {
+        self.deliveryDays = deliveryDays
         self.version = version
         self.runID = runID
         self.dryRun = dryRun
@@ -271,11 +282,14 @@ extension Outputs {
     /// - Parameters:
     ///   - files: the files the run wrote besides these two, relative to `folder`.
     ///   - stays, residents: how many stays were screened and residents were in the snapshot.
+    ///   - followUp, healthCodes: the delivery of the notices in force and the health-code changes, for their counts.
     public static func writeManifestAndReport(_ facts: RunFacts, reports: [FeedReport], reconciliation: Reconciliation, rejects: [Reject],
-                                              tally: NoticeTally, stays: Int, residents: Int, files: [String], timings: [String: Double],
+                                              tally: NoticeTally, followUp: FollowUp, healthCodes: [HealthCodeChange],
+                                              stays: Int, residents: Int, files: [String], timings: [String: Double],
                                               into folder: URL) throws {
         let manifest = Manifest(
             program: .init(version: facts.version), run: facts.runID, dryRun: facts.dryRun, asOf: facts.asOf.description,
+            deliveryDays: facts.deliveryDays,
             policy: .init(file: facts.policy.file, sha256: facts.policy.sha256, name: facts.policy.name, designations: facts.policy.designations),
             regions: .init(file: facts.regions.file, sha256: facts.regions.sha256, name: facts.regions.name, designations: facts.regions.designations),
             inputs: Manifest.inputs(reports),
@@ -286,8 +300,10 @@ extension Outputs {
                           noticesPrinted: reconciliation.notices.lazy.filter { $0.isPrinted(asOf: facts.asOf) }.count,
                           releaseNotices: reconciliation.released.lazy.filter { $0.releaseSerial != nil }.count,
                           rescissionNotices: reconciliation.rescinded.lazy.filter { $0.assignment.community != nil }.count,
-                          rejects: rejects.count, stays: stays, residents: residents),
-            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded, reconciliation.released, asOf: facts.asOf),
+                          rejects: rejects.count, stays: stays, residents: residents, delivery: followUp.total,
+                          healthCodes: Dictionary(grouping: healthCodes, by: \.colour.rawValue).mapValues(\.count)),
+            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded, reconciliation.released, asOf: facts.asOf,
+                                              followUp: followUp),
             files: (files + ["report.html"]).sorted() + ["manifest.json"], timings: timings)
         try manifest.json().write(to: folder.appendingPathComponent("manifest.json"))
         let report = RunReport(manifest: manifest, notices: reconciliation.notices, rescissions: reconciliation.rescinded,

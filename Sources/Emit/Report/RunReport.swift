@@ -1,3 +1,4 @@
+import Lifecycle
 import RiskModel
 
 /// `report.html`: one self-contained page a data officer opens in a browser to see what a run did.
@@ -22,9 +23,9 @@ struct RunReport {
     static let topReasons = 5
     static let examplesPerFeed = 3
     /// Stages in pipeline order, for the timings table; unknown stages follow, sorted.
-    static let stageOrder = ["rules", "ingest", "load", "screen", "names", "lifecycle", "emit", "commit"]
+    static let stageOrder = ["rules", "ingest", "load", "screen", "names", "lifecycle", "follow-up", "emit", "commit"]
     static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "names": "地名", "lifecycle": "状态比对",
-                             "emit": "输出生成", "commit": "提交发布"]
+                             "follow-up": "送达跟进", "emit": "输出生成", "commit": "提交发布"]
     static let kindNames = ["travel": "行程数据", "residents": "户籍/居住数据"]
     static let unassignedName = "未落地"
 
@@ -45,6 +46,7 @@ struct RunReport {
         communityChart(&h)
         endingChart(&h)
         changes(&h)
+        delivery(&h)
         rejectSection(&h)
         timings(&h)
         h.raw("</body>\n</html>\n")
@@ -69,6 +71,7 @@ struct RunReport {
             ("今日期满", manifest.counts.endingToday, "ending"),
             ("撤销", manifest.counts.rescinded, "rescinded"),
             ("期满解除", manifest.counts.released, "released"),
+            ("超期未送达", manifest.counts.delivery.overdue, "overdue"),
             ("拒收记录", manifest.counts.rejects, "rejects"),
         ]
         for (label, value, kind) in cards {
@@ -351,6 +354,82 @@ struct RunReport {
         h.raw("</tbody>\n</table>\n</section>\n")
     }
 
+    /// The delivery states in the order the chart stacks them and the table lists them.
+    static let deliveryStates: [DeliveryState] = [.delivered, .refused, .notFound, .left, .pending, .overdue]
+
+    /// Per community, how the printed notices in force stand (SPEC 8): a stacked bar each, the numbers in a table.
+    private func delivery(_ h: inout HTML) {
+        h.raw("<section id=\"delivery\">\n<h2>通知送达与跟进</h2>\n")
+        let rows = manifest.communities.filter { $0.delivery.issued > 0 }
+        guard !rows.isEmpty else {
+            h.raw("<p class=\"empty\">无需送达的通知。</p>\n</section>\n")
+            return
+        }
+        let labelWidth = 240.0, chartWidth = 640.0, countWidth = 70.0, rowHeight = 26.0, top = 8.0
+        let width = labelWidth + chartWidth + countWidth
+        let height = top * 2 + rowHeight * Double(rows.count) + 8
+        let maxValue = max(rows.map(\.delivery.issued).max() ?? 1, 1)
+        h.raw("<svg class=\"chart\" id=\"delivery-chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">\n")
+        h.raw("<title>各社区通知送达情况</title>\n")
+        for (i, c) in rows.enumerated() {
+            let y = top + rowHeight * Double(i)
+            let name = c.code.isEmpty ? RunReport.unassignedName : c.name
+            h.raw("<g class=\"delivery-bar\" data-community=\"")
+            h.text(c.code)
+            h.raw("\" data-issued=\"\(c.delivery.issued)\"")
+            for state in RunReport.deliveryStates { h.raw(" data-\(state.rawValue.replacingOccurrences(of: "_", with: "-"))=\"\(c.delivery.count(state))\"") }
+            h.raw("><text class=\"label\" x=\"\(f(labelWidth - 8))\" y=\"\(f(y + rowHeight * 0.65))\" text-anchor=\"end\">")
+            h.text(name)
+            h.raw("</text>")
+            var x = labelWidth
+            for state in RunReport.deliveryStates {
+                let n = c.delivery.count(state)
+                guard n > 0 else { continue }
+                let w = chartWidth * Double(n) / Double(maxValue)
+                h.raw("<rect class=\"segment d-\(state.rawValue)\" x=\"\(f(x))\" y=\"\(f(y + 4))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 8))\"><title>")
+                h.text("\(name) \(state.chinese) \(n)")
+                h.raw("</title></rect>")
+                x += w
+            }
+            h.raw("<text class=\"count\" x=\"\(f(x + 6))\" y=\"\(f(y + rowHeight * 0.65))\">\(HTML.count(c.delivery.issued))</text></g>\n")
+        }
+        h.raw("<line class=\"axis\" x1=\"\(f(labelWidth))\" y1=\"\(f(top))\" x2=\"\(f(labelWidth))\" y2=\"\(f(height - top))\"/>\n</svg>\n")
+        h.raw("<p class=\"legend\">")
+        for state in RunReport.deliveryStates {
+            h.raw("<span><i class=\"swatch d-\(state.rawValue)\"></i>")
+            h.text(state.chinese)
+            h.raw("</span>")
+        }
+        h.raw("</p>\n<table id=\"delivery-table\">\n<thead><tr><th>社区</th><th>代码</th><th class=\"n\">已发通知</th>")
+        for state in RunReport.deliveryStates {
+            h.raw("<th class=\"n\">")
+            h.text(state.chinese)
+            h.raw("</th>")
+        }
+        h.raw("</tr></thead>\n<tbody>\n")
+        func cells(_ counts: DeliveryCounts) {
+            h.raw("<td class=\"n\">\(HTML.count(counts.issued))</td>")
+            for state in RunReport.deliveryStates {
+                let n = counts.count(state)
+                h.raw("<td class=\"n\(n > 0 && state.needsAction ? " changed" : "")\">\(HTML.count(n))</td>")
+            }
+        }
+        for c in rows {
+            h.raw("<tr><td>")
+            h.text(c.code.isEmpty ? RunReport.unassignedName : c.name)
+            h.raw("</td><td class=\"code\">")
+            h.text(c.code)
+            h.raw("</td>")
+            cells(c.delivery)
+            h.raw("</tr>\n")
+        }
+        h.raw("<tr class=\"sum\"><th>合计</th><td></td>")
+        cells(manifest.counts.delivery)
+        h.raw("</tr>\n</tbody>\n</table>\n<p class=\"note\">")
+        h.text("已发通知：在管措施的通知（未落地人员由热线告知；筛查日当日期满、不印发的除外）。超期：签发后超过 \(manifest.deliveryDays) 个筛查日仍无送达结果。拒收、查无此人、已离开本地和超期的通知列于 followup.csv。")
+        h.raw("</p>\n</section>\n")
+    }
+
     private func rejectSection(_ h: inout HTML) {
         h.raw("<section id=\"rejects\">\n<h2>拒收记录</h2>\n")
         guard !rejects.isEmpty else {
@@ -491,6 +570,13 @@ struct RunReport {
         .centralized_quarantine { fill: #cf222e; background: #cf222e; }
         .home_quarantine { fill: #e16f24; background: #e16f24; }
         .health_monitoring { fill: #2f81f7; background: #2f81f7; }
+        .d-delivered { fill: #1a7f37; background: #1a7f37; }
+        .d-refused { fill: #cf222e; background: #cf222e; }
+        .d-not_found { fill: #8250df; background: #8250df; }
+        .d-left { fill: #8c959f; background: #8c959f; }
+        .d-pending { fill: #d0d7de; background: #d0d7de; }
+        .d-overdue { fill: #e16f24; background: #e16f24; }
+        .card.overdue .value { color: #e16f24; }
         .legend span { margin-right: 16px; }
         .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
         footer { margin-top: 28px; color: #57606a; }

@@ -247,6 +247,7 @@ public final class Store: Sendable {
                 t.column("releaseSerial", .text).unique()
             }
         }
+        registerFeedbackMigrations(&m)
         return m
     }
 

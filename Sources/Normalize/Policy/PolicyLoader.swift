@@ -83,8 +83,8 @@ extension Policy {
         var problems: [PolicyProblem] = []
         func problem(_ key: String, _ message: String) { problems.append(PolicyProblem(key: key, message: message)) }
 
-        for key in root.keys.sorted() where !["name", "lookback_days", "levels"].contains(key) {
-            problem(key, "unknown key; a policy has only name, lookback_days and [levels.high], [levels.medium], [levels.low]")
+        for key in root.keys.sorted() where !["name", "lookback_days", "levels", "health_code"].contains(key) {
+            problem(key, "unknown key; a policy has only name, lookback_days, [levels.high], [levels.medium], [levels.low] and [health_code]")
         }
 
         var name = (file as NSString).lastPathComponent
@@ -180,8 +180,39 @@ extension Policy {
             }
         }
 
+        let healthCodes = parseHealthCodes(root["health_code"], problem)
+
         guard problems.isEmpty else { throw PolicyError.invalid(file: file, problems: problems) }
-        return Policy(name: name, lookbackDays: lookback, levels: rules)
+        return Policy(name: name, lookbackDays: lookback, levels: rules, healthCodes: healthCodes)
+    }
+
+    /// `[health_code]` (SPEC 9): an action → colour table laid over the defaults; absent, the defaults.
+    private static func parseHealthCodes(_ value: TOMLValueConvertible?, _ problem: (String, String) -> Void) -> HealthCodePolicy {
+        var policy = HealthCodePolicy.defaults
+        guard let value else { return policy }
+        let actionList = HealthCodePolicy.actions.map(\.code).joined(separator: ", ")
+        let colourList = HealthColour.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let table = value.table else {
+            problem("health_code", "expected a table mapping actions to colours ([health_code] with lines like home_quarantine = \"red\"), found \(describe(value))")
+            return policy
+        }
+        for key in table.keys.sorted() {
+            let name = "health_code.\(key)"
+            guard let action = Action(code: key), action != .none else {
+                problem(name, "unknown action; [health_code] maps \(actionList) to a colour")
+                continue
+            }
+            guard let text = table[key]?.string else {
+                problem(name, "expected one of \(colourList) in quotes, found \(table[key].map(describe) ?? "nothing")")
+                continue
+            }
+            guard let colour = HealthColour(rawValue: text) else {
+                problem(name, "\"\(text)\" is not one of \(colourList)")
+                continue
+            }
+            policy.colours[action] = colour
+        }
+        return policy
     }
 
     /// A TOML value's type and text, for "found …" in messages.

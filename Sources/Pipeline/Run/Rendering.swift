@@ -12,7 +12,9 @@ struct Rendering {
     let logger: Logger
 
     /// Writes `batches/` and `worklists/`; returns the files written, relative to `folder`.
-    func render(_ reconciliation: Reconciliation, asOf: Day, runName: String, into folder: URL) throws -> [String] {
+    /// - Parameter deliveries: the outcome recorded for each notice in force that has one (SPEC 8), pre-filled on the worklists.
+    func render(_ reconciliation: Reconciliation, asOf: Day, runName: String, deliveries: [String: RecordedDelivery] = [:],
+                into folder: URL) throws -> [String] {
         let wording = NoticeWording(authority: settings.authority, hotline: settings.hotline)
         for key in wording.missingKeys {
             logger.warning("not set in the config; the notices leave a line to fill in by hand", metadata: ["key": "\(key)"])
@@ -53,7 +55,7 @@ struct Rendering {
         // The batches of a province take a while: a stop asked meanwhile is honoured before the worklists.
         try StopRequest.check()
         // Outcomes recorded by `feedback` (SPEC 8) are pre-filled here once they are read from the store.
-        let options = Worklist.Options(fullIDs: settings.fullIDsOnGridLists, deliveries: [:])
+        let options = Worklist.Options(fullIDs: settings.fullIDsOnGridLists, deliveries: deliveries)
         let lists = try Worklist.writeAll(notices: reconciliation.notices, rescissions: reconciliation.rescinded,
                                           releases: reconciliation.released, asOf: asOf, directory: worklistsFolder, xlsx: true,
                                           options: options)

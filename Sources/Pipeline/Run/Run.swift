@@ -68,7 +68,8 @@ public struct Run {
             try context.checkpoint()
             let reconciliation = try reconcile(findings, prepared, ingested, loaded, context)
             try context.checkpoint()
-            let staged = try emit(reconciliation, prepared, ingested, loaded, context)
+            let followUp = try followUp(reconciliation, prepared, context)
+            let staged = try emit(reconciliation, followUp, prepared, ingested, loaded, context)
             try context.checkpoint()
             let summary = try commitAndPublish(staged, prepared, context)
             if StopRequest.signal != 0 {
@@ -100,6 +101,8 @@ public struct Run {
         var runID: Int64
         /// Notices in force after the last committed run, read while the feeds are parsed.
         var priorNotices: BackgroundTask<[PriorNotice]>
+        /// When each of them was issued and what grid workers reported of it (SPEC 8), read likewise.
+        var priorDeliveries: BackgroundTask<[String: NoticeDelivery]>
 
         var dryRun: Bool
         var storesFiles: Bool { !dryRun }
@@ -136,9 +139,10 @@ public struct Run {
             throw RunError.configuration("as-of \(v.asOf) is earlier than the last committed run's (\(last.asOf), run \(last.id ?? 0)); pass --force to screen for a past date anyway")
         }
         let prior = context.background { [store, last] in try store.priorNotices(after: last) }
+        let deliveries = context.background { [store, last] in try store.noticeDeliveries(after: last) }
         return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules, gazetteer: gazetteer,
                         store: store, publisher: publisher, last: last, runID: try store.nextRunID(), priorNotices: prior,
-                        dryRun: settings.dryRun)
+                        priorDeliveries: deliveries, dryRun: settings.dryRun)
     }
 
     /// What tonight's feeds gave, and the residence snapshot the run screens with.
@@ -257,6 +261,14 @@ public struct Run {
         return reconciliation
     }
 
+    /// SPEC 8: where the paper of each notice in force stands, from what grid workers reported.
+    func followUp(_ reconciliation: Reconciliation, _ p: Prepared, _ context: RunContext) throws -> FollowUp {
+        let followUp = FollowUp(notices: reconciliation.notices, prior: try p.priorDeliveries.wait(), asOf: p.asOf,
+                                deliveryDays: settings.deliveryDays)
+        context.lap("follow-up")
+        return followUp
+    }
+
     /// A run's outputs written into its staging folder, and its store transaction under way.
     struct Staged {
         var name: String
@@ -269,7 +281,8 @@ public struct Run {
 
     /// Writes the CSVs, batches, worklists, manifest and report into a staging folder while the store's transaction
     /// inserts the notices on another thread.
-    func emit(_ reconciliation: Reconciliation, _ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> Staged {
+    func emit(_ reconciliation: Reconciliation, _ followUp: FollowUp, _ p: Prepared, _ i: Ingested, _ l: Loaded,
+              _ context: RunContext) throws -> Staged {
         let name = Publisher.folderName(runID: p.runID, asOf: p.asOf.description)
         // Counted once, by value: the run record, the summary and the manifest (by text) all take them from here.
         let tally = NoticeTally(reconciliation.notices)
@@ -297,14 +310,18 @@ public struct Run {
         context.atEnd { [unowned context] in
             if !context.committed { try? FileManager.default.removeItem(at: staging) }
         }
-        var files = ["measures.csv", "rescinded.csv", "released.csv", "rejects.csv"]
+        var files = ["measures.csv", "rescinded.csv", "released.csv", "rejects.csv", "followup.csv", "health_codes.csv"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
         try Outputs.released(reconciliation.released).write(to: staging.appendingPathComponent("released.csv"))
         try Outputs.rejects(i.rejects).write(to: staging.appendingPathComponent("rejects.csv"))
+        try Outputs.followUp(reconciliation.notices, followUp).write(to: staging.appendingPathComponent("followup.csv"))
+        let healthCodes = HealthCodes.changes(reconciliation, asOf: p.asOf, colours: p.policy.healthCodes)
+        try HealthCodes.csv(healthCodes).write(to: staging.appendingPathComponent("health_codes.csv"))
         if settings.render {
             files += try context.progress.watching("rendering \(reconciliation.notices.count) notices") {
-                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name, into: staging)
+                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name,
+                                                                 deliveries: followUp.deliveries(reconciliation.notices), into: staging)
             }
         }
         context.lap("emit")
@@ -313,8 +330,9 @@ public struct Run {
             version: programVersion, runID: p.runID, dryRun: settings.dryRun, asOf: p.asOf,
             policy: .init(file: p.policyPath, sha256: p.policySHA, name: p.policy.name),
             regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: i.designations.count),
-            previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } })
+            previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } }, deliveryDays: settings.deliveryDays)
         try Outputs.writeManifestAndReport(facts, reports: i.reports, reconciliation: reconciliation, rejects: i.rejects, tally: tally,
+                                           followUp: followUp, healthCodes: healthCodes,
                                            stays: l.stays.count, residents: i.residents.count, files: files, timings: context.timings,
                                            into: staging)
 

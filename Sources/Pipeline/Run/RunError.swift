@@ -53,6 +53,8 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
             if case let .file(file) = e { return .inputRejected(file.description) }
             return .internal(e.description)
         case let e as IngestError: return .inputRejected(e.description)
+        case let e as XLSXError: return .inputRejected(e.description)
+        case let e as FeedbackError: return .inputRejected(e.description)
         case let e as LockHeld: return .locked(e.description)
         case let e as StoreError:
             if case .cannotOpen = e { return .configuration(e.description) }
