@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "LifecycleTests", dependencies: [
             "Lifecycle", "Screen", "RiskModel", "Machinery", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EmitTests", dependencies: ["Emit", "RiskModel", "Machinery", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "RiskModel", "Lifecycle", "Machinery", "CPangoCairo", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "RiskModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Machinery"]),

@@ -2,11 +2,15 @@
 # Installs the Debian packages riskscreen builds and tests with, when any is missing. Sourced by demo.sh and test.sh.
 set -euo pipefail
 
+# fonts-hanazono: HanaMinA/B, the notices' fallback for CJK Extension B (𠮷). mupdf-tools: tests read the glyphs a
+# PDF draws. libreoffice-calc-nogui with fonts-crosextra-carlito (Calibri's metrics, as Excel and WPS lay worklists
+# out): tests print the XLSX worklists as an office would.
 RISKSCREEN_PACKAGES=(
   pkg-config libcsv-dev libssl-dev libsqlite3-dev libxml2-dev zlib1g-dev libxxhash-dev
   libpango1.0-dev libcairo2-dev libqrencode-dev libxlsxwriter-dev libcups2-dev libqpdf-dev
-  fonts-arphic-uming fonts-wqy-zenhei
-  poppler-utils zbar-tools unzip python3 python3-openpyxl
+  fonts-arphic-uming fonts-wqy-zenhei fonts-hanazono
+  poppler-utils mupdf-tools zbar-tools unzip python3 python3-openpyxl
+  libreoffice-calc-nogui fonts-crosextra-carlito
   cups cups-bsd printer-driver-cups-pdf
   chromium bsdutils
 )

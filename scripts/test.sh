@@ -3,7 +3,7 @@
 # manifest declares exactly what each module imports and that the docs are current.
 #
 #   scripts/test.sh           everything, as CI runs it
-#   scripts/test.sh --quick   skips the tests that need cupsd, Chromium or poppler (tags cups, browser, pdfTools)
+#   scripts/test.sh --quick   skips the tests that need cupsd, Chromium, poppler, MuPDF or LibreOffice (tags cups, browser, pdfTools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -21,7 +21,7 @@ export RISKSCREEN_BIN="$(swift build --show-bin-path)/riskscreen"
 skip=()
 if [ "${1:-}" = "--quick" ]; then
   # swift test filters by name, not by tag: these are the suites tagged cups, browser and pdfTools.
-  skip=(--skip 'PrintTests|PrintCommandTests|OperatorReportTests|PDFTests|PDFJoinTests|PDFWriterHistoryTests|aRunWithoutADistrict')
+  skip=(--skip 'PrintTests|PrintCommandTests|OperatorReportTests|PDFTests|PDFJoinTests|PDFWriterHistoryTests|PaperTrailTests|PrintedPaperTests|aRunWithoutADistrict')
 fi
 swift test --skip-build --parallel --num-workers 2 "${skip[@]}" 2>&1 | grep -v "prohibited flag"
 exit "${PIPESTATUS[0]}"

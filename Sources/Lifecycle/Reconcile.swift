@@ -8,11 +8,20 @@ public struct Reconciliation: Sendable {
     public var notices: [Notice]
     /// Previous measures still in force on the as-of date whose person has no measure now.
     public var rescinded: [Rescission]
+    /// Previous measures that ended before the as-of date, of people with no measure now (SPEC 7), in output order.
+    public var released: [Release] = []
     /// The last sequence number used per serial prefix, to store with the run.
     public var sequences: [String: Int]
 
-    /// The notices this run issues (new and amended), which get printed.
+    /// The notices this run issues (new and amended); those ending after the as-of day get printed.
     public var issued: [Notice] { notices.filter { $0.status != .continuing } }
+
+    public init(notices: [Notice], rescinded: [Rescission], released: [Release] = [], sequences: [String: Int]) {
+        self.notices = notices
+        self.rescinded = rescinded
+        self.released = released
+        self.sequences = sequences
+    }
 
     public func count(_ status: NoticeStatus) -> Int { notices.lazy.filter { $0.status == status }.count }
 }
@@ -44,11 +53,14 @@ public enum Reconciler {
     /// - Parameters:
     ///   - previous: notices in force after the last committed run (any `until`; those ending before `asOf` are not in force on it).
     ///   - lastSequence: the last sequence number already used for a serial prefix.
-    ///   - notices: the whole notices of the serials given, for the rescissions' names and places; a serial it
-    ///     does not give back is not rescinded.
+    ///   - notices: the whole notices of the serials given, for the rescissions' and releases' names and places; a
+    ///     serial it does not give back is not rescinded or released.
+    ///   - lastPrinted: for each serial given, the last printed notice of the measure it carries (itself or one it
+    ///     superseded); a serial left out had none printed. A release notice names it, and none is printed without one.
     public static func reconcile(_ findings: [Finding], previous: [PriorNotice], asOf: Day, workers: Workers,
                                  lastSequence: (String) throws -> Int,
-                                 notices wholeNotices: ([String]) throws -> [Notice]) rethrows -> Reconciliation {
+                                 notices wholeNotices: ([String]) throws -> [Notice],
+                                 lastPrinted: ([String]) throws -> [String: String]) rethrows -> Reconciliation {
         // A province night reconciles over a hundred thousand findings, in three passes: what each finding's previous
         // notice is (on all cores), the new serials' numbers (in output order, on one), and the notices (on all).
         // The previous notices are found by index, not copied into the table. Built once, in output order: serials
@@ -69,19 +81,55 @@ public enum Reconciler {
             let i = order[k], o = Int(prior[k])
             let status: NoticeStatus = o < 0 ? .new : continues[k] ? .continuing : .amended
             let serial = continues[k] ? previous[o].serial : numbering.serial(at: k)
+            let replaced = status == .amended
+                ? ReplacedMeasure(serial: previous[o].serial, action: previous[o].action, until: previous[o].until, community: previous[o].community)
+                : nil
             return Notice(
-                serial: serial, status: status, supersedes: status == .amended ? previous[o].serial : nil,
+                serial: serial, status: status, supersedes: replaced?.serial,
                 measure: findings[i].measure, name: findings[i].name, phone: findings[i].phone,
-                assignment: findings[i].assignment)
+                assignment: findings[i].assignment, replaced: replaced)
         }
         var matched = [Bool](repeating: false, count: previous.count)
         for o in prior where o >= 0 { matched[Int(o)] = true }
 
+        // Why each was rescinded is found by the caller, which has the rules and stays to compare.
         let rescinded = try wholeNotices(before.values.filter { !matched[$0] }.map { previous[$0].serial }).map {
-            Rescission(serial: $0.serial, person: $0.person, name: $0.name, assignment: $0.assignment,
-                       reason: "不再符合管控条件：行程或风险地区已变更 (no exposure under the current rules and stays)")
+            Rescission(of: $0, causes: [])
         }.sorted { $0.serial < $1.serial }
-        return Reconciliation(notices: notices, rescinded: rescinded, sequences: numbering.sequences)
+        var sequences = numbering.sequences
+        let released = try releases(findings, previous: previous, asOf: asOf, sequences: &sequences, lastSequence: lastSequence,
+                                    notices: wholeNotices, lastPrinted: lastPrinted)
+        return Reconciliation(notices: notices, rescinded: rescinded, released: released, sequences: sequences)
+    }
+
+    /// SPEC 7's released measures: in force after the last committed run, ended before `asOf`, of a person without a
+    /// measure now. Each that had a printed notice gets a release notice, numbered after the night's notices.
+    private static func releases(_ findings: [Finding], previous: [PriorNotice], asOf: Day, sequences: inout [String: Int],
+                                 lastSequence: (String) throws -> Int, notices wholeNotices: ([String]) throws -> [Notice],
+                                 lastPrinted: ([String]) throws -> [String: String]) rethrows -> [Release] {
+        // Few end on any one night: their people are looked up, not every finding's.
+        var ended: [PersonKey: Int] = [:]
+        for (i, notice) in previous.enumerated() where notice.until < asOf { ended[notice.person] = i }
+        guard !ended.isEmpty else { return [] }
+        for finding in findings where ended[finding.measure.person] != nil { ended[finding.measure.person] = nil }
+        let notices = try wholeNotices(ended.values.map { previous[$0].serial })
+        let order = Notice.outputOrder(notices.map { ($0.assignment.community, $0.assignment.gridID, $0.person) })
+        let printedBefore = try lastPrinted(notices.map(\.serial))
+        var releases: [Release] = []
+        releases.reserveCapacity(order.count)
+        for i in order {
+            let notice = notices[i]
+            let printed = printedBefore[notice.serial]
+            var serial: String?
+            if printed != nil {
+                let prefix = Serial.prefix(community: notice.assignment.community, asOf: asOf)
+                let next = try (sequences[prefix] ?? lastSequence(prefix)) + 1
+                sequences[prefix] = next
+                serial = Serial.make(prefix: prefix, sequence: next)
+            }
+            releases.append(Release(ended: notice, lastPrinted: printed, releaseSerial: serial))
+        }
+        return releases
     }
 
     /// By position in `order`: the previous notice in force for the person (-1 for none), and whether the finding

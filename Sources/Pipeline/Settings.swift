@@ -27,6 +27,8 @@ public struct RunSettings: Sendable {
     public var authority: String?
     public var hotline: String?
     public var retentionDays: Int?
+    /// As-of days a notice may await delivery feedback after its issue before it is overdue (SPEC 8).
+    public var deliveryDays = 1
     /// The config's `gazetteer` files (SPEC 10 source 2): `code,name` of a district's streets and communities.
     public var gazetteer: [FeedInput] = []
     /// The longest field a feed row may have (SPEC 1.1); `applyFieldLimit()` hands it to every input.
@@ -35,6 +37,8 @@ public struct RunSettings: Sendable {
     public var language: Language?
     /// Whether the config listed any feeds (`[feeds.NAME]`), for the choice between them and the command line's.
     public var configFeeds = false
+    /// Print ID numbers whole on worklists, cover and rescission lists; by default they are masked as on the notices.
+    public var fullIDsOnGridLists = false
     /// How many threads the run spreads its work over: `RISKSCREEN_THREADS` when set, else one per core.
     public var workers = RunSettings.defaultWorkers
 
@@ -102,7 +106,7 @@ public struct RunSettings: Sendable {
         }
         let known: Set<String> = ["as_of", "policy", "regions", "regions_encoding", "regions_sheet", "out", "state", "max_reject_rate",
                                   "allow_empty", "render", "templates", "contacts", "authority", "hotline", "retention_days", "gazetteer",
-                                  "max_field_bytes", "language", "feeds"]
+                                  "max_field_bytes", "language", "full_ids_on_grid_lists", "delivery_days", "feeds"]
         for key in table.keys.sorted() where !known.contains(key) {
             problem(key, RunText.unknownKey(["known": known.sorted()]))
         }
@@ -138,6 +142,9 @@ public struct RunSettings: Sendable {
         if let v = table["retention_days"] {
             if let n = v.int, n > 0 { s.retentionDays = n } else { problem("retention_days", RunText.expectedPositive()) }
         }
+        if let v = table["full_ids_on_grid_lists"] {
+            if let b = v.bool { s.fullIDsOnGridLists = b } else { problem("full_ids_on_grid_lists", RunText.expectedBool()) }
+        }
         if let v = table["gazetteer"] {
             // One file or a list, read in order (a later file wins for the same code).
             let files = v.string.map { [$0] } ?? v.array?.compactMap { $0.string }
@@ -146,6 +153,9 @@ public struct RunSettings: Sendable {
             } else {
                 problem("gazetteer", RunText.expectedFiles())
             }
+        }
+        if let v = table["delivery_days"] {
+            if let n = v.int, (0...365).contains(n) { s.deliveryDays = n } else { problem("delivery_days", FollowUpText.expectedDeliveryDays()) }
         }
         if let feeds = table["feeds"] {
             guard let feeds = feeds.table else {

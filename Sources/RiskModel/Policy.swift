@@ -79,16 +79,18 @@ public struct LevelRule: Sendable, Hashable, Codable {
     }
 }
 
-/// The policy file (SPEC 1.5): the lookback window and a rule for every level.
+/// The policy file (SPEC 1.5): the lookback window, a rule for every level and the health-code colours (SPEC 9).
 public struct Policy: Sendable, Hashable, Codable {
     public var name: String
     public var lookbackDays: Int
     public var levels: [RiskLevel: LevelRule]
+    public var healthCodes: HealthCodePolicy
 
-    public init(name: String, lookbackDays: Int, levels: [RiskLevel: LevelRule]) {
+    public init(name: String, lookbackDays: Int, levels: [RiskLevel: LevelRule], healthCodes: HealthCodePolicy = .defaults) {
         self.name = name
         self.lookbackDays = lookbackDays
         self.levels = levels
+        self.healthCodes = healthCodes
     }
 
     public func rule(_ level: RiskLevel) -> LevelRule {

@@ -35,7 +35,8 @@ public enum Findings {
         return workers.makeArray(count: winners.count, atLeast: 1024) { i in
             let (person, c) = winners[i]
             let measure = Measure(person: person, action: c.action, level: c.level, region: c.region,
-                                  regionName: names[c.region] ?? "", lastExposure: c.lastExposure, until: c.until)
+                                  regionName: names[c.region] ?? "", lastExposure: c.lastExposure, until: c.until,
+                                  exposure: c.direct ? .direct : .coarse, stayRegion: c.stay, designatedLevel: c.designatedLevel)
             if let row = rows[person] {
                 let r = residents.resident(at: row)
                 return Finding(measure: measure, name: r.name, phone: r.phone,
@@ -77,5 +78,22 @@ public enum Findings {
             contacts[person] = (latest[slot].part, latest[slot].contact)
         }
         return contacts
+    }
+
+    /// Every stay of each of `people`, for re-screening a few people under other rules; in store order.
+    public static func stays(of people: Set<PersonKey>, in stays: StayParts, workers: Workers) -> [PersonKey: [Stay]] {
+        guard !people.isEmpty else { return [:] }
+        let digests = FlatSet(digestsOf: people)
+        let parts = stays.parts
+        let found = workers.map(parts.count) { p -> [Stay] in
+            var mine: [Stay] = []
+            parts[p].stays.forEachSpan { stays in
+                for stay in stays where digests.contains(stay.person.digest) && people.contains(stay.person) { mine.append(stay) }
+            }
+            return mine
+        }
+        var byPerson: [PersonKey: [Stay]] = [:]
+        for part in found { for stay in part { byPerson[stay.person, default: []].append(stay) } }
+        return byPerson
     }
 }

@@ -29,6 +29,7 @@ public struct Screener: Sendable {
     /// A designation as the hot loop reads it: no name, and its outcomes already looked up in the policy.
     struct Target: Sendable {
         var region: RegionCode
+        var level: RiskLevel
         var days: DayRange
         var direct: Outcome?
         var coarse: Outcome?
@@ -52,7 +53,7 @@ public struct Screener: Sendable {
             return rule.action == .none ? nil : Outcome(level: level, action: rule.action, days: rule.days)
         }
         targets = designations.map { d in
-            Target(region: d.region, days: d.days, direct: outcome(d.level), coarse: outcome(policy.rule(d.level).coarse))
+            Target(region: d.region, level: d.level, days: d.days, direct: outcome(d.level), coarse: outcome(policy.rule(d.level).coarse))
         }
     }
 
@@ -61,8 +62,9 @@ public struct Screener: Sendable {
         for stay in stays {
             let days = stay.days.intersection(window)
             if days.isEmpty { continue }
-            index.forEachMatch(stay.region) { designation, direct in
-                guard let candidate = candidate(days: days, designation: designation, direct: direct) else { return }
+            let region = stay.region
+            index.forEachMatch(region) { designation, direct in
+                guard let candidate = candidate(days: days, designation: designation, direct: direct, stay: region) else { return }
                 Screener.keep(candidate, in: &best[stay.person])
             }
         }
@@ -113,14 +115,14 @@ public struct Screener: Sendable {
             guard !days.isEmpty else { return }
             let level = direct ? designation.level : policy.rule(designation.level).coarse
             found.append(Exposure(stay: stay, designation: designation, direct: direct, days: days, level: level,
-                                  candidate: candidate(days: inWindow, designation: i, direct: direct)))
+                                  candidate: candidate(days: inWindow, designation: i, direct: direct, stay: stay.region)))
         }
         return found
     }
 
     /// The candidate for a stay's in-window days against the designation at `designation` (SPEC 2), or nil.
     @inline(__always)
-    func candidate(days: DayRange, designation: Int, direct: Bool) -> Candidate? {
+    func candidate(days: DayRange, designation: Int, direct: Bool, stay: RegionCode) -> Candidate? {
         let target = targets[designation]
         guard let outcome = direct ? target.direct : target.coarse else { return nil }
         let exposed = days.intersection(target.days)
@@ -128,7 +130,7 @@ public struct Screener: Sendable {
         let until = exposed.last + outcome.days
         guard until >= asOf else { return nil }
         return Candidate(action: outcome.action, until: until, level: outcome.level, region: target.region,
-                         lastExposure: exposed.last, direct: direct)
+                         lastExposure: exposed.last, direct: direct, stay: stay, designatedLevel: target.level)
     }
 
     /// Keeps `candidate` in `slot` if it beats what is there: one lookup in a table, where reading and then

@@ -7,14 +7,16 @@ import Foundation
 public func printedPDF(in folder: URL, seconds: Int = 90, named matches: (String) -> Bool) async throws -> URL? {
     let clock = ContinuousClock()
     let deadline = clock.now + .seconds(seconds)
-    while clock.now < deadline {
+    // The folder is looked at once more after the deadline: a test suite busy on every thread can resume this task
+    // only after the deadline has passed, and a file that arrived meanwhile must still be found.
+    while true {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if let name = names.first(where: { matches($0) && $0.hasSuffix(".pdf") }),
            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
            String(decoding: bytes.suffix(32), as: UTF8.self).contains("%%EOF") {
             return folder.appendingPathComponent(name)
         }
+        if clock.now >= deadline { return nil }
         try await Task.sleep(for: .milliseconds(200))
     }
-    return nil
 }

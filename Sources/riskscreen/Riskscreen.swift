@@ -11,7 +11,7 @@ struct Riskscreen: ParsableCommand {
         abstract: HelpText.rootAbstract().description,
         discussion: HelpText.rootDiscussion().description,
         version: programVersion,
-        subcommands: [Run.self, Check.self, Explain.self, Diff.self, Rules.self, History.self, Purge.self, Print.self, Generate.self]
+        subcommands: [Run.self, Check.self, Explain.self, Diff.self, Rules.self, History.self, Feedback.self, Purge.self, Print.self, Generate.self]
     )
 
     /// Runs the command; a usage error exits 1 as SPEC 4 says, not argument-parser's 64 (`EX_USAGE`).

@@ -58,11 +58,11 @@ import Testing
         let folder = try PDFFixtures.temporaryDirectory()
 
         let fresh = folder.appendingPathComponent("fresh.pdf")
-        _ = try NoticeDocumentWriter(settings: settings).writePart(batch, notices: batch.notices.indices, front: true, to: fresh)
+        _ = try NoticeDocumentWriter(settings: settings).writePart(batch, papers: batch.papers.indices, front: true, to: fresh)
         let used = NoticeDocumentWriter(settings: settings)
-        _ = try used.writePart(earlier, notices: 0..<300, front: true, to: folder.appendingPathComponent("earlier.pdf"))
+        _ = try used.writePart(earlier, papers: 0..<300, front: true, to: folder.appendingPathComponent("earlier.pdf"))
         let after = folder.appendingPathComponent("after.pdf")
-        _ = try used.writePart(batch, notices: batch.notices.indices, front: true, to: after)
+        _ = try used.writePart(batch, papers: batch.papers.indices, front: true, to: after)
 
         let same = try Data(contentsOf: fresh) == Data(contentsOf: after)
         #expect(same, "the batch's PDF is the same whatever its writer drew before")

@@ -26,7 +26,7 @@ import TestSupport
         let visitor = try #require(measures.first { $0.contains("420106198507090550") }, "\(measures)")
         // The formula is neutralised and quoted (it holds a comma and quotes); codes and dates are left as they are.
         #expect(visitor.contains(",\"'=HYPERLINK(\"\"x\"\"),1\",13900000003,,,,,centralized_quarantine,high,420106000000,"), "\(visitor)")
-        #expect(visitor.hasSuffix(",2020-02-01,2020-02-15"), "\(visitor)")
+        #expect(visitor.hasSuffix(",2020-02-01,2020-02-15,direct,420106000000,湖北省武汉市武昌区"), "\(visitor)")
         let rejects = try csvLines(folder.appendingPathComponent("rejects.csv"))
         #expect(rejects.count == 2, "\(rejects)")
         #expect(rejects[1].hasPrefix("visitors,visitors.csv,3,id_no,"), "\(rejects[1])")

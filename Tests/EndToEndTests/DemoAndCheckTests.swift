@@ -12,7 +12,7 @@ import TestSupport
         let measures = try csvLines(folder.appendingPathComponent("measures.csv"))
         let story = try #require(measures.first { $0.contains("张建国") }, "\(measures)")
         #expect(story.contains(",330111004002,山水社区,LS-SS-01,"))
-        #expect(story.hasSuffix(",home_quarantine,medium,330300000000,浙江省温州市,2020-01-24,2020-02-07"))
+        #expect(story.hasSuffix(",home_quarantine,medium,330300000000,浙江省温州市,2020-01-24,2020-02-07,direct,330302000000,浙江省温州市鹿城区"))
         let golden = fixtures.appendingPathComponent("golden/demo/measures.csv")
         let actual = try String(contentsOf: folder.appendingPathComponent("measures.csv"), encoding: .utf8)
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {

@@ -12,7 +12,7 @@ import TestSupport
         try ws.night(asOf: "2020-02-06", residents: ["res.csv"], travel: ["t1.csv"])
         let first = try ws.measures()
         #expect(first.map(\.line) == [
-            "330106001001-20200206-0001,new,cn_id,\(p1),居民\(p1.suffix(4)),13800000000,330106001001,西溪社区,G1,住址0号,centralized_quarantine,high,420100000000,湖北省武汉市,2020-02-01,2020-02-15",
+            "330106001001-20200206-0001,new,cn_id,\(p1),居民\(p1.suffix(4)),13800000000,330106001001,西溪社区,G1,住址0号,centralized_quarantine,high,420100000000,湖北省武汉市,2020-02-01,2020-02-15,direct,420102000000,湖北省武汉市江岸区",
         ])
 
         // Night 2: no residence feed, so P2 is placed from the stored snapshot; P1 keeps serial and gets no new notice.

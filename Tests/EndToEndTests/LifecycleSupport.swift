@@ -45,7 +45,7 @@ let wuhanAndWenzhou = "region_code,region_name,risk_level,from,to\n420100,武汉
 
 /// One row of `measures.csv`, by column name.
 struct MeasureRow: Equatable, CustomStringConvertible {
-    static let header = "serial,status,id_type,id_no,name,phone,community_code,community_name,grid_id,address,action,level,region_code,region_name,last_exposure_on,until"
+    static let header = "serial,status,id_type,id_no,name,phone,community_code,community_name,grid_id,address,action,level,region_code,region_name,last_exposure_on,until,exposure,stay_region_code,stay_region_name"
     var fields: [String: String]
     var line: String
 
@@ -134,8 +134,16 @@ struct Workspace {
 
     /// Rows of a run folder's `rescinded.csv`.
     func rescinded(in folder: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: String]] {
-        try Workspace.rows(of: (folder ?? latest).appendingPathComponent("rescinded.csv"), header: "serial,id_type,id_no,name,community_code,reason",
-                 sourceLocation: sourceLocation).map(\.fields)
+        try Workspace.rows(of: (folder ?? latest).appendingPathComponent("rescinded.csv"),
+                           header: "serial,id_type,id_no,name,community_code,reason,phone,community_name,grid_id,address,action,until",
+                           sourceLocation: sourceLocation).map(\.fields)
+    }
+
+    /// Rows of a run folder's `released.csv`.
+    func released(in folder: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: String]] {
+        try Workspace.rows(of: (folder ?? latest).appendingPathComponent("released.csv"),
+                           header: "serial,id_type,id_no,name,phone,community_code,community_name,grid_id,address,action,until,release_serial",
+                           sourceLocation: sourceLocation).map(\.fields)
     }
 
     /// The measure of one person in `latest` (or a folder), if any.

@@ -30,9 +30,9 @@ extension Reconciler {
     static func reconcile(_ findings: [Finding], previous: [Notice], asOf: Day,
                           lastSequence: (String) throws -> Int) rethrows -> Reconciliation {
         let bySerial = Dictionary(previous.map { ($0.serial, $0) }, uniquingKeysWith: { first, _ in first })
-        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, workers: Workers(2), lastSequence: lastSequence) { serials in
-            serials.compactMap { bySerial[$0] }
-        }
+        return try reconcile(findings, previous: previous.map(PriorNotice.init), asOf: asOf, workers: Workers(2), lastSequence: lastSequence,
+                             notices: { serials in serials.compactMap { bySerial[$0] } },
+                             lastPrinted: { Dictionary(uniqueKeysWithValues: $0.map { ($0, $0) }) })
     }
 }
 
@@ -83,6 +83,31 @@ extension Reconciler {
         case .nothing:
             #expect(r.notices.isEmpty)
         }
+    }
+
+    /// SPEC 7: a measure in force after the last run that ended before the as-of day, of a person without a measure
+    /// now, is released; one that had a printed notice gets a release notice numbered after the night's notices.
+    @Test func endedMeasuresAreReleasedAndNumberedAfterTheNightsNotices() throws {
+        let (ended, unprinted, back, now) = (PersonKey.cn("33010619800101001"), PersonKey.cn("33010619800101002"),
+                                            PersonKey.cn("33010619800101003"), PersonKey.cn("33010619800101004"))
+        let h = { (until: String) in Held(action: .homeQuarantine, until: until, community: Self.xixi) }
+        let previous = [notice(ended, h("2020-02-06"), serial: "330106001001-20200123-0001"),
+                        notice(unprinted, h("2020-02-05"), serial: "330106001001-20200122-0001"),
+                        notice(back, h("2020-02-06"), serial: "330106001001-20200123-0002")]
+        // `back` has a new exposure tonight: a new measure, not a release.
+        let findings = [finding(back, h("2020-02-20")), finding(now, h("2020-02-21"))]
+        let bySerial = Dictionary(uniqueKeysWithValues: previous.map { ($0.serial, $0) })
+        let r = try Reconciler.reconcile(findings, previous: previous.map(PriorNotice.init), asOf: .of("2020-02-07"), workers: Workers(2),
+                                         lastSequence: { _ in 0 }, notices: { $0.compactMap { bySerial[$0] } },
+                                         lastPrinted: { serials in
+                                             Dictionary(uniqueKeysWithValues: serials.filter { $0 != "330106001001-20200122-0001" }.map { ($0, $0) })
+                                         })
+        #expect(r.notices.map(\.status) == [.new, .new])
+        #expect(r.released.map(\.ended.serial) == ["330106001001-20200123-0001", "330106001001-20200122-0001"])
+        #expect(r.released.map(\.releaseSerial) == ["330106001001-20200207-0003", nil])
+        #expect(r.released.map(\.lastPrinted) == ["330106001001-20200123-0001", nil])
+        #expect(r.sequences["330106001001-20200207-"] == 3)
+        #expect(r.rescinded.isEmpty)
     }
 
     @Test func serialsFollowOutputOrderAndContinueTheStoredSequence() {

@@ -95,6 +95,28 @@ import TestSupport
         try store.db.read { try $0.checkForeignKeys() }
     }
 
+    /// SPEC 7: a release notice names the last printed notice of a measure. An amended notice ending on its own
+    /// night is never printed; the one it replaced, printed the night before, is the one the person holds.
+    @Test func theLastPrintedNoticeIsFoundThroughWhatASerialSuperseded() throws {
+        let store = try freshStore()
+        let p = PersonKey.cn("33010619800101001")
+        let first = try Reconciler.reconcile([finding(p, Held(action: .homeQuarantine, until: "2020-02-10", community: "330106001001"))],
+                                         previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: first))
+        // Amended to end on the night it is issued: listed, not printed.
+        let second = try Reconciler.reconcile([finding(p, Held(action: .homeQuarantine, until: "2020-02-07", community: "330106001001"))],
+                                              previous: store.noticesInForce(), asOf: .of("2020-02-07"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: second))
+        let (printed, unprinted) = (first.notices[0].serial, second.notices[0].serial)
+        #expect(second.notices[0].status == .amended && printed != unprinted)
+        #expect(try store.lastPrinted(from: printed) == printed)
+        #expect(try store.lastPrinted(from: unprinted) == printed)
+        #expect(try store.lastPrinted(from: "no-such-serial") == nil)
+        // What the amended notice replaced comes back with it.
+        #expect(try store.notices(serials: [unprinted]).first?.replaced
+                == ReplacedMeasure(serial: printed, action: .homeQuarantine, until: .of("2020-02-10"), community: .of("330106001001")))
+    }
+
     /// A second run on the same as-of date (forced) numbers its new notices after the first run's in each
     /// community, and the store keeps one last number per serial prefix, raised.
     @Test func aRerunOnTheSameDayContinuesTheNumbering() throws {
@@ -137,7 +159,8 @@ import TestSupport
         // others is extended, and fifty people are new.
         let tonight = (700..<1250).map { named($0, days: $0 % 5 == 0 ? 2 : 0) }
         let light = try Reconciler.reconcile(tonight, previous: store.priorNotices(after: run), asOf: .of("2020-02-07"), workers: Workers(2),
-                                             lastSequence: store.lastSequence, notices: store.notices(serials:))
+                                             lastSequence: store.lastSequence, notices: store.notices(serials:),
+                                             lastPrinted: store.lastPrinted(from:))
         let whole = try Reconciler.reconcile(tonight, previous: store.noticesInForce(after: run), asOf: .of("2020-02-07"),
                                              lastSequence: store.lastSequence)
         #expect(light.count(.new) == 50 && light.count(.amended) == 100 && light.count(.continuing) == 400)
@@ -512,5 +535,60 @@ import TestSupport
         try Data("x".utf8).write(to: store.dataFolder.appendingPathComponent("stays-2.bin"))
         #expect(try store.removeOrphanFiles() == ["stays-2.bin"])
         #expect(try store.stays(with: nil, workers: Workers(2)).stays.count == 1)
+    }
+}
+
+/// SPEC 8: outcomes are kept as history; the latest `送达日期` counts, then the later import.
+@Suite struct StoreFeedbackTests {
+    let store: Store
+    let notices: [Notice]
+
+    init() throws {
+        store = try Store(path: try makeTemporaryDirectory("store-feedback").appendingPathComponent("s.sqlite").path)
+        let findings = (1...3).map { finding(PersonKey.cn("3301061980010100\($0)"), Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001001")) }
+        let r = try Reconciler.reconcile(findings, previous: [], asOf: .of("2020-02-06"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: StoreTests().record(1, asOf: "2020-02-06"), inputs: [], stays: nil, residents: nil, reconciliation: r))
+        notices = r.notices
+    }
+
+    func file(_ sha: String, _ outcomes: [(serial: String, outcome: DeliveryOutcome, on: String)]) -> FeedbackBatch {
+        FeedbackBatch(file: FeedbackImportRecord(sha256: sha, path: "/returned/\(sha).xlsx", kind: "worklist", importedAt: "", importedOn: "2020-02-08",
+                                                 rowsRead: outcomes.count, recorded: outcomes.count, blank: 0, duplicates: 0, history: 0, rejected: 0),
+                      outcomes: outcomes.enumerated().map { i, o in
+                          DeliveryOutcomeRecord(importID: 0, serial: o.serial, outcome: o.outcome.code, deliveredOn: o.on, note: "", line: i + 2)
+                      })
+    }
+
+    @Test func theLatestDeliveryDayCountsThenTheLaterImport() throws {
+        let (a, b, c) = (notices[0].serial, notices[1].serial, notices[2].serial)
+        try store.recordFeedback([file("f1", [(a, .refused, "2020-02-07"), (b, .notFound, "2020-02-07"), (c, .refused, "2020-02-07")])])
+        // A later import with an earlier day loses; with the same day it wins; with a later day it wins.
+        try store.recordFeedback([file("f2", [(a, .delivered, "2020-02-06"), (b, .delivered, "2020-02-07"), (c, .left, "2020-02-08")])])
+        let deliveries = try store.noticeDeliveries(after: store.lastRun())
+        #expect(deliveries[a] == NoticeDelivery(issuedOn: .of("2020-02-06"), delivery: RecordedDelivery(outcome: .refused, date: .of("2020-02-07"))))
+        #expect(deliveries[b]?.delivery == RecordedDelivery(outcome: .delivered, date: .of("2020-02-07")))
+        #expect(deliveries[c]?.delivery == RecordedDelivery(outcome: .left, date: .of("2020-02-08")))
+        #expect(try store.recordedOutcomes(serials: [a])[a] == ["refused 2020-02-07", "delivered 2020-02-06"])
+    }
+
+    @Test func anImportedFileIsFoundByItsHashAndItsSerialsFacts() throws {
+        try store.recordFeedback([file("f1", [(notices[0].serial, .delivered, "2020-02-06")])])
+        #expect(try store.feedbackImport(sha256: "f1")?.path == "/returned/f1.xlsx")
+        #expect(try store.feedbackImport(sha256: "f2") == nil)
+        let facts = try store.serialFacts([notices[0].serial, "330106001001-20200206-9999"])
+        #expect(facts.count == 1)
+        #expect(facts[notices[0].serial] == SerialFacts(issuedOn: .of("2020-02-06"), community: .of("330106001001"), communityName: "社区", standing: .inForce))
+    }
+
+    @Test func aSupersededOrRescindedSerialIsKnownButNoLongerInForce() throws {
+        let first = notices[0], second = notices[1]
+        let findings = [finding(first.person, Held(action: .centralizedQuarantine, until: "2020-02-20", community: "330106001001")),
+                        finding(notices[2].person, Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001001"))]
+        let r = try Reconciler.reconcile(findings, previous: store.noticesInForce(), asOf: .of("2020-02-07"), lastSequence: store.lastSequence)
+        _ = try store.commit(RunCommit(run: StoreTests().record(2, asOf: "2020-02-07"), inputs: [], stays: nil, residents: nil, reconciliation: r))
+        let facts = try store.serialFacts([first.serial, second.serial, notices[2].serial])
+        #expect(facts[first.serial]?.standing == .superseded)
+        #expect(facts[second.serial]?.standing == .rescinded)
+        #expect(facts[notices[2].serial]?.standing == .inForce)
     }
 }

@@ -86,7 +86,7 @@ private func problems(_ text: String, sourceLocation: SourceLocation = #_sourceL
         (example(replacing: "coarse = \"none\"", with: ""),
          "policy.toml: levels.low.coarse: missing; the level used when a stay is known only at a containing region (high, medium, low or none)"),
         (example(replacing: "lookback_days = 14", with: "lookback_days = 14\nlookback = 14"),
-         "policy.toml: lookback: unknown key; a policy has only name, lookback_days and [levels.high], [levels.medium], [levels.low]"),
+         "policy.toml: lookback: unknown key; a policy has only name, lookback_days, [levels.high], [levels.medium], [levels.low] and [health_code]"),
         (example(replacing: "days = 7", with: "days = 7\nnote = \"x\""),
          "policy.toml: levels.low.note: unknown key; a level has only action, days and coarse"),
         (specExample + "\n[levels.critical]\naction = \"none\"\ndays = 1\ncoarse = \"none\"\n",
@@ -110,12 +110,43 @@ private func problems(_ text: String, sourceLocation: SourceLocation = #_sourceL
             .replacingOccurrences(of: "days = 7", with: "days = 0")
             .replacingOccurrences(of: "coarse = \"none\"", with: "coarse = \"lowest\"")
         #expect(problems(text) == [
-            "policy.toml: colour: unknown key; a policy has only name, lookback_days and [levels.high], [levels.medium], [levels.low]",
+            "policy.toml: colour: unknown key; a policy has only name, lookback_days, [levels.high], [levels.medium], [levels.low] and [health_code]",
             "policy.toml: lookback_days: is -1; it must be 0 or more days",
             "policy.toml: levels.medium.action: \"home\" is not one of centralized_quarantine, home_quarantine, health_monitoring, none",
             "policy.toml: levels.low.days: is 0; it must be 1 or more days",
             "policy.toml: levels.low.coarse: \"lowest\" is not one of high, medium, low, none",
         ])
+    }
+
+    @Test func healthCodesDefaultToRedForQuarantineAndYellowForMonitoring() throws {
+        let policy = try Policy.parse(specExample, file: "policy.toml")
+        #expect(policy.healthCodes.colour(.centralizedQuarantine) == .red)
+        #expect(policy.healthCodes.colour(.homeQuarantine) == .red)
+        #expect(policy.healthCodes.colour(.healthMonitoring) == .yellow)
+    }
+
+    @Test func aHealthCodeTableChangesOnlyTheActionsItNames() throws {
+        let policy = try Policy.parse(specExample + "\n[health_code]\nhome_quarantine = \"yellow\"\n", file: "policy.toml")
+        #expect(policy.healthCodes.colour(.homeQuarantine) == .yellow)
+        #expect(policy.healthCodes.colour(.centralizedQuarantine) == .red)
+        #expect(policy.healthCodes.colour(.healthMonitoring) == .yellow)
+    }
+
+    @Test(arguments: [
+        ("[health_code]\nquarantine = \"red\"\n",
+         "policy.toml: health_code.quarantine: unknown action; [health_code] maps centralized_quarantine, home_quarantine, health_monitoring to a colour"),
+        ("[health_code]\nnone = \"green\"\n",
+         "policy.toml: health_code.none: unknown action; [health_code] maps centralized_quarantine, home_quarantine, health_monitoring to a colour"),
+        ("[health_code]\nhome_quarantine = \"orange\"\n",
+         "policy.toml: health_code.home_quarantine: \"orange\" is not one of red, yellow, green"),
+        ("[health_code]\nhealth_monitoring = 2\n",
+         "policy.toml: health_code.health_monitoring: expected one of red, yellow, green in quotes, found integer 2"),
+        ("health_code = \"red\"\n",
+         "policy.toml: health_code: expected a table mapping actions to colours ([health_code] with lines like home_quarantine = \"red\"), found text \"red\""),
+    ])
+    func aHealthCodeMistakeNamesItsKey(table: String, expected: String) {
+        // A top-level key must come before the first table, so the table is put first.
+        #expect(problems(table.hasPrefix("[") ? specExample + "\n" + table : table + specExample) == [expected])
     }
 
     @Test func reportsWhereMalformedTOMLBreaks() {

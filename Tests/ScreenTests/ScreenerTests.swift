@@ -118,7 +118,7 @@ let cases: [ScreenCase] = [
                 let until = exposed.last + rule.days
                 guard rule.action != .none, until >= asOf else { continue }
                 let candidate = Candidate(action: rule.action, until: until, level: level, region: d.region,
-                                          lastExposure: exposed.last, direct: direct)
+                                          lastExposure: exposed.last, direct: direct, stay: stay.region, designatedLevel: d.level)
                 if let current = best[stay.person], !candidate.beats(current) { continue }
                 best[stay.person] = candidate
             }
@@ -196,5 +196,31 @@ let cases: [ScreenCase] = [
         // The low-level one ends 2020-01-31, before the as-of date: an exposure with no candidate.
         #expect(exposures.first { $0.designation.regionName == "鹿城区" }?.candidate == nil)
         #expect(exposures.first { $0.designation.regionName == "温州市" }?.candidate?.action == .homeQuarantine)
+    }
+
+    /// SPEC 6: among the stays that gave the reported exposure, the most specific stay region is reported, then the
+    /// smallest code; a coarse exposure reports the region the stay is known at and the designation's own level.
+    @Test(arguments: [
+        (["4201", "420102", "42"], "420102"), (["420103", "420102"], "420102"), (["420102001", "420103"], "420102001"),
+    ])
+    func reportsTheMostSpecificStayRegion(stays regions: [String], expected: String) {
+        let person = PersonKey.cn("33011119800101123")
+        let designations = [Designation(region: .of("4201"), regionName: "武汉市", level: .high, from: .of("2020-01-01"), to: nil, line: 2)]
+        // Every stay on the same day, so each direct stay gives the same (level, region, last exposure day).
+        let stays = regions.enumerated().map { i, r in
+            Stay(person: person, region: .of(r), arrived: .of("2020-02-01"), left: .of("2020-02-01"), identity: UInt64(i))
+        }
+        for order in [stays, stays.reversed()] {
+            let got = Screener(policy: .example, designations: designations, asOf: asOf).screen(order, workers: .one)[person]
+            #expect(got?.stay == .of(expected) && got?.direct == true && got?.region == .of("4201"))
+        }
+    }
+
+    @Test func aCoarseExposureKeepsTheStayRegionAndTheDesignatedLevel() {
+        let person = PersonKey.cn("33011119800101123")
+        let designations = [Designation(region: .of("4201"), regionName: "武汉市", level: .high, from: .of("2020-01-01"), to: nil, line: 2)]
+        let stays = [Stay(person: person, region: .of("42"), arrived: .of("2020-02-01"), left: .of("2020-02-01"), identity: 1)]
+        let got = Screener(policy: .example, designations: designations, asOf: asOf).screen(stays, workers: .one)[person]
+        #expect(got?.direct == false && got?.stay == .of("42") && got?.level == .low && got?.designatedLevel == .high)
     }
 }

@@ -173,13 +173,13 @@ _riskscreen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|check|explain|diff|rules|history|purge|print|generate|help)
+    run|check|explain|diff|rules|history|feedback|purge|print|generate|help)
         # Offer subcommand argument completions
         "_riskscreen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run check explain diff rules history purge print generate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run check explain diff rules history feedback purge print generate help' -- "${cur}"))
         ;;
     esac
 }
@@ -451,6 +451,30 @@ _riskscreen_history() {
     esac
 }
 
+_riskscreen_feedback() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state --config --date --max-reject-rate)
+    __riskscreen_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--max-reject-rate')
+        return
+        ;;
+    esac
+}
+
 _riskscreen_purge() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -503,7 +527,7 @@ _riskscreen_generate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--residents --stays --designations --flagged --as-of --seed --bad-rows --travel-files --travel-seed --first-record --out)
+    non_repeating_options=(--residents --stays --designations --flagged --as-of --seed --bad-rows --travel-files --travel-seed --first-record --shape --out)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -536,6 +560,9 @@ _riskscreen_generate() {
         return
         ;;
     '--first-record')
+        return
+        ;;
+    '--shape')
         return
         ;;
     '--out')

@@ -12,7 +12,7 @@ public enum BatchIndex {
         var csv = CSVWriter(header: header, literalColumns: [0, 3, 4])
         for batch in rendered {
             csv.append([batch.community?.twelveDigits ?? "", names[batch.community] ?? "", batch.file.lastPathComponent,
-                        String(batch.pages), String(batch.notices)])
+                        String(batch.pages), String(batch.papers)])
         }
         return csv
     }

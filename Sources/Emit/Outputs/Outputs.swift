@@ -5,11 +5,13 @@ import RiskModel
 
 /// The CSV files of SPEC 4, built from a run's values.
 public enum Outputs {
+    /// SPEC 4's sixteen columns, then SPEC 6's exposure facts.
     public static let measureHeader = ["serial", "status", "id_type", "id_no", "name", "phone", "community_code", "community_name", "grid_id",
-                                "address", "action", "level", "region_code", "region_name", "last_exposure_on", "until"]
+                                "address", "action", "level", "region_code", "region_name", "last_exposure_on", "until",
+                                "exposure", "stay_region_code", "stay_region_name"]
 
     public static func measures(_ notices: [Notice]) -> CSVWriter {
-        var csv = CSVWriter(header: measureHeader, literalColumns: [6, 12, 14, 15])
+        var csv = CSVWriter(header: measureHeader, literalColumns: [6, 12, 14, 15, 17])
         // A province night writes hundreds of thousands of rows: cells go in as bytes, IDs, codes and dates
         // straight from their packed values, with no array of strings per row.
         csv.reserve(notices.count * 256)
@@ -35,15 +37,38 @@ public enum Outputs {
             csv.append(cell: m.regionName)
             m.lastExposure.withISOBytes { csv.append(cell: $0) }
             m.until.withISOBytes { csv.append(cell: $0) }
+            csv.append(cell: m.exposure.code)
+            m.stayRegion.withTwelveDigits { csv.append(cell: $0) }
+            csv.append(cell: m.stayRegionName)
             csv.endRecord()
         }
         return csv
     }
 
+    /// SPEC 4's six columns, then SPEC 7's: who to tell, and the measure that no longer holds.
+    public static let rescindedHeader = ["serial", "id_type", "id_no", "name", "community_code", "reason",
+                                         "phone", "community_name", "grid_id", "address", "action", "until"]
+
     public static func rescinded(_ rescissions: [Rescission]) -> CSVWriter {
-        var csv = CSVWriter(header: ["serial", "id_type", "id_no", "name", "community_code", "reason"], literalColumns: [4])
+        var csv = CSVWriter(header: rescindedHeader, literalColumns: [4, 11])
         for r in rescissions {
-            csv.append([r.serial, r.person.type.code, r.person.idNo, r.name, r.assignment.community?.twelveDigits ?? "", r.reason])
+            let a = r.assignment
+            csv.append([r.serial, r.person.type.code, r.person.idNo, r.name, a.community?.twelveDigits ?? "", r.reason,
+                        r.phone, a.communityName, a.gridID, a.address, r.action.code, r.until.description])
+        }
+        return csv
+    }
+
+    /// SPEC 7's `released.csv`: the notice that ended and, when one is printed, the release notice's serial.
+    public static let releasedHeader = ["serial", "id_type", "id_no", "name", "phone", "community_code", "community_name", "grid_id",
+                                        "address", "action", "until", "release_serial"]
+
+    public static func released(_ releases: [Release]) -> CSVWriter {
+        var csv = CSVWriter(header: releasedHeader, literalColumns: [5, 10])
+        for r in releases {
+            let n = r.ended, a = n.assignment
+            csv.append([n.serial, n.person.type.code, n.person.idNo, n.name, n.phone, a.community?.twelveDigits ?? "", a.communityName,
+                        a.gridID, a.address, n.measure.action.code, n.measure.until.description, r.releaseSerial ?? ""])
         }
         return csv
     }
@@ -122,21 +147,39 @@ struct Manifest: Encodable {
         var byStatus: [String: Int]
         var byAction: [String: Int]
         var rescinded: Int
+        var released: Int
+        /// Measures in force that end on the as-of day (SPEC 7: listed, marked, never printed).
+        var endingToday: Int
+        /// How the community's notices in force stand in their delivery (SPEC 8).
+        var delivery: DeliveryCounts
     }
     struct Counts: Encodable {
         var measures: Int
         var byStatus: [String: Int]
         var byAction: [String: Int]
+        var byExposure: [String: Int]
         var rescinded: Int
+        var released: Int
+        var endingToday: Int
+        /// Printed papers: measure notices (new and amended, ending after the as-of day, of people with a
+        /// community), release notices and rescission notices.
+        var noticesPrinted: Int
+        var releaseNotices: Int
+        var rescissionNotices: Int
         var rejects: Int
         var stays: Int
         var residents: Int
+        var delivery: DeliveryCounts
+        /// Rows of `health_codes.csv` by colour.
+        var healthCodes: [String: Int]
     }
 
     var program: Program
     var run: Int64
     var dryRun: Bool
     var asOf: String
+    /// As-of days a notice may await feedback before it counts as overdue (config `delivery_days`).
+    var deliveryDays: Int
     var policy: RuleInput
     var regions: RuleInput
     var inputs: [Input]
@@ -152,11 +195,11 @@ struct Manifest: Encodable {
         }
     }
 
-    static func communities(_ notices: [Notice], _ rescinded: [Rescission]) -> [Community] {
+    static func communities(_ notices: [Notice], _ rescinded: [Rescission], _ released: [Release], asOf: Day, followUp: FollowUp) -> [Community] {
         // Keyed by the community itself and counted by value, so its texts are written once per community, not for
         // every notice; counted in place: a community taken out of the table and put back copied its count tables
         // on every notice.
-        struct Counted { var name: String; var tally = NoticeTally(); var rescinded = 0 }
+        struct Counted { var name: String; var tally = NoticeTally(); var rescinded = 0; var released = 0; var endingToday = 0 }
         var byCommunity: [RegionCode?: Counted] = [:]
         func count(_ community: RegionCode?, name: @autoclosure () -> String, _ add: (inout Counted) -> Void) {
             add(&byCommunity[community, default: Counted(name: name())])
@@ -164,13 +207,26 @@ struct Manifest: Encodable {
         // By index, as in `NoticeTally`: the name is read once per community, the rest not copied at all.
         for i in notices.indices {
             let (status, action) = (notices[i].status, notices[i].measure.action)
-            count(notices[i].assignment.community, name: notices[i].assignment.communityName) { $0.tally.add(status: status, action: action) }
+            let ending = notices[i].measure.until == asOf ? 1 : 0
+            count(notices[i].assignment.community, name: notices[i].assignment.communityName) {
+                $0.tally.add(status: status, action: action)
+                $0.endingToday += ending
+            }
         }
         for r in rescinded { count(r.assignment.community, name: r.assignment.communityName) { $0.rescinded += 1 } }
+        for r in released { count(r.ended.assignment.community, name: r.ended.assignment.communityName) { $0.released += 1 } }
         return byCommunity.map { community, c in
             Community(code: community?.twelveDigits ?? "", name: community == nil ? "未落地" : c.name, measures: c.tally.count,
-                      byStatus: c.tally.statusTexts, byAction: c.tally.actionTexts, rescinded: c.rescinded)
+                      byStatus: c.tally.statusTexts, byAction: c.tally.actionTexts, rescinded: c.rescinded, released: c.released,
+                      endingToday: c.endingToday, delivery: followUp.byCommunity[community] ?? DeliveryCounts())
         }.sorted { ($0.code.isEmpty ? "~" : $0.code) < ($1.code.isEmpty ? "~" : $1.code) }
+    }
+
+    /// `by_exposure`: how many measures follow a direct and a coarse exposure (SPEC 6).
+    static func exposures(_ notices: [Notice]) -> [String: Int] {
+        var counts = [0, 0]
+        for i in notices.indices { counts[Int(notices[i].measure.exposure.rawValue)] += 1 }
+        return Dictionary(uniqueKeysWithValues: ExposureKind.allCases.compactMap { k in counts[Int(k.rawValue)] > 0 ? (k.code, counts[Int(k.rawValue)]) : nil })
     }
 
     func json() throws -> Data {
@@ -205,8 +261,12 @@ public struct RunFacts: Sendable {
     public var regions: RuleFile
     /// The last committed run before this one, which the statuses are relative to.
     public var previous: (id: Int64, asOf: String)?
+    /// As-of days a notice may await feedback before it is overdue.
+    public var deliveryDays: Int
 
-    public init(version: String, runID: Int64, dryRun: Bool, asOf: Day, policy: RuleFile, regions: RuleFile, previous: (id: Int64, asOf: String)?) {
+    public init(version: String, runID: Int64, dryRun: Bool, asOf: Day, policy: RuleFile, regions: RuleFile, previous: (id: Int64, asOf: String)?,
+                deliveryDays: Int = 1) {
+        self.deliveryDays = deliveryDays
         self.version = version
         self.runID = runID
         self.dryRun = dryRun
@@ -223,20 +283,32 @@ extension Outputs {
     /// - Parameters:
     ///   - files: the files the run wrote besides these two, relative to `folder`.
     ///   - stays, residents: how many stays were screened and residents were in the snapshot.
+    ///   - followUp, healthCodes: the delivery of the notices in force and the health-code changes, for their counts.
     public static func writeManifestAndReport(_ facts: RunFacts, reports: [FeedReport], reconciliation: Reconciliation, rejects: [Reject],
-                                              tally: NoticeTally, stays: Int, residents: Int, files: [String], timings: [String: Double],
+                                              tally: NoticeTally, followUp: FollowUp, healthCodes: [HealthCodeChange],
+                                              stays: Int, residents: Int, files: [String], timings: [String: Double],
                                               into folder: URL) throws {
         let manifest = Manifest(
             program: .init(version: facts.version), run: facts.runID, dryRun: facts.dryRun, asOf: facts.asOf.description,
+            deliveryDays: facts.deliveryDays,
             policy: .init(file: facts.policy.file, sha256: facts.policy.sha256, name: facts.policy.name, designations: facts.policy.designations),
             regions: .init(file: facts.regions.file, sha256: facts.regions.sha256, name: facts.regions.name, designations: facts.regions.designations),
             inputs: Manifest.inputs(reports),
             counts: .init(measures: reconciliation.notices.count, byStatus: tally.statusTexts, byAction: tally.actionTexts,
-                          rescinded: reconciliation.rescinded.count, rejects: rejects.count, stays: stays, residents: residents),
-            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded),
+                          byExposure: Manifest.exposures(reconciliation.notices),
+                          rescinded: reconciliation.rescinded.count, released: reconciliation.released.count,
+                          endingToday: reconciliation.notices.lazy.filter { $0.measure.until == facts.asOf }.count,
+                          noticesPrinted: reconciliation.notices.lazy.filter { $0.isPrinted(asOf: facts.asOf) }.count,
+                          releaseNotices: reconciliation.released.lazy.filter { $0.releaseSerial != nil }.count,
+                          rescissionNotices: reconciliation.rescinded.lazy.filter { $0.assignment.community != nil }.count,
+                          rejects: rejects.count, stays: stays, residents: residents, delivery: followUp.total,
+                          healthCodes: Dictionary(grouping: healthCodes, by: \.colour.rawValue).mapValues(\.count)),
+            communities: Manifest.communities(reconciliation.notices, reconciliation.rescinded, reconciliation.released, asOf: facts.asOf,
+                                              followUp: followUp),
             files: (files + ["report.html"]).sorted() + ["manifest.json"], timings: timings)
         try manifest.json().write(to: folder.appendingPathComponent("manifest.json"))
-        let report = RunReport(manifest: manifest, notices: reconciliation.notices, rescissions: reconciliation.rescinded, rejects: rejects,
+        let report = RunReport(manifest: manifest, notices: reconciliation.notices, rescissions: reconciliation.rescinded,
+                               releases: reconciliation.released, rejects: rejects,
                                previous: facts.previous.map { RunReport.PreviousRun(id: $0.id, asOf: $0.asOf) })
         try Data(report.html().utf8).write(to: folder.appendingPathComponent("report.html"))
     }

@@ -108,6 +108,44 @@ final class TextBox {
         cairo_move_to(page.cr, x, y)
         pango_cairo_show_layout(page.cr, layout)
     }
+
+    /// Where each line of the text as set lies, in points from the box's top: what a paragraph split across
+    /// sheets is cut by.
+    func lineExtents() -> [LineExtent] {
+        guard let iter = pango_layout_get_iter(layout) else { return [] }
+        defer { pango_layout_iter_free(iter) }
+        let scale = Double(PANGO_SCALE)
+        var lines: [LineExtent] = []
+        repeat {
+            var top: Int32 = 0, bottom: Int32 = 0
+            pango_layout_iter_get_line_yrange(iter, &top, &bottom)
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            lines.append(LineExtent(top: Double(top) / scale, bottom: Double(bottom) / scale,
+                                    baseline: Double(pango_layout_iter_get_baseline(iter)) / scale, x: Double(logical.x) / scale))
+        } while pango_layout_iter_next_line(iter) != 0
+        return lines
+    }
+
+    /// Draws the lines `range` of the text as set, the first one's top at `y`.
+    func drawLines(_ range: Range<Int>, of lines: [LineExtent], canvas: Canvas, x: Double, y: Double) {
+        guard let first = range.first else { return }
+        let offset = lines[first].top
+        for i in range {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
+            cairo_move_to(canvas.cr, x + lines[i].x, y + lines[i].baseline - offset)
+            pango_cairo_show_layout_line(canvas.cr, line)
+        }
+    }
+}
+
+/// One line of a laid-out text box, in points from the box's top.
+struct LineExtent {
+    var top: Double
+    var bottom: Double
+    var baseline: Double
+    /// Where the line starts, after indentation or alignment.
+    var x: Double
 }
 
 /// A PDF file being written page by page, with its Cairo context.

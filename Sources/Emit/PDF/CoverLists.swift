@@ -3,20 +3,37 @@ import Foundation
 import RiskModel
 
 extension NoticeDocumentWriter {
+    /// The ID number as a list for grid workers prints it: masked as on the notices, unless the office prints them whole.
+    func listID(_ person: PersonKey) -> String { settings.fullIDs ? person.idNo : person.masked }
+
+    /// The delivery list at the front of a batch: every paper in it, in the order they are printed and walked.
     func drawCover(_ batch: NoticeBatch, on canvas: Canvas) throws {
+        let serialWidth = fittingWidth(batch.papers.map(\.serial), title: "编号", limits: 90...150)
+        let gridWidth = fittingWidth(batch.papers.map(\.assignment.gridID), title: "网格", limits: 34...72)
+        // The action and its end share a column, one above the other, so the address gets the room.
+        let fixed = 24 + serialWidth + 28 + 52 + gridWidth + 58
         let columns = [
-            Column(title: "序号", width: 28, center: true), Column(title: "通知书编号", width: 104),
-            Column(title: "类别", width: 28, center: true), Column(title: "姓名", width: 62),
-            Column(title: "网格", width: 36), Column(title: "居住地址", width: Page.contentWidth - 28 - 104 - 28 - 62 - 36 - 50 - 66),
-            Column(title: "措施", width: 50, center: true), Column(title: "截止日期", width: 66, center: true),
+            Column(title: "序号", width: 24, center: true), Column(title: "编号", width: serialWidth),
+            Column(title: "类别", width: 28, center: true), Column(title: "姓名", width: 52),
+            Column(title: "网格", width: gridWidth), Column(title: "居住地址", width: Page.contentWidth - fixed),
+            Column(title: "措施/截止", width: 58, center: true),
         ]
-        let rows = batch.notices.enumerated().map { i, n in
-            [String(i + 1), n.serial, n.status.chinese, n.name, n.assignment.gridID, n.assignment.address,
-             n.measure.action.chinese, n.measure.until.description]
+        let rows = batch.papers.enumerated().map { i, p in
+            [String(i + 1), p.serial, p.category, p.name, p.assignment.gridID, p.assignment.address,
+             "\(p.measure.action.chinese) \(p.measure.until.description)"]
         }
         let community = batch.community == nil ? "未落地人员（无所属社区）" : "\(batch.communityName)（\(batch.community?.twelveDigits ?? "")）"
         let s = batch.countsByStatus, a = batch.countsByAction
-        let summary = "本批印发通知书 \(batch.notices.count) 份（新增 \(s[.new] ?? 0)，变更 \(s[.amended] ?? 0)），其中集中隔离 \(a[.centralizedQuarantine] ?? 0)、居家隔离 \(a[.homeQuarantine] ?? 0)、健康监测 \(a[.healthMonitoring] ?? 0)；延续管控 \(s[.continuing] ?? 0) 人（原通知书继续有效，不重复印发）；撤销 \(batch.rescissions.count) 份\(batch.rescissions.isEmpty ? "" : "（见撤销清单）")。"
+        let printed = batch.notices
+        let new = printed.lazy.filter { $0.status == .new }.count, amended = printed.count - new
+        var summary = "本批印发管控通知书 \(printed.count) 份（新增 \(new)，变更 \(amended)），其中集中隔离 \(a[.centralizedQuarantine] ?? 0)、"
+            + "居家隔离 \(a[.homeQuarantine] ?? 0)、健康监测 \(a[.healthMonitoring] ?? 0)；解除告知书 \(batch.releases.count) 份；"
+            + "撤销通知 \(batch.rescissions.count) 份\(batch.rescissions.isEmpty ? "" : "（另见撤销清单）")。"
+        summary += "延续管控 \(s[.continuing] ?? 0) 人（原通知书继续有效，不重复印发）"
+        if !batch.endingToday.isEmpty {
+            summary += "；今日期满 \(batch.endingToday.count) 人（措施于今日结束，不印发通知书，已在工作清单中标注）"
+        }
+        summary += "。"
         let instruction = settings.templates.cover.render(batchFields(batch)).trimmingCharacters(in: .whitespacesAndNewlines)
         let info = [("社　　区：", community), ("筛查日期：", batch.asOf.chinese), ("批 次 号：", batch.runID)]
 
@@ -57,29 +74,34 @@ extension NoticeDocumentWriter {
                 y += 28
             }
         }
-        try drawTable(columns: columns, rows: rows, rowHeight: 17, footerHeight: 76, pageTitle: "通知书送达清单",
+        try drawTable(columns: columns, rows: rows, footerHeight: 76, pageTitle: "通知书送达清单",
                       canvas: canvas, header: header, footer: footer)
     }
 
+    /// The rescission list: whose notice no longer holds, and why, for the grid worker who tells them.
     func drawRescinded(_ batch: NoticeBatch, on canvas: Canvas) throws {
+        let serialWidth = fittingWidth(batch.rescissions.map(\.serial), title: "原通知书编号", limits: 90...150)
+        let idWidth = fittingWidth(batch.rescissions.map { listID($0.person) }, title: "证件号码", limits: 60...120)
+        let gridWidth = fittingWidth(batch.rescissions.map(\.assignment.gridID), title: "网格", limits: 34...72)
+        let fixed = 26 + serialWidth + 52 + idWidth + gridWidth
         let columns = [
-            Column(title: "序号", width: 28, center: true), Column(title: "原通知书编号", width: 110),
-            Column(title: "姓名", width: 56), Column(title: "证件号码", width: 118),
-            Column(title: "撤销原因", width: Page.contentWidth - 28 - 110 - 56 - 118),
+            Column(title: "序号", width: 26, center: true), Column(title: "原通知书编号", width: serialWidth),
+            Column(title: "姓名", width: 52), Column(title: "证件号码", width: idWidth), Column(title: "网格", width: gridWidth),
+            Column(title: "撤销原因", width: Page.contentWidth - fixed),
         ]
         let rows = batch.rescissions.enumerated().map { i, r in
-            [String(i + 1), r.serial, r.name, r.person.masked, r.reason]
+            [String(i + 1), r.serial, r.name, listID(r.person), r.assignment.gridID, r.reason]
         }
         let header: (Int) -> Double = { page in
             let title = self.label("撤销通知书清单", "\(Fonts.heading) 20")
-            let note = self.label("以下人员原通知书已撤销，请告知本人解除相应措施，并收回原通知书。", "\(Fonts.body) 11")
+            let note = self.label("以下人员原通知书已撤销，请将撤销通知送达本人，告知其解除相应措施，并收回原通知书。", "\(Fonts.body) 11")
             if page >= 0 {
                 title.draw(canvas, x: (Page.width - title.size.width) / 2, y: 44)
                 note.draw(canvas, x: Page.left, y: 88)
             }
             return 118
         }
-        try drawTable(columns: columns, rows: rows, rowHeight: 17, footerHeight: 0, pageTitle: "撤销通知书清单",
+        try drawTable(columns: columns, rows: rows, footerHeight: 0, pageTitle: "撤销通知书清单",
                       canvas: canvas, header: header, footer: { _ in })
     }
 }

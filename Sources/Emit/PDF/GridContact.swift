@@ -16,7 +16,7 @@ public struct GridContactWarning: Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case let .missing(community, gridID, notices):
             let grid = gridID.isEmpty ? "(no grid)" : "grid \(gridID)"
-            return "no grid contact for community \(community?.twelveDigits ?? "unassigned") \(grid): \(notices) notice(s) print a blank contact line to fill by hand; add a row to the grid contacts file"
+            return "no grid contact for community \(community?.twelveDigits ?? "unassigned") \(grid): \(notices) paper(s) print a blank contact line to fill by hand; add a row to the grid contacts file"
         }
     }
 }
@@ -38,13 +38,14 @@ public struct GridContacts: Sendable {
         return byGrid[Key(community: community, gridID: gridID)]
     }
 
-    /// One warning per grid of the batch that has notices but no contact.
+    /// One warning per grid of the batch that has papers but no contact.
     public func missing(in batch: NoticeBatch) -> [GridContactWarning] {
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for notice in batch.notices where contact(community: batch.community, gridID: notice.assignment.gridID) == nil {
-            if counts[notice.assignment.gridID] == nil { order.append(notice.assignment.gridID) }
-            counts[notice.assignment.gridID, default: 0] += 1
+        for paper in batch.papers where contact(community: batch.community, gridID: paper.assignment.gridID) == nil {
+            let grid = paper.assignment.gridID
+            if counts[grid] == nil { order.append(grid) }
+            counts[grid, default: 0] += 1
         }
         return order.map { GridContactWarning(.missing(community: batch.community, gridID: $0, notices: counts[$0] ?? 0)) }
     }

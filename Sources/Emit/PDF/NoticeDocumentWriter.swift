@@ -14,8 +14,10 @@ final class NoticeDocumentWriter {
     lazy var value = TextBox(engine, font: "\(Fonts.body) 11.5")
     lazy var small = TextBox(engine, font: "\(Fonts.body) 9")
     lazy var paragraph = TextBox(engine, font: "\(Fonts.body) 12", width: Page.contentWidth, lineSpacing: 1.4)
-    lazy var cell = TextBox(engine, font: "\(Fonts.body) 9", ellipsize: true)
+    lazy var cell = TextBox(engine, font: "\(Fonts.body) 9")
     lazy var heading = TextBox(engine, font: "\(Fonts.heading) 22", alignment: PANGO_ALIGN_CENTER)
+    /// A receipt's value: wraps to at most two lines, then ends in an ellipsis.
+    lazy var receiptBox = TextBox(engine, font: "\(Fonts.body) 11.5")
 
     init(settings: NoticeRenderSettings) { self.settings = settings }
 
@@ -51,14 +53,15 @@ final class NoticeDocumentWriter {
 
     func write(_ batch: NoticeBatch, to file: URL) throws -> RenderedBatch {
         let partial = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
-        let pages = try writePart(batch, notices: batch.notices.indices, front: true, to: partial)
+        let written = try writePart(batch, papers: batch.papers.indices, front: true, to: partial)
         try NoticeDocumentWriter.replace(file, with: partial)
-        return RenderedBatch(community: batch.community, file: file, pages: pages, notices: batch.notices.count,
-                             warnings: settings.contacts.missing(in: batch))
+        return RenderedBatch(community: batch.community, file: file, pages: written.pages, papers: batch.papers.count,
+                             warnings: settings.contacts.missing(in: batch), continued: written.continued)
     }
 
-    /// Draws some of a batch's notices, after its cover and rescinded pages when `front`; returns the page count.
-    func writePart(_ batch: NoticeBatch, notices: Range<Int>, front: Bool, to file: URL) throws -> Int {
+    /// Draws some of a batch's papers, after its cover and rescission list when `front`; returns the page count and
+    /// the serials of papers that took more than one sheet.
+    func writePart(_ batch: NoticeBatch, papers: Range<Int>, front: Bool, to file: URL) throws -> (pages: Int, continued: [String]) {
         // Whether a text is stamped depends on what was seen before: counted per document, so a file's bytes do not
         // depend on which community or part this worker drew first (the scheduler's choice), and reruns are identical.
         seen.removeAll(keepingCapacity: true)
@@ -71,11 +74,13 @@ final class NoticeDocumentWriter {
                 if !batch.rescissions.isEmpty { try drawRescinded(batch, on: canvas) }
             }
             let batchFields = self.batchFields(batch)
-            for notice in batch.notices[notices] {
-                try drawNotice(notice, batch: batch, batchFields: batchFields, on: canvas)
+            var continued: [String] = []
+            for paper in batch.papers[papers] {
+                let sheets = try drawPaper(paper, batch: batch, batchFields: batchFields, on: canvas)
+                if sheets > 1 { continued.append(paper.serial) }
             }
             try canvas.finish()
-            return canvas.pages
+            return (canvas.pages, continued)
         } catch {
             try? FileManager.default.removeItem(at: file)
             throw error

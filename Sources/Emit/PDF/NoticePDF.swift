@@ -7,11 +7,14 @@ public struct NoticeRenderSettings: Sendable {
     public var templates: NoticeTemplates
     public var wording: NoticeWording
     public var contacts: GridContacts
+    /// Whether lists for grid workers (cover and rescission lists) print ID numbers whole; notices never do.
+    public var fullIDs: Bool
 
-    public init(templates: NoticeTemplates, wording: NoticeWording, contacts: GridContacts = GridContacts()) {
+    public init(templates: NoticeTemplates, wording: NoticeWording, contacts: GridContacts = GridContacts(), fullIDs: Bool = false) {
         self.templates = templates
         self.wording = wording
         self.contacts = contacts
+        self.fullIDs = fullIDs
     }
 }
 
@@ -20,12 +23,16 @@ public struct RenderedBatch: Sendable, Hashable {
     public var community: RegionCode?
     public var file: URL
     public var pages: Int
-    public var notices: Int
-    /// Grids with notices but no contact: those notices carry a blank line to fill by hand.
+    /// Papers printed: notices, release notices and rescission notices.
+    public var papers: Int
+    /// Grids with papers but no contact: those papers carry a blank line to fill by hand.
     public var warnings: [GridContactWarning]
+    /// Serials whose paper did not fit one sheet at the smallest type and continues on a second.
+    public var continued: [String] = []
 }
 
-/// Print-ready PDF batches: a cover list, the rescinded notices, then one A4 notice per page with a tear-off receipt.
+/// Print-ready PDF batches: a cover list, the rescission list, then one A4 sheet per paper (notice, release notice or
+/// rescission notice) with a tear-off receipt, in delivery order.
 public enum NoticePDF {
     /// Renders one batch into `file`, writing beside it first and renaming, so a crash leaves no half file.
     public static func render(_ batch: NoticeBatch, to file: URL, settings: NoticeRenderSettings) throws -> RenderedBatch {
@@ -43,7 +50,7 @@ public enum NoticePDF {
         var jobs: [(batch: Int, part: Int, notices: Range<Int>)] = []
         var partCounts: [Int] = []
         for (b, batch) in batches.enumerated() {
-            let n = batch.notices.count
+            let n = batch.papers.count
             let parts = workers.count > 1 && n >= partThreshold ? min(workers.count, n / (partThreshold / 2)) : 1
             partCounts.append(parts)
             for p in 0..<parts {
@@ -52,15 +59,19 @@ public enum NoticePDF {
         }
         // Largest jobs first, so a big community's parts start at once.
         let order = jobs.indices.sorted { jobs[$0].notices.count > jobs[$1].notices.count }
-        var results = [Result<(file: URL, pages: Int), any Error>](repeating: .failure(CancellationError()), count: jobs.count)
-        let done = workers.map(order.count, perThread: { NoticeDocumentWriter(settings: settings) }) { writer, k -> Result<(file: URL, pages: Int), any Error> in
+        typealias Part = (file: URL, pages: Int, continued: [String])
+        var results = [Result<Part, any Error>](repeating: .failure(CancellationError()), count: jobs.count)
+        let done = workers.map(order.count, perThread: { NoticeDocumentWriter(settings: settings) }) { writer, k -> Result<Part, any Error> in
             let job = jobs[order[k]]
             let batch = batches[job.batch]
             let file = folder.appendingPathComponent(".\(batch.fileName).part\(job.part)")
-            return Result { (file, try writer.writePart(batch, notices: job.notices, front: job.part == 0, to: file)) }
+            return Result {
+                let written = try writer.writePart(batch, papers: job.notices, front: job.part == 0, to: file)
+                return (file, written.pages, written.continued)
+            }
         }
         for (k, j) in order.enumerated() { results[j] = done[k] }
-        let finished: [(file: URL, pages: Int)]
+        let finished: [Part]
         do {
             finished = try results.map { try $0.get() }
         } catch {
@@ -83,7 +94,8 @@ public enum NoticePDF {
                 try NoticeDocumentWriter.replace(file, with: joined)
             }
             rendered.append(RenderedBatch(community: batch.community, file: file, pages: parts.reduce(0) { $0 + $1.pages },
-                                          notices: batch.notices.count, warnings: settings.contacts.missing(in: batch)))
+                                          papers: batch.papers.count, warnings: settings.contacts.missing(in: batch),
+                                          continued: parts.flatMap(\.continued)))
         }
         return rendered
     }

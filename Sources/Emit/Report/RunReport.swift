@@ -1,3 +1,4 @@
+import Lifecycle
 import RiskModel
 
 /// `report.html`: one self-contained page a data officer opens in a browser to see what a run did.
@@ -14,6 +15,7 @@ struct RunReport {
     var manifest: Manifest
     var notices: [Notice]
     var rescissions: [Rescission]
+    var releases: [Release] = []
     var rejects: [Reject]
     var previous: PreviousRun?
 
@@ -21,9 +23,9 @@ struct RunReport {
     static let topReasons = 5
     static let examplesPerFeed = 3
     /// Stages in pipeline order, for the timings table; unknown stages follow, sorted.
-    static let stageOrder = ["rules", "ingest", "load", "screen", "lifecycle", "emit", "commit"]
-    static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "lifecycle": "状态比对",
-                             "emit": "输出生成", "commit": "提交发布"]
+    static let stageOrder = ["rules", "ingest", "load", "screen", "names", "lifecycle", "follow-up", "emit", "commit"]
+    static let stageNames = ["rules": "规则读取", "ingest": "数据读取", "load": "加载存量", "screen": "筛查", "names": "地名", "lifecycle": "状态比对",
+                             "follow-up": "送达跟进", "emit": "输出生成", "commit": "提交发布"]
     static let kindNames = ["travel": "行程数据", "residents": "户籍/居住数据"]
     static let unassignedName = "未落地"
 
@@ -39,9 +41,12 @@ struct RunReport {
         rules(&h)
         inputs(&h)
         measures(&h)
+        papers(&h)
+        exposures(&h)
         communityChart(&h)
         endingChart(&h)
         changes(&h)
+        delivery(&h)
         rejectSection(&h)
         timings(&h)
         h.raw("</body>\n</html>\n")
@@ -63,7 +68,10 @@ struct RunReport {
             (NoticeStatus.new.chinese, status[NoticeStatus.new.rawValue, default: 0], "new"),
             (NoticeStatus.amended.chinese, status[NoticeStatus.amended.rawValue, default: 0], "amended"),
             (NoticeStatus.continuing.chinese, status[NoticeStatus.continuing.rawValue, default: 0], "continuing"),
+            ("今日期满", manifest.counts.endingToday, "ending"),
             ("撤销", manifest.counts.rescinded, "rescinded"),
+            ("期满解除", manifest.counts.released, "released"),
+            ("超期未送达", manifest.counts.delivery.overdue, "overdue"),
             ("拒收记录", manifest.counts.rejects, "rejects"),
         ]
         for (label, value, kind) in cards {
@@ -145,7 +153,82 @@ struct RunReport {
         for s in NoticeStatus.allCases { h.raw("<td class=\"n\">\(HTML.count(columnTotals[s, default: 0]))</td>") }
         h.raw("<td class=\"n total\">\(HTML.count(notices.count))</td></tr>\n</tbody>\n</table>\n")
         h.raw("<p class=\"note\">")
-        h.text("另有撤销 \(HTML.count(rescissions.count)) 人（此前在管、本次不再符合条件）。")
+        h.text("另有撤销 \(HTML.count(rescissions.count)) 人（此前在管、本次不再符合条件），期满解除 \(HTML.count(releases.count)) 人。")
+        h.raw("</p>\n</section>\n")
+    }
+
+    /// What is printed tonight and what is only listed (SPEC 7), and why amended and rescinded notices changed.
+    private func papers(_ h: inout HTML) {
+        h.raw("<section id=\"papers\">\n<h2>本次印发与结案</h2>\n<table>\n<thead><tr><th>类别</th><th class=\"n\">份数/人数</th><th>说明</th></tr></thead>\n<tbody>\n")
+        let c = manifest.counts
+        let listedOnly = releases.count - c.releaseNotices
+        let rows: [(String, Int, String)] = [
+            ("管控通知书", c.noticesPrinted, "新增、变更且截止日期在筛查日之后的措施，按社区印发"),
+            ("今日期满", c.endingToday, "截止日期为筛查日的措施：列入工作清单并标注，不印发通知书"),
+            ("撤销通知", c.rescissionNotices, "此前在管、本次不再符合条件的人员，每人一份，说明撤销原因"),
+            ("解除告知书", c.releaseNotices, "措施期满自然结束、曾印发通知书的人员，每人一份，注明原通知书编号"),
+            ("期满解除（仅列入清单）", listedOnly, "从未印发通知书（如当日期满、未落地人员），仅列入 released.csv"),
+        ]
+        for (label, value, note) in rows {
+            h.raw("<tr><th>")
+            h.text(label)
+            h.raw("</th><td class=\"n\">\(HTML.count(value))</td><td>")
+            h.text(note)
+            h.raw("</td></tr>\n")
+        }
+        h.raw("</tbody>\n</table>\n")
+        var causes: [String: Int] = [:]
+        for i in notices.indices where notices[i].status == .amended {
+            causes[notices[i].changes.amendmentReason, default: 0] += 1
+        }
+        var rescinded: [String: Int] = [:]
+        for r in rescissions { rescinded[r.reason, default: 0] += 1 }
+        for (title, counts) in [("变更原因", causes), ("撤销原因", rescinded)] where !counts.isEmpty {
+            h.raw("<table class=\"causes\">\n<thead><tr><th>")
+            h.text(title)
+            h.raw("</th><th class=\"n\">人数</th></tr></thead>\n<tbody>\n")
+            for (reason, n) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                h.raw("<tr><td>")
+                h.text(reason)
+                h.raw("</td><td class=\"n\">\(HTML.count(n))</td></tr>\n")
+            }
+            h.raw("</tbody>\n</table>\n")
+        }
+        h.raw("</section>\n")
+    }
+
+    /// Measures by designated region and how the stays met it, worded as SPEC 6 allows: a coarse exposure says
+    /// only that the stay is known at a region containing the designated one.
+    private func exposures(_ h: inout HTML) {
+        h.raw("<section id=\"exposures\">\n<h2>暴露情况：按风险地区</h2>\n")
+        struct Row { var name: String; var level: RiskLevel; var direct = 0; var coarse = 0 }
+        var rows: [RegionCode: Row] = [:]
+        for i in notices.indices {
+            let m = notices[i].measure
+            var row = rows[m.region] ?? Row(name: m.regionName.isEmpty ? m.region.canonical : m.regionName, level: m.designatedLevel)
+            row.level = max(row.level, m.designatedLevel)
+            if m.exposure == .direct { row.direct += 1 } else { row.coarse += 1 }
+            rows[m.region] = row
+        }
+        guard !rows.isEmpty else {
+            h.raw("<p class=\"empty\">无在管措施。</p>\n</section>\n")
+            return
+        }
+        h.raw("<table>\n<thead><tr><th>风险地区</th><th>代码</th><th>等级</th><th class=\"n\">停留地在该地区内</th>")
+        h.raw("<th class=\"n\">行程仅知其上级地区</th><th class=\"n\">合计</th></tr></thead>\n<tbody>\n")
+        for code in rows.keys.sorted() {
+            guard let row = rows[code] else { continue }
+            h.raw("<tr><td>")
+            h.text(row.name)
+            h.raw("</td><td class=\"code\">")
+            h.text(code.twelveDigits)
+            h.raw("</td><td>")
+            h.text(row.level.chinese)
+            h.raw("</td><td class=\"n\">\(HTML.count(row.direct))</td><td class=\"n\">\(HTML.count(row.coarse))</td>")
+            h.raw("<td class=\"n total\">\(HTML.count(row.direct + row.coarse))</td></tr>\n")
+        }
+        h.raw("</tbody>\n</table>\n<p class=\"note\">")
+        h.text("“行程仅知其上级地区”：停留记录只精确到包含该风险地区的上级地区（如只知到过某省），不表示本人到过该风险地区；措施按政策规定的粗略等级执行。")
         h.raw("</p>\n</section>\n")
     }
 
@@ -253,7 +336,7 @@ struct RunReport {
         }
         h.raw("<table>\n<thead><tr><th>社区</th><th>代码</th>")
         for s in NoticeStatus.allCases { h.raw("<th class=\"n\">\(s.chinese)</th>") }
-        h.raw("<th class=\"n\">撤销</th><th class=\"n\">在管合计</th></tr></thead>\n<tbody>\n")
+        h.raw("<th class=\"n\">今日期满</th><th class=\"n\">撤销</th><th class=\"n\">期满解除</th><th class=\"n\">在管合计</th></tr></thead>\n<tbody>\n")
         for c in manifest.communities {
             h.raw("<tr><td>")
             h.text(c.code.isEmpty ? RunReport.unassignedName : c.name)
@@ -264,9 +347,87 @@ struct RunReport {
                 let n = c.byStatus[s.rawValue, default: 0]
                 h.raw("<td class=\"n\(n > 0 && s != .continuing ? " changed" : "")\">\(HTML.count(n))</td>")
             }
-            h.raw("<td class=\"n\(c.rescinded > 0 ? " changed" : "")\">\(HTML.count(c.rescinded))</td><td class=\"n total\">\(HTML.count(c.measures))</td></tr>\n")
+            h.raw("<td class=\"n\">\(HTML.count(c.endingToday))</td>")
+            h.raw("<td class=\"n\(c.rescinded > 0 ? " changed" : "")\">\(HTML.count(c.rescinded))</td>")
+            h.raw("<td class=\"n\(c.released > 0 ? " changed" : "")\">\(HTML.count(c.released))</td><td class=\"n total\">\(HTML.count(c.measures))</td></tr>\n")
         }
         h.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    /// The delivery states in the order the chart stacks them and the table lists them.
+    static let deliveryStates: [DeliveryState] = [.delivered, .refused, .notFound, .left, .pending, .overdue]
+
+    /// Per community, how the printed notices in force stand (SPEC 8): a stacked bar each, the numbers in a table.
+    private func delivery(_ h: inout HTML) {
+        h.raw("<section id=\"delivery\">\n<h2>通知送达与跟进</h2>\n")
+        let rows = manifest.communities.filter { $0.delivery.issued > 0 }
+        guard !rows.isEmpty else {
+            h.raw("<p class=\"empty\">无需送达的通知。</p>\n</section>\n")
+            return
+        }
+        let labelWidth = 240.0, chartWidth = 640.0, countWidth = 70.0, rowHeight = 26.0, top = 8.0
+        let width = labelWidth + chartWidth + countWidth
+        let height = top * 2 + rowHeight * Double(rows.count) + 8
+        let maxValue = max(rows.map(\.delivery.issued).max() ?? 1, 1)
+        h.raw("<svg class=\"chart\" id=\"delivery-chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">\n")
+        h.raw("<title>各社区通知送达情况</title>\n")
+        for (i, c) in rows.enumerated() {
+            let y = top + rowHeight * Double(i)
+            let name = c.code.isEmpty ? RunReport.unassignedName : c.name
+            h.raw("<g class=\"delivery-bar\" data-community=\"")
+            h.text(c.code)
+            h.raw("\" data-issued=\"\(c.delivery.issued)\"")
+            for state in RunReport.deliveryStates { h.raw(" data-\(state.rawValue.replacingOccurrences(of: "_", with: "-"))=\"\(c.delivery.count(state))\"") }
+            h.raw("><text class=\"label\" x=\"\(f(labelWidth - 8))\" y=\"\(f(y + rowHeight * 0.65))\" text-anchor=\"end\">")
+            h.text(name)
+            h.raw("</text>")
+            var x = labelWidth
+            for state in RunReport.deliveryStates {
+                let n = c.delivery.count(state)
+                guard n > 0 else { continue }
+                let w = chartWidth * Double(n) / Double(maxValue)
+                h.raw("<rect class=\"segment d-\(state.rawValue)\" x=\"\(f(x))\" y=\"\(f(y + 4))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 8))\"><title>")
+                h.text("\(name) \(state.chinese) \(n)")
+                h.raw("</title></rect>")
+                x += w
+            }
+            h.raw("<text class=\"count\" x=\"\(f(x + 6))\" y=\"\(f(y + rowHeight * 0.65))\">\(HTML.count(c.delivery.issued))</text></g>\n")
+        }
+        h.raw("<line class=\"axis\" x1=\"\(f(labelWidth))\" y1=\"\(f(top))\" x2=\"\(f(labelWidth))\" y2=\"\(f(height - top))\"/>\n</svg>\n")
+        h.raw("<p class=\"legend\">")
+        for state in RunReport.deliveryStates {
+            h.raw("<span><i class=\"swatch d-\(state.rawValue)\"></i>")
+            h.text(state.chinese)
+            h.raw("</span>")
+        }
+        h.raw("</p>\n<table id=\"delivery-table\">\n<thead><tr><th>社区</th><th>代码</th><th class=\"n\">已发通知</th>")
+        for state in RunReport.deliveryStates {
+            h.raw("<th class=\"n\">")
+            h.text(state.chinese)
+            h.raw("</th>")
+        }
+        h.raw("</tr></thead>\n<tbody>\n")
+        func cells(_ counts: DeliveryCounts) {
+            h.raw("<td class=\"n\">\(HTML.count(counts.issued))</td>")
+            for state in RunReport.deliveryStates {
+                let n = counts.count(state)
+                h.raw("<td class=\"n\(n > 0 && state.needsAction ? " changed" : "")\">\(HTML.count(n))</td>")
+            }
+        }
+        for c in rows {
+            h.raw("<tr><td>")
+            h.text(c.code.isEmpty ? RunReport.unassignedName : c.name)
+            h.raw("</td><td class=\"code\">")
+            h.text(c.code)
+            h.raw("</td>")
+            cells(c.delivery)
+            h.raw("</tr>\n")
+        }
+        h.raw("<tr class=\"sum\"><th>合计</th><td></td>")
+        cells(manifest.counts.delivery)
+        h.raw("</tr>\n</tbody>\n</table>\n<p class=\"note\">")
+        h.text("已发通知：在管措施的通知（未落地人员由热线告知；筛查日当日期满、不印发的除外）。超期：签发后超过 \(manifest.deliveryDays) 个筛查日仍无送达结果。拒收、查无此人、已离开本地和超期的通知列于 followup.csv。")
+        h.raw("</p>\n</section>\n")
     }
 
     private func rejectSection(_ h: inout HTML) {
@@ -389,6 +550,8 @@ struct RunReport {
         .card .value { font-size: 26px; font-weight: bold; }
         .card .label { color: #57606a; }
         .card.new .value { color: #cf222e; } .card.amended .value { color: #9a6700; } .card.rescinded .value { color: #1a7f37; }
+        .card.released .value { color: #1a7f37; } .card.ending .value { color: #57606a; }
+        table.causes { margin-top: 12px; }
         table { border-collapse: collapse; margin: 6px 0; }
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
         thead th { background: #f6f8fa; }
@@ -407,6 +570,13 @@ struct RunReport {
         .centralized_quarantine { fill: #cf222e; background: #cf222e; }
         .home_quarantine { fill: #e16f24; background: #e16f24; }
         .health_monitoring { fill: #2f81f7; background: #2f81f7; }
+        .d-delivered { fill: #1a7f37; background: #1a7f37; }
+        .d-refused { fill: #cf222e; background: #cf222e; }
+        .d-not_found { fill: #8250df; background: #8250df; }
+        .d-left { fill: #8c959f; background: #8c959f; }
+        .d-pending { fill: #d0d7de; background: #d0d7de; }
+        .d-overdue { fill: #e16f24; background: #e16f24; }
+        .card.overdue .value { color: #e16f24; }
         .legend span { margin-right: 16px; }
         .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
         footer { margin-top: 28px; color: #57606a; }

@@ -41,21 +41,41 @@ public struct NoticeWording: Sendable, Hashable {
 /// the renderer supplies when the templates load, because swift-mustache renders an unknown name
 /// as nothing and a notice with a silently missing name or date must never reach print.
 public struct NoticeTemplates: Sendable {
-    /// Fields available to `title`, `notice` and `receipt` templates, one set per notice.
-    public static let noticeFields: [String] = [
+    /// Fields of every paper: the person, where they live, who issues it.
+    static let personFields: [String] = [
         "name", "sex", "id_type", "id_masked", "phone", "address",
         "community_name", "community_code", "grid_id", "grid_worker", "grid_phone",
-        "region_name", "region_code", "level", "action", "last_exposure",
-        "period_from", "period_to", "until", "days",
-        "serial", "supersedes", "amended",
-        "centralized_quarantine", "home_quarantine", "health_monitoring",
         "authority", "hotline", "issued_on", "run_id",
+        "centralized_quarantine", "home_quarantine", "health_monitoring", "quarantine",
+    ]
+
+    /// Fields available to `title`, `notice` and `receipt` templates, one set per notice.
+    ///
+    /// SPEC 6: `region_name` and `designated_level` are the designated region and its own level, `level` the level
+    /// the measure follows; `direct`/`coarse` say how the stay met it; `stay_place` is the stay region's name (or
+    /// its code), `stay_within` is true for a direct stay in a named region smaller than the designated one.
+    public static let noticeFields: [String] = personFields + [
+        "region_name", "region_code", "level", "designated_level", "action", "last_exposure",
+        "direct", "coarse", "stay_region_name", "stay_region_code", "stay_place", "stay_within",
+        "period_from", "period_to", "until", "days",
+        "serial", "supersedes", "amended", "old_action", "old_until", "change_reason",
+    ]
+
+    /// Fields available to the `release` template (SPEC 7): `serial` is the release notice's own, `ended_serial` the
+    /// last printed notice of the measure, `released_on` the day after `until`.
+    public static let releaseFields: [String] = personFields + [
+        "serial", "ended_serial", "action", "notice_title", "period_from", "period_to", "until", "released_on",
+    ]
+
+    /// Fields available to the `rescission` template (SPEC 7): `serial` is the rescinded notice's, `reason` the words why.
+    public static let rescissionFields: [String] = personFields + [
+        "serial", "action", "notice_title", "until", "reason",
     ]
 
     /// Fields available to the `cover` template, one set per batch.
     public static let batchFields: [String] = [
         "community_name", "community_code", "issued_on", "run_id", "notice_count", "rescinded_count",
-        "authority", "hotline",
+        "release_count", "ending_today_count", "authority", "hotline",
     ]
 
     /// The templates a folder must hold, each as `<name>.mustache`, and the fields each may use.
@@ -63,11 +83,23 @@ public struct NoticeTemplates: Sendable {
         ("title", noticeFields), ("notice", noticeFields), ("receipt", noticeFields), ("cover", batchFields),
     ]
 
+    /// Templates added after the first four: a district's folder without them takes the program's own, so a folder
+    /// written for an earlier version keeps working (`fallbacks` names them for a warning).
+    static let addedFiles: [(name: String, fields: [String])] = [
+        ("release", releaseFields), ("rescission", rescissionFields),
+    ]
+
     public let title: MustacheTemplate
     public let notice: MustacheTemplate
     public let receipt: MustacheTemplate
     public let cover: MustacheTemplate
+    /// A release notice: a `# ` line is its title, a `> ` line its receipt's statement, the rest as in `notice`.
+    public let release: MustacheTemplate
+    /// A rescission notice, laid out as `release`.
+    public let rescission: MustacheTemplate
     public let directory: URL
+    /// The templates this folder lacked, taken from the program's own.
+    public let fallbacks: [String]
 
     /// The templates that come with the program: installed beside it or under its prefix (`Installation`).
     public static func installedFolder() throws -> URL {
@@ -89,14 +121,28 @@ public struct NoticeTemplates: Sendable {
             }
             loaded[name] = try NoticeTemplates.compile(String(decoding: data, as: UTF8.self), file: url.path, known: fields + extra)
         }
-        guard let title = loaded["title"], let notice = loaded["notice"], let receipt = loaded["receipt"], let cover = loaded["cover"] else {
+        var fallbacks: [String] = []
+        for (name, fields) in NoticeTemplates.addedFiles {
+            var url = directory.appendingPathComponent("\(name).mustache")
+            if !FileManager.default.fileExists(atPath: url.path) {
+                url = try NoticeTemplates.installedFolder().appendingPathComponent("\(name).mustache")
+                fallbacks.append(name)
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw TemplateError.missingFile(path: url.path) }
+            loaded[name] = try NoticeTemplates.compile(String(decoding: data, as: UTF8.self), file: url.path, known: fields + extra)
+        }
+        guard let title = loaded["title"], let notice = loaded["notice"], let receipt = loaded["receipt"], let cover = loaded["cover"],
+              let release = loaded["release"], let rescission = loaded["rescission"] else {
             throw TemplateError.missingFile(path: directory.path)
         }
         self.title = title
         self.notice = notice
         self.receipt = receipt
         self.cover = cover
+        self.release = release
+        self.rescission = rescission
         self.directory = directory
+        self.fallbacks = fallbacks
     }
 
     /// Validates one template's tags against `known` and parses it to render plain text (no HTML escaping).

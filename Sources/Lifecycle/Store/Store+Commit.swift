@@ -63,7 +63,7 @@ extension Store {
                         var run = commit.run
                         try run.insert(db)
                         for input in commit.inputs { try input.insert(db) }
-                        try Store.insertNotices(commit.reconciliation, runID: runID, db)
+                        try Store.insertNotices(commit.reconciliation, runID: runID, asOf: Day(iso: commit.run.asOf) ?? Day(number: 0), db)
                         guard let segments = files.take() else { throw PendingCommit.Abandoned() }
                         CrashPoint.hit("before-store-commit")
                         if commit.replacesStoredStays {
@@ -80,12 +80,13 @@ extension Store {
         return PendingCommit(files: files, transaction: transaction)
     }
 
-    private static func insertNotices(_ reconciliation: Reconciliation, runID: Int64, _ db: Database) throws {
+    private static func insertNotices(_ reconciliation: Reconciliation, runID: Int64, asOf: Day, _ db: Database) throws {
         // A province night commits over a hundred thousand rows: they are bound straight to SQLite's statements,
         // since building GRDB's argument arrays (an existential per value) cost more than SQLite's own work.
         let insertNotice = try BulkInsert(db, table: "notice", columns: [
             "serial", "runID", "person", "status", "supersedes", "action", "level", "regionCode", "regionName",
-            "lastExposureOn", "until", "communityCode", "communityName", "gridID", "address", "name", "phone"])
+            "lastExposureOn", "until", "communityCode", "communityName", "gridID", "address", "name", "phone",
+            "exposure", "designatedLevel", "stayRegionCode", "stayRegionName", "printed", "changes"])
         let insertRunNotice = try BulkInsert(db, table: "runNotice", columns: ["runID", "serial", "status"])
         let notices = reconciliation.notices
         let issued = notices.indices.filter { notices[$0].status != .continuing }
@@ -104,6 +105,9 @@ extension Store {
                 b.text(notices[n].assignment.community?.canonical); b.text(notices[n].assignment.communityName)
                 b.text(notices[n].assignment.gridID); b.text(notices[n].assignment.address)
                 b.text(notices[n].name); b.text(notices[n].phone)
+                b.text(notices[n].measure.exposure.code); b.text(notices[n].measure.designatedLevel.code)
+                b.text(notices[n].measure.stayRegion.canonical); b.text(notices[n].measure.stayRegionName)
+                b.int(notices[n].isPrinted(asOf: asOf) ? 1 : 0); b.text(notices[n].changes.codes)
             }
         }
         // In key order: each insert then lands beside the last in the (runID, serial) index, where it would
@@ -114,8 +118,12 @@ extension Store {
             b.int(runID); b.text(serials[inKeyOrder[i]]); b.text(notices[inKeyOrder[i]].status.rawValue)
         }
         let rescinded = reconciliation.rescinded
-        try BulkInsert(db, table: "rescission", columns: ["runID", "serial", "reason"]).rows(rescinded.count) { i, b in
-            b.int(runID); b.text(rescinded[i].serial); b.text(rescinded[i].reason)
+        try BulkInsert(db, table: "rescission", columns: ["runID", "serial", "reason", "causes"]).rows(rescinded.count) { i, b in
+            b.int(runID); b.text(rescinded[i].serial); b.text(rescinded[i].reason); b.text(rescinded[i].causes.codes)
+        }
+        let released = reconciliation.released
+        try BulkInsert(db, table: "released", columns: ["runID", "serial", "lastPrinted", "releaseSerial"]).rows(released.count) { i, b in
+            b.int(runID); b.text(released[i].ended.serial); b.text(released[i].lastPrinted); b.text(released[i].releaseSerial)
         }
         let sequences = Array(reconciliation.sequences)
         try BulkInsert(db, table: "serialSequence", columns: ["prefix", "last"], replacing: true).rows(sequences.count) { i, b in

@@ -21,7 +21,7 @@ extension Store {
 
     /// The notices in force after `run` (nil: none), for the tests.
     func noticesInForce(after run: RunRecord?) throws -> [Notice] {
-        try inForce(after: run, columns: Store.noticeColumns(status: "runNotice.status"), Store.notice)
+        try inForce(after: run, columns: Store.noticeColumns(status: "runNotice.status"), joinReplaced: true, Store.notice)
     }
 
     /// What reconciliation needs of each notice in force after `run` (nil: none), in serial order.
@@ -42,7 +42,7 @@ extension Store {
     }
 
     /// `make` of each row of `columns` of the notices in force after `run`, in serial order; rows it refuses are left out.
-    private func inForce<T>(after run: RunRecord?, columns: String, _ make: (RawQuery.Columns) -> T?) throws -> [T] {
+    private func inForce<T>(after run: RunRecord?, columns: String, joinReplaced: Bool = false, _ make: (RawQuery.Columns) -> T?) throws -> [T] {
         guard let run, let id = run.id else { return [] }
         return try db.read { db in
             var values: [T] = []
@@ -50,7 +50,8 @@ extension Store {
             values.reserveCapacity(run.measures)
             try RawQuery(db, sql: """
                 SELECT \(columns)
-                FROM runNotice JOIN notice USING (serial) WHERE runNotice.runID = ? ORDER BY runNotice.serial
+                FROM runNotice JOIN notice USING (serial) \(joinReplaced ? Store.replacedJoin : "")
+                WHERE runNotice.runID = ? ORDER BY runNotice.serial
                 """, arguments: [id]).forEachRow { row in
                 if let value = make(row) { values.append(value) }
             }
@@ -69,7 +70,9 @@ extension Store {
             for start in stride(from: 0, to: serials.count, by: batch) {
                 let some = serials[start..<min(start + batch, serials.count)]
                 let marks = Array(repeating: "?", count: some.count).joined(separator: ", ")
-                try RawQuery(db, sql: "SELECT \(Store.noticeColumns(status: "notice.status")) FROM notice WHERE serial IN (\(marks))",
+                try RawQuery(db, sql: """
+                    SELECT \(Store.noticeColumns(status: "notice.status")) FROM notice \(Store.replacedJoin) WHERE notice.serial IN (\(marks))
+                    """,
                              arguments: StatementArguments(Array(some))).forEachRow { row in
                     if let notice = Store.notice(row) { notices.append(notice) }
                 }
@@ -84,9 +87,13 @@ extension Store {
         """
         notice.serial, \(status), notice.supersedes, notice.person, notice.action, notice.level, notice.regionCode, notice.regionName,
         notice.lastExposureOn, notice.until, notice.communityCode, notice.communityName, notice.gridID, notice.address,
-        notice.name, notice.phone
+        notice.name, notice.phone, notice.exposure, notice.designatedLevel, notice.stayRegionCode, notice.stayRegionName, notice.changes,
+        replaced.action, replaced.until, replaced.communityCode
         """
     }
+
+    /// The notice a notice supersedes, for what an amended notice replaced (`noticeColumns` reads it as `replaced`).
+    private static let replacedJoin = "LEFT JOIN notice AS replaced ON replaced.serial = notice.supersedes"
 
     /// A notice made straight from a row of `noticeColumns`, or nil when a value cannot be read.
     ///
@@ -98,11 +105,24 @@ extension Store {
               let lastExposure = row.withBytes(8, { Day(iso: $0) }), let until = row.withBytes(9, { Day(iso: $0) })
         else { return nil }
         let community = row.isNull(10) ? nil : row.withBytes(10) { RegionCode.parse($0) }
+        // Notices stored before SPEC 6 have no stay region or designated level: theirs are the designation's.
+        let stay = row.isNull(18) ? nil : row.withBytes(18) { RegionCode.parse($0) }
+        let designatedLevel = row.isNull(17) ? nil : RiskLevel(code: row.text(17))
         return Notice(
             serial: row.text(0), status: NoticeStatus(rawValue: row.text(1)) ?? .continuing, supersedes: row.optionalText(2),
             measure: Measure(person: person, action: action, level: level, region: region, regionName: row.text(7),
-                             lastExposure: lastExposure, until: until),
+                             lastExposure: lastExposure, until: until, exposure: ExposureKind(code: row.text(16)) ?? .direct,
+                             stayRegion: stay, stayRegionName: row.text(19), designatedLevel: designatedLevel),
             name: row.text(14), phone: row.text(15),
-            assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13)))
+            assignment: Assignment(community: community, communityName: row.text(11), gridID: row.text(12), address: row.text(13)),
+            replaced: replaced(row), changes: ChangeCauses(codes: row.text(20)))
+    }
+
+    /// What the notice a row's notice supersedes said, or nil when it supersedes none (or that one is unreadable).
+    private static func replaced(_ row: RawQuery.Columns) -> ReplacedMeasure? {
+        guard let serial = row.optionalText(2), !row.isNull(21), let action = Action(code: row.text(21)),
+              let until = row.withBytes(22, { Day(iso: $0) }) else { return nil }
+        let community = row.isNull(23) ? nil : row.withBytes(23) { RegionCode.parse($0) }
+        return ReplacedMeasure(serial: serial, action: action, until: until, community: community)
     }
 }

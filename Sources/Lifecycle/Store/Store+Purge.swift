@@ -84,6 +84,9 @@ extension Store {
             report.noticesAnonymised = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notice WHERE until < ? AND name != ''", arguments: [cutoff]) ?? 0
             try db.execute(sql: "UPDATE notice SET person = 'purged:' || serial, name = '', phone = '', address = '' WHERE until < ?",
                            arguments: [cutoff])
+            // A grid worker's remark may name the person or a phone number: it goes with the rest.
+            try db.execute(sql: "UPDATE deliveryOutcome SET note = '' WHERE note != '' AND serial IN (SELECT serial FROM notice WHERE until < ?)",
+                           arguments: [cutoff])
         }
         return report
     }

@@ -222,6 +222,31 @@ public final class Store: Sendable {
             try db.drop(table: "runNotice")
             try db.rename(table: "runNoticeSlim", to: "runNotice")
         }
+        // SPEC 6 and 7: what a notice said about its exposure, whether it was printed and why it was amended; why a
+        // notice was rescinded, as codes; and the measures that ended on their own with their release notices.
+        // Notices stored before keep what they had: direct, their designated region as the stay region, printed.
+        m.registerMigration("notice exposure, printing and changes; releases") { db in
+            try db.alter(table: "notice") { t in
+                t.add(column: "exposure", .text).notNull().defaults(to: "direct")
+                t.add(column: "designatedLevel", .text)
+                t.add(column: "stayRegionCode", .text)
+                t.add(column: "stayRegionName", .text).notNull().defaults(to: "")
+                t.add(column: "printed", .boolean).notNull().defaults(to: true)
+                t.add(column: "changes", .text).notNull().defaults(to: "")
+            }
+            try db.alter(table: "rescission") { t in
+                t.add(column: "causes", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "released") { t in
+                t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+                // The notice in force that ended, and the last printed one the release notice names.
+                t.column("serial", .text).notNull().references("notice").unique()
+                t.column("lastPrinted", .text).references("notice")
+                // Numbered from the same sequences as notices, so it is unique among both.
+                t.column("releaseSerial", .text).unique()
+            }
+        }
+        registerFeedbackMigrations(&m)
         return m
     }
 
@@ -243,6 +268,72 @@ public final class Store: Sendable {
     public func history(of person: PersonKey) throws -> [NoticeRecord] {
         try db.read { db in
             try NoticeRecord.filter(NoticeRecord.Columns.person == person.description).order(Column("runID"), NoticeRecord.Columns.serial).fetchAll(db)
+        }
+    }
+
+    /// The run that issued each of `serials` (the rules it screened with explain the notice).
+    public func issuingRuns(of serials: [String]) throws -> [String: Int64] {
+        guard !serials.isEmpty else { return [:] }
+        return try db.read { db in
+            var runs: [String: Int64] = [:]
+            for start in stride(from: 0, to: serials.count, by: 500) {
+                let some = Array(serials[start..<min(start + 500, serials.count)])
+                let marks = Array(repeating: "?", count: some.count).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT serial, runID FROM notice WHERE serial IN (\(marks))", arguments: StatementArguments(some)) {
+                    runs[row["serial"]] = row["runID"]
+                }
+            }
+            return runs
+        }
+    }
+
+    /// The policy and rule file a committed run screened with, as copied into the store; nil when they are gone.
+    public func rulesFiles(of runID: Int64) -> (policy: String, regions: String)? {
+        let policy = dataFolder.appendingPathComponent("policy-\(runID).toml").path
+        let regions = dataFolder.appendingPathComponent("regions-\(runID).csv").path
+        guard FileManager.default.fileExists(atPath: policy), FileManager.default.fileExists(atPath: regions) else { return nil }
+        return (policy, regions)
+    }
+
+    /// The last printed notice of the measure `serial` carries: itself if it was printed, else the nearest notice it
+    /// superseded, directly or through others, that was; nil when none was (SPEC 7's release notice names it).
+    public func lastPrinted(from serial: String) throws -> String? {
+        try lastPrinted(from: [serial])[serial]
+    }
+
+    /// `lastPrinted(from:)` of many serials, a few hundred to a statement: a night releases thousands.
+    public func lastPrinted(from serials: [String]) throws -> [String: String] {
+        guard !serials.isEmpty else { return [:] }
+        return try db.read { db in
+            var found: [String: String] = [:]
+            for start in stride(from: 0, to: serials.count, by: 500) {
+                let some = Array(serials[start..<min(start + 500, serials.count)])
+                let marks = Array(repeating: "?", count: some.count).joined(separator: ", ")
+                // Walks back through `supersedes` until a printed notice; the nearest comes first for each origin.
+                for row in try Row.fetchAll(db, sql: """
+                    WITH RECURSIVE chain(origin, serial, supersedes, printed, depth) AS (
+                      SELECT serial, serial, supersedes, printed, 0 FROM notice WHERE serial IN (\(marks))
+                      UNION ALL
+                      SELECT chain.origin, notice.serial, notice.supersedes, notice.printed, chain.depth + 1
+                      FROM notice JOIN chain ON notice.serial = chain.supersedes WHERE NOT chain.printed
+                    )
+                    SELECT origin, serial FROM chain WHERE printed ORDER BY origin, depth
+                    """, arguments: StatementArguments(some)) {
+                    let origin: String = row["origin"]
+                    if found[origin] == nil { found[origin] = row["serial"] }
+                }
+            }
+            return found
+        }
+    }
+
+    /// Releases of a person's measures, with the run that found them and the release notice's serial, if any.
+    public func releases(of person: PersonKey) throws -> [(serial: String, runID: Int64, releaseSerial: String?)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT released.serial, released.runID, released.releaseSerial FROM released JOIN notice USING (serial)
+                WHERE notice.person = ? ORDER BY released.runID
+                """, arguments: [person.description]).map { ($0["serial"], $0["runID"], $0["releaseSerial"]) }
         }
     }
 

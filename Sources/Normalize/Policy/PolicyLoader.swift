@@ -85,7 +85,7 @@ extension Policy {
         var problems: [PolicyProblem] = []
         func problem(_ key: String, _ message: Message) { problems.append(PolicyProblem(key: key, message: message)) }
 
-        for key in root.keys.sorted() where !["name", "lookback_days", "levels"].contains(key) {
+        for key in root.keys.sorted() where !["name", "lookback_days", "levels", "health_code"].contains(key) {
             problem(key, PolicyText.unknownKey())
         }
 
@@ -182,8 +182,39 @@ extension Policy {
             }
         }
 
+        let healthCodes = parseHealthCodes(root["health_code"], problem)
+
         guard problems.isEmpty else { throw PolicyError.invalid(file: file, problems: problems) }
-        return Policy(name: name, lookbackDays: lookback, levels: rules)
+        return Policy(name: name, lookbackDays: lookback, levels: rules, healthCodes: healthCodes)
+    }
+
+    /// `[health_code]` (SPEC 9): an action → colour table laid over the defaults; absent, the defaults.
+    private static func parseHealthCodes(_ value: TOMLValueConvertible?, _ problem: (String, Message) -> Void) -> HealthCodePolicy {
+        var policy = HealthCodePolicy.defaults
+        guard let value else { return policy }
+        let actions = HealthCodePolicy.actions.map(\.code)
+        let colours = HealthColour.allCases.map(\.rawValue)
+        guard let table = value.table else {
+            problem("health_code", HealthCodeText.notTable(["found": describe(value)]))
+            return policy
+        }
+        for key in table.keys.sorted() {
+            let name = "health_code.\(key)"
+            guard let action = Action(code: key), action != .none else {
+                problem(name, HealthCodeText.unknownAction(["actions": actions]))
+                continue
+            }
+            guard let text = table[key]?.string else {
+                problem(name, HealthCodeText.colourNotText(["colours": colours, "found": table[key].map(describe) ?? HealthCodeText.foundNothing()]))
+                continue
+            }
+            guard let colour = HealthColour(rawValue: text) else {
+                problem(name, HealthCodeText.colourUnknown(["value": text, "colours": colours]))
+                continue
+            }
+            policy.colours[action] = colour
+        }
+        return policy
     }
 
     /// A TOML value's type and text, for "found …" in messages.

@@ -45,6 +45,7 @@ enum AnnouncementSource {
 
     /// The cells of `column` of a CSV file (any encoding SPEC 1 reads), each with the line its record starts on.
     static func csvColumn(path: String, column: String) throws(RunError) -> [(number: Int, text: String)] {
+        // An announcement cell lists names on several lines: its line breaks separate names, they are kept.
         let schema = FeedSchema(kind: "announcement", columns: [ColumnSpec(column, aliases: [], required: true, lineBreaks: .kept)])
         let input = FeedInput(feed: "announcement", path: path)
         let reader: FeedReader

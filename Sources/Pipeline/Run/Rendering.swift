@@ -12,13 +12,19 @@ struct Rendering {
     let logger: Logger
 
     /// Writes `batches/` and `worklists/`; returns the files written, relative to `folder`.
-    func render(_ reconciliation: Reconciliation, asOf: Day, runName: String, into folder: URL) throws -> [String] {
+    /// - Parameter deliveries: the outcome recorded for each notice in force that has one (SPEC 8), pre-filled on the worklists.
+    func render(_ reconciliation: Reconciliation, asOf: Day, runName: String, deliveries: [String: RecordedDelivery] = [:],
+                into folder: URL) throws -> [String] {
         let wording = NoticeWording(authority: settings.authority, hotline: settings.hotline)
         for key in wording.missingKeys {
             logger.warning("\(RunText.wordingMissing())", metadata: ["key": "\(key)"])
         }
         let templatesFolder = try settings.templates.map { URL(fileURLWithPath: $0) } ?? NoticeTemplates.installedFolder()
         let templates = try NoticeTemplates(directory: templatesFolder, wording: wording)
+        for name in templates.fallbacks {
+            logger.warning("the templates folder has no \(name).mustache; the program's own is used until a district's is added",
+                           metadata: ["folder": "\(templatesFolder.path)", "template": "\(name)"])
+        }
         var contacts = GridContacts()
         if let path = settings.contacts {
             let loaded = try GridContactFeed.read(RunSettings.input(path: path))
@@ -32,13 +38,18 @@ struct Rendering {
         let worklistsFolder = folder.appendingPathComponent("worklists")
         try FileManager.default.createDirectory(at: batchesFolder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: worklistsFolder, withIntermediateDirectories: true)
-        let batches = NoticeBatch.batches(notices: reconciliation.notices, rescissions: reconciliation.rescinded, asOf: asOf, runID: runName)
-            .filter { !$0.notices.isEmpty || !$0.rescissions.isEmpty }
-        let rendered = try NoticePDF.renderAll(batches, into: batchesFolder, settings: NoticeRenderSettings(templates: templates, wording: wording, contacts: contacts), workers: settings.workers)
+        let batches = NoticeBatch.batches(notices: reconciliation.notices, rescissions: reconciliation.rescinded,
+                                          releases: reconciliation.released, asOf: asOf, runID: runName)
+        let renderSettings = NoticeRenderSettings(templates: templates, wording: wording, contacts: contacts, fullIDs: settings.fullIDsOnGridLists)
+        let rendered = try NoticePDF.renderAll(batches, into: batchesFolder, settings: renderSettings, workers: settings.workers)
         for r in rendered {
             for w in r.warnings {
                 logger.warning("\(RunText.noGridWorker())",
                                metadata: ["community": "\(r.community?.twelveDigits ?? "")", "problem": "\(w)"])
+            }
+            for serial in r.continued {
+                logger.warning("a paper's text does not fit one sheet at the smallest type and continues on a second; check the address and name in the feed",
+                               metadata: ["serial": "\(serial)", "file": "batches/\(r.file.lastPathComponent)"])
             }
         }
         // Which file holds which community: `print --community NAME` and the printers' scripts read it.
@@ -46,7 +57,11 @@ struct Rendering {
         try BatchIndex.csv(rendered, names: names).write(to: batchesFolder.appendingPathComponent(BatchIndex.fileName))
         // The batches of a province take a while: a stop asked meanwhile is honoured before the worklists.
         try StopRequest.check()
-        let lists = try Worklist.writeAll(notices: reconciliation.notices, asOf: asOf, directory: worklistsFolder, xlsx: true)
+        // Outcomes recorded by `feedback` (SPEC 8) are pre-filled here once they are read from the store.
+        let options = Worklist.Options(fullIDs: settings.fullIDsOnGridLists, deliveries: deliveries)
+        let lists = try Worklist.writeAll(notices: reconciliation.notices, rescissions: reconciliation.rescinded,
+                                          releases: reconciliation.released, asOf: asOf, directory: worklistsFolder, xlsx: true,
+                                          options: options)
         return rendered.map { "batches/" + $0.file.lastPathComponent } + ["batches/" + BatchIndex.fileName]
             + lists.map { "worklists/" + $0.lastPathComponent }
     }

@@ -17,6 +17,8 @@ public struct RunSummary: Sendable {
     public var measures: Int
     public var byStatus: [NoticeStatus: Int]
     public var rescinded: Int
+    /// Measures that ended on their own since the last committed run (SPEC 7).
+    public var released: Int = 0
     public var rejects: Int
     public var seconds: Double
     /// Every measure in force after the run and the notices rescinded by it, for `diff`.
@@ -26,11 +28,11 @@ public struct RunSummary: Sendable {
     /// says which feeds it read).
     public var inputs: [FeedReport] = []
 
-    /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded), 12 rejects, 3.1 s`.
+    /// One line for a cron mail: `run 42 as-of 2020-02-06: 318 measures (27 new, 4 amended, 2 rescinded, 5 released), 12 rejects, 3.1 s`.
     public var line: Message {
         let counts: KeyValuePairs<String, any MessageArgument> = [
             "run": Int(runID), "as_of": asOf, "measures": measures, "new": byStatus[.new, default: 0], "amended": byStatus[.amended, default: 0],
-            "rescinded": rescinded, "rejects": rejects, "seconds": String(format: "%.1f", seconds),
+            "rescinded": rescinded, "released": released, "rejects": rejects, "seconds": String(format: "%.1f", seconds),
         ]
         return dryRun ? RunText.previewSummary(counts) : RunText.runSummary(counts)
     }
@@ -75,11 +77,12 @@ public struct Run {
             try context.checkpoint()
             let loaded = try load(prepared, ingested, context)
             try context.checkpoint()
-            let findings = screen(prepared, ingested, loaded, context)
+            let findings = try screen(prepared, ingested, loaded, context)
             try context.checkpoint()
-            let reconciliation = try reconcile(findings, prepared, ingested, context)
+            let reconciliation = try reconcile(findings, prepared, ingested, loaded, context)
             try context.checkpoint()
-            let staged = try emit(reconciliation, prepared, ingested, loaded, context)
+            let followUp = try followUp(reconciliation, prepared, context)
+            let staged = try emit(reconciliation, followUp, prepared, ingested, loaded, context)
             try context.checkpoint()
             var summary = try commitAndPublish(staged, prepared, context)
             summary.inputs = [prepared.rules.report] + ingested.reports
@@ -111,6 +114,8 @@ public struct Run {
         var runID: Int64
         /// Notices in force after the last committed run, read while the feeds are parsed.
         var priorNotices: BackgroundTask<[PriorNotice]>
+        /// When each of them was issued and what grid workers reported of it (SPEC 8), read likewise.
+        var priorDeliveries: BackgroundTask<[String: NoticeDelivery]>
 
         var dryRun: Bool
         var storesFiles: Bool { !dryRun }
@@ -146,9 +151,10 @@ public struct Run {
             throw RunError.configuration(RunText.asOfEarlier(["as_of": v.asOf, "last": last.asOf, "run": Int(last.id ?? 0)]))
         }
         let prior = context.background { [store, last] in try store.priorNotices(after: last) }
+        let deliveries = context.background { [store, last] in try store.noticeDeliveries(after: last) }
         return Prepared(asOf: v.asOf, policy: policy, policyPath: v.policy, policySHA: policySHA, regions: v.regions, rules: rules, gazetteer: gazetteer,
                         store: store, publisher: publisher, last: last, runID: try store.nextRunID(), priorNotices: prior,
-                        dryRun: settings.dryRun)
+                        priorDeliveries: deliveries, dryRun: settings.dryRun)
     }
 
     /// What tonight's feeds gave, and the residence snapshot the run screens with.
@@ -245,20 +251,34 @@ public struct Run {
         return Loaded(stays: stays, staysToStore: toStore, mergesStoredStays: merges, packedFiles: packedFiles)
     }
 
-    /// SPEC 2: each exposed person's measure, with the name and place it is printed with.
-    func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) -> [Finding] {
+    /// SPEC 2: each exposed person's measure, with the name and place it is printed with and its stay region's name.
+    func screen(_ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> [Finding] {
         let screener = Screener(policy: p.policy, designations: i.designations, asOf: p.asOf)
         let best = context.progress.watching(RunText.screening(["stays": l.stays.count]).description) { screener.screen(l.stays, workers: context.workers) }
         context.lap("screen")
-        return Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+        var findings = Findings.attach(best, designations: i.designations, residents: i.residents, stays: l.stays, workers: context.workers)
+        PaperTrail.nameStayRegions(&findings, gazetteer: i.gazetteer)
+        context.lap("names")
+        return findings
     }
 
-    /// SPEC 3: statuses and serials against the last committed run.
-    func reconcile(_ findings: [Finding], _ p: Prepared, _ i: Ingested, _ context: RunContext) throws -> Reconciliation {
-        let reconciliation = try Reconciler.reconcile(findings, previous: p.priorNotices.wait(), asOf: p.asOf, workers: context.workers,
-                                                      lastSequence: p.store.lastSequence, notices: p.store.notices(serials:))
+    /// SPEC 3 and 7: statuses and serials against the last committed run, released measures, and why notices changed.
+    func reconcile(_ findings: [Finding], _ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> Reconciliation {
+        var reconciliation = try Reconciler.reconcile(findings, previous: p.priorNotices.wait(), asOf: p.asOf, workers: context.workers,
+                                                      lastSequence: p.store.lastSequence, notices: p.store.notices(serials:),
+                                                      lastPrinted: p.store.lastPrinted(from:))
+        let rules = PaperTrail.Rules(asOf: p.asOf, policySHA: p.policySHA, regionsSHA: p.rules.report.sha256)
+        try PaperTrail.attachCauses(&reconciliation, current: rules, store: p.store, stays: l.stays, gazetteer: i.gazetteer, workers: context.workers)
         context.lap("lifecycle")
         return reconciliation
+    }
+
+    /// SPEC 8: where the paper of each notice in force stands, from what grid workers reported.
+    func followUp(_ reconciliation: Reconciliation, _ p: Prepared, _ context: RunContext) throws -> FollowUp {
+        let followUp = FollowUp(notices: reconciliation.notices, prior: try p.priorDeliveries.wait(), asOf: p.asOf,
+                                deliveryDays: settings.deliveryDays)
+        context.lap("follow-up")
+        return followUp
     }
 
     /// A run's outputs written into its staging folder, and its store transaction under way.
@@ -273,7 +293,8 @@ public struct Run {
 
     /// Writes the CSVs, batches, worklists, manifest and report into a staging folder while the store's transaction
     /// inserts the notices on another thread.
-    func emit(_ reconciliation: Reconciliation, _ p: Prepared, _ i: Ingested, _ l: Loaded, _ context: RunContext) throws -> Staged {
+    func emit(_ reconciliation: Reconciliation, _ followUp: FollowUp, _ p: Prepared, _ i: Ingested, _ l: Loaded,
+              _ context: RunContext) throws -> Staged {
         let name = Publisher.folderName(runID: p.runID, asOf: p.asOf.description)
         // Counted once, by value: the run record, the summary and the manifest (by text) all take them from here.
         let tally = NoticeTally(reconciliation.notices)
@@ -301,13 +322,18 @@ public struct Run {
         context.atEnd { [unowned context] in
             if !context.committed { try? FileManager.default.removeItem(at: staging) }
         }
-        var files = ["measures.csv", "rescinded.csv", "rejects.csv"]
+        var files = ["measures.csv", "rescinded.csv", "released.csv", "rejects.csv", "followup.csv", "health_codes.csv"]
         try Outputs.measures(reconciliation.notices).write(to: staging.appendingPathComponent("measures.csv"))
         try Outputs.rescinded(reconciliation.rescinded).write(to: staging.appendingPathComponent("rescinded.csv"))
+        try Outputs.released(reconciliation.released).write(to: staging.appendingPathComponent("released.csv"))
         try Outputs.rejects(i.rejects).write(to: staging.appendingPathComponent("rejects.csv"))
+        try Outputs.followUp(reconciliation.notices, followUp).write(to: staging.appendingPathComponent("followup.csv"))
+        let healthCodes = HealthCodes.changes(reconciliation, asOf: p.asOf, colours: p.policy.healthCodes)
+        try HealthCodes.csv(healthCodes).write(to: staging.appendingPathComponent("health_codes.csv"))
         if settings.render {
             files += try context.progress.watching("rendering \(reconciliation.notices.count) notices") {
-                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name, into: staging)
+                try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name,
+                                                                 deliveries: followUp.deliveries(reconciliation.notices), into: staging)
             }
         }
         context.lap("emit")
@@ -316,14 +342,16 @@ public struct Run {
             version: programVersion, runID: p.runID, dryRun: settings.dryRun, asOf: p.asOf,
             policy: .init(file: p.policyPath, sha256: p.policySHA, name: p.policy.name),
             regions: .init(file: p.regions.path, sha256: p.rules.report.sha256, designations: i.designations.count),
-            previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } })
+            previous: p.last.flatMap { r in r.id.map { ($0, r.asOf) } }, deliveryDays: settings.deliveryDays)
         try Outputs.writeManifestAndReport(facts, reports: i.reports, reconciliation: reconciliation, rejects: i.rejects, tally: tally,
+                                           followUp: followUp, healthCodes: healthCodes,
                                            stays: l.stays.count, residents: i.residents.count, files: files, timings: context.timings,
                                            into: staging)
 
         let summary = { [settings, started = context.started] (folder: URL) in
             RunSummary(folder: folder, runID: p.runID, asOf: p.asOf, dryRun: settings.dryRun, measures: reconciliation.notices.count,
-                       byStatus: tally.byStatus, rescinded: reconciliation.rescinded.count, rejects: i.rejects.count,
+                       byStatus: tally.byStatus, rescinded: reconciliation.rescinded.count, released: reconciliation.released.count,
+                       rejects: i.rejects.count,
                        seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
                        notices: reconciliation.notices, rescissions: reconciliation.rescinded)
         }

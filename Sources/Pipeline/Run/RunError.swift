@@ -56,6 +56,7 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
             return .internal(e.message)
         case let e as IngestError: return .inputRejected(e.message)
         case let e as XLSXError: return .inputRejected(e.message)
+        case let e as FeedbackError: return .inputRejected(e.message)
         case let e as LockHeld: return .locked(e.message)
         case let e as StoreError:
             if case .cannotOpen = e { return .configuration(e.message) }

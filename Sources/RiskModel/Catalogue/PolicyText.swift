@@ -24,8 +24,8 @@ public enum PolicyText: String, MessageEntry {
         case .parserSaid:
             ("{detail}", "{detail}")
         case .unknownKey:
-            ("未知的键；政策文件只有 name、lookback_days 和 [levels.high]、[levels.medium]、[levels.low]",
-             "unknown key; a policy has only name, lookback_days and [levels.high], [levels.medium], [levels.low]")
+            ("未知的键；政策文件只有 name、lookback_days、[levels.high]、[levels.medium]、[levels.low] 和 [health_code]",
+             "unknown key; a policy has only name, lookback_days, [levels.high], [levels.medium], [levels.low] and [health_code]")
         case .nameNotText:
             ("应为带引号的文字，实际是{found}", "expected text in quotes, found {found}")
         case .lookbackNegative:

@@ -79,11 +79,11 @@ public enum RunText: String, MessageEntry {
             ("缺少 {flags}（在命令行或配置文件中给出）", "missing {flags} (give them as flags or in the config file)")
 
         case .runSummary:
-            ("第 {run} 次运行，截至 {as_of}：{measures} 项措施（新增 {new}，变更 {amended}，撤销 {rescinded}），拒收 {rejects} 条，{seconds} 秒",
-             "run {run} as-of {as_of}: {measures} measures ({new} new, {amended} amended, {rescinded} rescinded), {rejects} rejects, {seconds} s")
+            ("第 {run} 次运行，截至 {as_of}：{measures} 项措施（新增 {new}，变更 {amended}，撤销 {rescinded}，解除 {released}），拒收 {rejects} 条，{seconds} 秒",
+             "run {run} as-of {as_of}: {measures} measures ({new} new, {amended} amended, {rescinded} rescinded, {released} released), {rejects} rejects, {seconds} s")
         case .previewSummary:
-            ("预览 {run}，截至 {as_of}：{measures} 项措施（新增 {new}，变更 {amended}，撤销 {rescinded}），拒收 {rejects} 条，{seconds} 秒",
-             "preview {run} as-of {as_of}: {measures} measures ({new} new, {amended} amended, {rescinded} rescinded), {rejects} rejects, {seconds} s")
+            ("预览 {run}，截至 {as_of}：{measures} 项措施（新增 {new}，变更 {amended}，撤销 {rescinded}，解除 {released}），拒收 {rejects} 条，{seconds} 秒",
+             "preview {run} as-of {as_of}: {measures} measures ({new} new, {amended} amended, {rescinded} rescinded, {released} released), {rejects} rejects, {seconds} s")
         case .noFeeds:
             ("未读取任何数据文件：按状态库中的行程和居民快照筛查", "no feeds read: screened the stored stays and residents snapshot")
         case .inputSummary:
