@@ -36,11 +36,12 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The state as the report and `followup.csv` print it (`超期未送达`), always Chinese.
     public var chinese: String {
         switch self {
-        case .pending: return "待送达"
-        case .overdue: return "超期未送达"
-        default: return worklistWord
+        case .pending: DeliveryText.pending().text(in: .chinese)
+        case .overdue: DeliveryText.overdue().text(in: .chinese)
+        default: worklistWord
         }
     }
 }

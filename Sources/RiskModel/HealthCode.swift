@@ -4,11 +4,12 @@ public enum HealthColour: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case yellow
     case green
 
+    /// The colour as health-code reasons say it (`红码`), always Chinese (SPEC 11).
     public var chinese: String {
         switch self {
-        case .red: return "红码"
-        case .yellow: return "黄码"
-        case .green: return "绿码"
+        case .red: HealthCodeText.red().text(in: .chinese)
+        case .yellow: HealthCodeText.yellow().text(in: .chinese)
+        case .green: HealthCodeText.green().text(in: .chinese)
         }
     }
 

@@ -1,5 +1,6 @@
 import CPangoCairo
 import CQREncode
+import RiskModel
 
 /// A Pango font map with its context, owned by one thread: Pango objects must not cross threads.
 final class TextEngine {
@@ -161,7 +162,7 @@ final class Canvas {
     init(path: String, createdOn: String, title: String) throws {
         self.path = path
         guard let surface = cairo_pdf_surface_create(path, Canvas.width, Canvas.height) else {
-            throw PDFRenderError.cairo(path: path, page: 0, status: "cannot create surface")
+            throw PDFRenderError.cairo(path: path, page: 0, status: PaperText.cannotCreateSurface().description)
         }
         self.surface = surface
         // Fixed metadata: without it cairo stamps the wall clock and reruns differ byte for byte.
@@ -267,16 +268,15 @@ public enum PDFRenderError: Error, CustomStringConvertible, Equatable {
     case qrCode(serial: String)
     case join(path: String, reason: String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case let .cairo(path, page, status):
-            return "\(path): page \(page): cairo stopped drawing (\(status)); check free disk space and rerun"
-        case let .qrCode(serial):
-            return "cannot encode serial \(serial) as a QR code; serials must be short printable text"
-        case let .join(path, reason):
-            return "\(path): cannot join the parts of a notice batch (\(reason)); check free disk space and rerun"
+        case let .cairo(path, page, status): PaperText.cairoFailed(["path": path, "page": page, "status": status])
+        case let .qrCode(serial): PaperText.qrCode(["serial": serial])
+        case let .join(path, reason): PaperText.joinFailed(["path": path, "reason": reason])
         }
     }
+
+    public var description: String { message.description }
 }
 
 /// Drawing recorded once and replayed: cairo writes it to the PDF as one form XObject that every page references.

@@ -2,21 +2,27 @@ import CPangoCairo
 import Foundation
 import RiskModel
 
+/// The column headings of the cover and rescission lists: paper, so always Chinese (SPEC 11).
+enum ListHeading {
+    static let number = "序号", serial = "编号", category = "类别", name = "姓名", grid = "网格", address = "居住地址"
+    static let measureUntil = "措施/截止", originalSerial = "原通知书编号", idNumber = "证件号码", rescissionReason = "撤销原因"
+}
+
 extension NoticeDocumentWriter {
     /// The ID number as a list for grid workers prints it: masked as on the notices, unless the office prints them whole.
     func listID(_ person: PersonKey) -> String { settings.fullIDs ? person.idNo : person.masked }
 
     /// The delivery list at the front of a batch: every paper in it, in the order they are printed and walked.
     func drawCover(_ batch: NoticeBatch, on canvas: Canvas) throws {
-        let serialWidth = fittingWidth(batch.papers.map(\.serial), title: "编号", limits: 90...150)
-        let gridWidth = fittingWidth(batch.papers.map(\.assignment.gridID), title: "网格", limits: 34...72)
+        let serialWidth = fittingWidth(batch.papers.map(\.serial), title: ListHeading.serial, limits: 90...150)
+        let gridWidth = fittingWidth(batch.papers.map(\.assignment.gridID), title: ListHeading.grid, limits: 34...72)
         // The action and its end share a column, one above the other, so the address gets the room.
         let fixed = 24 + serialWidth + 28 + 52 + gridWidth + 58
         let columns = [
-            Column(title: "序号", width: 24, center: true), Column(title: "编号", width: serialWidth),
-            Column(title: "类别", width: 28, center: true), Column(title: "姓名", width: 52),
-            Column(title: "网格", width: gridWidth), Column(title: "居住地址", width: Page.contentWidth - fixed),
-            Column(title: "措施/截止", width: 58, center: true),
+            Column(title: ListHeading.number, width: 24, center: true), Column(title: ListHeading.serial, width: serialWidth),
+            Column(title: ListHeading.category, width: 28, center: true), Column(title: ListHeading.name, width: 52),
+            Column(title: ListHeading.grid, width: gridWidth), Column(title: ListHeading.address, width: Page.contentWidth - fixed),
+            Column(title: ListHeading.measureUntil, width: 58, center: true),
         ]
         let rows = batch.papers.enumerated().map { i, p in
             [String(i + 1), p.serial, p.category, p.name, p.assignment.gridID, p.assignment.address,
@@ -80,14 +86,14 @@ extension NoticeDocumentWriter {
 
     /// The rescission list: whose notice no longer holds, and why, for the grid worker who tells them.
     func drawRescinded(_ batch: NoticeBatch, on canvas: Canvas) throws {
-        let serialWidth = fittingWidth(batch.rescissions.map(\.serial), title: "原通知书编号", limits: 90...150)
-        let idWidth = fittingWidth(batch.rescissions.map { listID($0.person) }, title: "证件号码", limits: 60...120)
-        let gridWidth = fittingWidth(batch.rescissions.map(\.assignment.gridID), title: "网格", limits: 34...72)
+        let serialWidth = fittingWidth(batch.rescissions.map(\.serial), title: ListHeading.originalSerial, limits: 90...150)
+        let idWidth = fittingWidth(batch.rescissions.map { listID($0.person) }, title: ListHeading.idNumber, limits: 60...120)
+        let gridWidth = fittingWidth(batch.rescissions.map(\.assignment.gridID), title: ListHeading.grid, limits: 34...72)
         let fixed = 26 + serialWidth + 52 + idWidth + gridWidth
         let columns = [
-            Column(title: "序号", width: 26, center: true), Column(title: "原通知书编号", width: serialWidth),
-            Column(title: "姓名", width: 52), Column(title: "证件号码", width: idWidth), Column(title: "网格", width: gridWidth),
-            Column(title: "撤销原因", width: Page.contentWidth - fixed),
+            Column(title: ListHeading.number, width: 26, center: true), Column(title: ListHeading.originalSerial, width: serialWidth),
+            Column(title: ListHeading.name, width: 52), Column(title: ListHeading.idNumber, width: idWidth), Column(title: ListHeading.grid, width: gridWidth),
+            Column(title: ListHeading.rescissionReason, width: Page.contentWidth - fixed),
         ]
         let rows = batch.rescissions.enumerated().map { i, r in
             [String(i + 1), r.serial, r.name, listID(r.person), r.assignment.gridID, r.reason]

@@ -12,13 +12,16 @@ public struct GridContactWarning: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ kind: Kind) { self.kind = kind }
 
-    public var description: String {
+    public var message: Message {
         switch kind {
         case let .missing(community, gridID, notices):
-            let grid = gridID.isEmpty ? "(no grid)" : "grid \(gridID)"
-            return "no grid contact for community \(community?.twelveDigits ?? "unassigned") \(grid): \(notices) paper(s) print a blank contact line to fill by hand; add a row to the grid contacts file"
+            let grid = gridID.isEmpty ? PaperText.noGrid() : PaperText.grid(["grid": gridID])
+            let place: any MessageArgument = community?.twelveDigits ?? PaperText.unassigned()
+            return PaperText.noGridContact(["community": place, "grid": grid, "n": notices])
         }
     }
+
+    public var description: String { message.description }
 }
 
 /// Grid workers by (community, grid), as read from the grid contacts file.

@@ -68,7 +68,7 @@ final class NoticeDocumentWriter {
         stamps.removeAll(keepingCapacity: true)
         do {
             let canvas = try Canvas(path: file.path, createdOn: "\(batch.asOf)T00:00:00+08:00",
-                                    title: "\(batch.communityName) \(batch.asOf) 通知书")
+                                    title: "\(batch.communityName) \(batch.asOf) 通知书")  // message-lint: allow the PDF's title, paper, always Chinese
             if front {
                 try drawCover(batch, on: canvas)
                 if !batch.rescissions.isEmpty { try drawRescinded(batch, on: canvas) }

@@ -80,14 +80,14 @@ public enum WorklistError: Error, CustomStringConvertible, Equatable {
     /// The CSV could not be written.
     case csv(file: String, reason: String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case let .xlsx(file, step, reason):
-            return "\(file): could not write the XLSX worklist (\(step): \(reason)); check that the folder exists, is writable and has free space"
-        case let .csv(file, reason):
-            return "\(file): could not write the CSV worklist (\(reason)); check that the folder exists, is writable and has free space"
+        case let .xlsx(file, step, reason): PaperText.worklistXLSX(["file": file, "step": step, "reason": reason])
+        case let .csv(file, reason): PaperText.worklistCSV(["file": file, "reason": reason])
         }
     }
+
+    public var description: String { message.description }
 }
 
 extension Worklist {

@@ -15,7 +15,7 @@ final class XLSXWorkbook {
         self.path = path
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
-            throw WorklistError.xlsx(file: path, step: "workbook_new_opt", reason: "out of memory or no temporary directory")
+            throw WorklistError.xlsx(file: path, step: "workbook_new_opt", reason: PaperText.xlsxCannotStart().description)
         }
         self.handle = handle
         // libxlsxwriter copies the strings, so the temporary C strings may die after the call.
@@ -38,7 +38,7 @@ final class XLSXWorkbook {
 
     private var workbook: UnsafeMutablePointer<lxw_workbook> {
         get throws {
-            guard let handle else { throw WorklistError.xlsx(file: path, step: "use", reason: "workbook already closed") }
+            guard let handle else { throw WorklistError.xlsx(file: path, step: "use", reason: PaperText.xlsxClosed().description) }
             return handle
         }
     }
@@ -50,7 +50,7 @@ final class XLSXWorkbook {
 
     func addWorksheet(_ name: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         guard let sheet = workbook_add_worksheet(try workbook, name) else {
-            throw WorklistError.xlsx(file: path, step: "workbook_add_worksheet", reason: "invalid or duplicate sheet name '\(name)'")
+            throw WorklistError.xlsx(file: path, step: "workbook_add_worksheet", reason: PaperText.xlsxSheetName(["name": name]).description)
         }
         return sheet
     }
@@ -58,7 +58,7 @@ final class XLSXWorkbook {
     /// A new cell format, configured by `configure`.
     func addFormat(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) throws -> UnsafeMutablePointer<lxw_format> {
         guard let format = workbook_add_format(try workbook) else {
-            throw WorklistError.xlsx(file: path, step: "workbook_add_format", reason: "out of memory")
+            throw WorklistError.xlsx(file: path, step: "workbook_add_format", reason: PaperText.outOfMemory().description)
         }
         configure(format)
         return format

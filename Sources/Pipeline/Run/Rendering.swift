@@ -22,7 +22,7 @@ struct Rendering {
         let templatesFolder = try settings.templates.map { URL(fileURLWithPath: $0) } ?? NoticeTemplates.installedFolder()
         let templates = try NoticeTemplates(directory: templatesFolder, wording: wording)
         for name in templates.fallbacks {
-            logger.warning("the templates folder has no \(name).mustache; the program's own is used until a district's is added",
+            logger.warning("\(PaperText.templateFallback(["name": name]))",
                            metadata: ["folder": "\(templatesFolder.path)", "template": "\(name)"])
         }
         var contacts = GridContacts()
@@ -48,7 +48,7 @@ struct Rendering {
                                metadata: ["community": "\(r.community?.twelveDigits ?? "")", "problem": "\(w)"])
             }
             for serial in r.continued {
-                logger.warning("a paper's text does not fit one sheet at the smallest type and continues on a second; check the address and name in the feed",
+                logger.warning("\(PaperText.continuedOnSecondSheet())",
                                metadata: ["serial": "\(serial)", "file": "batches/\(r.file.lastPathComponent)"])
             }
         }

@@ -331,7 +331,7 @@ public struct Run {
         let healthCodes = HealthCodes.changes(reconciliation, asOf: p.asOf, colours: p.policy.healthCodes)
         try HealthCodes.csv(healthCodes).write(to: staging.appendingPathComponent("health_codes.csv"))
         if settings.render {
-            files += try context.progress.watching("rendering \(reconciliation.notices.count) notices") {
+            files += try context.progress.watching(PaperText.rendering(["n": reconciliation.notices.count]).description) {
                 try Rendering(settings: settings, logger: logger).render(reconciliation, asOf: p.asOf, runName: name,
                                                                  deliveries: followUp.deliveries(reconciliation.notices), into: staging)
             }

@@ -6,7 +6,7 @@ public enum Catalogue {
     public static let areas: [any MessageEntry.Type] = [
         SystemText.self, IngestText.self, WorkbookText.self, RejectText.self, RejectPartText.self, NameText.self, TermText.self,
         PolicyText.self, RuleText.self, StoreText.self, EmitText.self, RunText.self, CommandText.self, HelpText.self, UsageText.self, GenerateText.self,
-        FeedbackText.self, DeliveryText.self, HealthCodeText.self, FollowUpText.self, FeedbackHelpText.self,
+        FeedbackText.self, DeliveryText.self, HealthCodeText.self, FollowUpText.self, FeedbackHelpText.self, PaperText.self,
     ]
 
     /// Every entry, as a message without arguments.
