@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 . scripts/deps.sh
 install_missing
 scripts/check-imports.py
+scripts/check-messages.py
 scripts/check-docs.sh
 # The build's own status, not grep's: under pipefail a grep that selects nothing would otherwise hide a failed build.
 set +e
