@@ -49,6 +49,10 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL,
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
+    // English unless a test asks for a locale (SPEC 11), so tests asserting English words pass on a Chinese desktop.
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
+    env["LANG"] = "C.UTF-8"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe()
