@@ -160,6 +160,8 @@ import TestSupport
             == "错误：未知的选项 '--bogus'。是否想用 '--out'？")
         #expect(UsageText.translatingParser("OPTIONS:\n  -h, --help              Show help information.", to: .chinese)
             == "选项：\n  -h, --help              显示帮助信息。")
+        #expect(UsageText.translatingParser("  --copies <copies>       Copies of each batch. (default: 1)", to: .chinese)
+            == "  --copies <copies>       Copies of each batch.（默认：1）")
         #expect(UsageText.translatingParser(error, to: .english) == error)
     }
 }
