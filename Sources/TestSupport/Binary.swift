@@ -73,7 +73,8 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL,
 public func freshCopy(ofFixture name: String) throws -> URL {
     let dir = try makeTemporaryDirectory(name.replacingOccurrences(of: "/", with: "-"))
     let source = fixtures.appendingPathComponent(name)
-    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+    // `out` and `state` are what scripts/demo.sh leaves beside the demo's config (its `out` and `state`), not fixture.
+    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) where !["out", "state"].contains(item) {
         try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: dir.appendingPathComponent(item))
     }
     return dir
