@@ -24,7 +24,6 @@ if [ $# -gt 0 ]; then
   state="$out/state/riskscreen.sqlite"
   where=(--out "$out" --state "$state")
 fi
-mkdir -p "$out"
 folder=$("$bin" run --config "$config" "${where[@]}" | tail -n 1)
 echo
 say "运行目录：    $folder" "Run folder:   $folder"
