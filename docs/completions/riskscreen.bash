@@ -186,9 +186,9 @@ _riskscreen() {
 
 _riskscreen_run() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --allow-empty --force --no-render --verbose -v --quiet -q --version -h --help)
+    non_repeating_flags=(--only --add --dry-run --allow-empty --force --no-render --verbose -v --quiet -q --version -h --help)
     repeating_options=(--residents --travel)
-    non_repeating_options=(--config --policy --regions --encoding --as-of --out --state --max-reject-rate --log-format --log-file)
+    non_repeating_options=(--config --policy --regions --encoding --lang --as-of --out --state --max-reject-rate --log-format --log-file)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -209,6 +209,9 @@ _riskscreen_run() {
         return
         ;;
     '--encoding')
+        return
+        ;;
+    '--lang')
         return
         ;;
     '--as-of')
@@ -235,9 +238,9 @@ _riskscreen_run() {
 
 _riskscreen_check() {
     repeating_flags=()
-    non_repeating_flags=(--allow-empty --version -h --help)
+    non_repeating_flags=(--only --add --allow-empty --version -h --help)
     repeating_options=(--residents --travel)
-    non_repeating_options=(--config --policy --regions --encoding --state --max-reject-rate)
+    non_repeating_options=(--config --policy --regions --encoding --lang --state --max-reject-rate)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -260,6 +263,9 @@ _riskscreen_check() {
     '--encoding')
         return
         ;;
+    '--lang')
+        return
+        ;;
     '--state')
         return
         ;;
@@ -273,7 +279,7 @@ _riskscreen_explain() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --state --as-of --id-type --policy --regions)
+    non_repeating_options=(--config --state --as-of --id-type --policy --regions --lang)
     __riskscreen_offer_flags_options 1
 
     # Offer option value completions
@@ -296,14 +302,17 @@ _riskscreen_explain() {
     '--regions')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
 _riskscreen_diff() {
     repeating_flags=()
-    non_repeating_flags=(--list --version -h --help)
+    non_repeating_flags=(--only --add --list --version -h --help)
     repeating_options=(--residents --travel)
-    non_repeating_options=(--config --policy --regions --encoding --as-of --state --out)
+    non_repeating_options=(--config --policy --regions --encoding --lang --as-of --state --out)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -324,6 +333,9 @@ _riskscreen_diff() {
         return
         ;;
     '--encoding')
+        return
+        ;;
+    '--lang')
         return
         ;;
     '--as-of')
@@ -365,7 +377,7 @@ _riskscreen_rules_import() {
     repeating_flags=()
     non_repeating_flags=(--widen --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--on --from --previous --column -o --output --config --state)
+    non_repeating_options=(--on --from --previous --column -o --output --config --state --lang)
     __riskscreen_offer_flags_options 1
 
     # Offer option value completions
@@ -391,6 +403,9 @@ _riskscreen_rules_import() {
     '--state')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -398,7 +413,7 @@ _riskscreen_rules_diff() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--on --config --state)
+    non_repeating_options=(--on --config --state --lang)
     __riskscreen_offer_flags_options 2
 
     # Offer option value completions
@@ -412,6 +427,9 @@ _riskscreen_rules_diff() {
     '--state')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -419,7 +437,7 @@ _riskscreen_rules_check() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--on --config --state)
+    non_repeating_options=(--on --config --state --lang)
     __riskscreen_offer_flags_options 1
 
     # Offer option value completions
@@ -433,6 +451,9 @@ _riskscreen_rules_check() {
     '--state')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -440,12 +461,18 @@ _riskscreen_history() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--state)
+    non_repeating_options=(--config --state --lang)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--config')
+        return
+        ;;
     '--state')
+        return
+        ;;
+    '--lang')
         return
         ;;
     esac
@@ -455,18 +482,21 @@ _riskscreen_purge() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--state --before --config)
+    non_repeating_options=(--config --state --before --lang)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--config')
+        return
+        ;;
     '--state')
         return
         ;;
     '--before')
         return
         ;;
-    '--config')
+    '--lang')
         return
         ;;
     esac
@@ -476,11 +506,14 @@ _riskscreen_print() {
     repeating_flags=()
     non_repeating_flags=(--all --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --run --community --printer --copies)
+    non_repeating_options=(--config --out --run --community --printer --copies --lang)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--config')
+        return
+        ;;
     '--out')
         return
         ;;
@@ -496,6 +529,9 @@ _riskscreen_print() {
     '--copies')
         return
         ;;
+    '--lang')
+        return
+        ;;
     esac
 }
 
@@ -503,7 +539,7 @@ _riskscreen_generate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--residents --stays --designations --flagged --as-of --seed --bad-rows --travel-files --travel-seed --first-record --out)
+    non_repeating_options=(--residents --stays --designations --flagged --as-of --seed --bad-rows --travel-files --travel-seed --first-record --shape --out --lang)
     __riskscreen_offer_flags_options 0
 
     # Offer option value completions
@@ -538,7 +574,13 @@ _riskscreen_generate() {
     '--first-record')
         return
         ;;
+    '--shape')
+        return
+        ;;
     '--out')
+        return
+        ;;
+    '--lang')
         return
         ;;
     esac
