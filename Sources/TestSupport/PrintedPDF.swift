@@ -7,14 +7,16 @@ import Foundation
 public func printedPDF(in folder: URL, seconds: Int = 90, named matches: (String) -> Bool) async throws -> URL? {
     let clock = ContinuousClock()
     let deadline = clock.now + .seconds(seconds)
-    while clock.now < deadline {
+    // Look once more after every sleep, deadline or not: with the suite's synchronous tests holding the
+    // cooperative threads, a sleep can end long after the deadline although the file arrived in time.
+    while true {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if let name = names.first(where: { matches($0) && $0.hasSuffix(".pdf") }),
            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
            String(decoding: bytes.suffix(32), as: UTF8.self).contains("%%EOF") {
             return folder.appendingPathComponent(name)
         }
+        if clock.now >= deadline { return nil }
         try await Task.sleep(for: .milliseconds(200))
     }
-    return nil
 }
