@@ -37,14 +37,17 @@ public struct FeedStats: Sendable, Hashable {
     public var blankLines: Int
     /// The encoding the file was read in (`auto` resolved).
     public var encoding: TextEncoding
+    /// For a workbook, the sheet read; nil for a CSV file.
+    public var sheet: String?
 
-    public init(bytes: Int, sha256: String, records: Int, lines: Int, blankLines: Int, encoding: TextEncoding) {
+    public init(bytes: Int, sha256: String, records: Int, lines: Int, blankLines: Int, encoding: TextEncoding, sheet: String? = nil) {
         self.bytes = bytes
         self.sha256 = sha256
         self.records = records
         self.lines = lines
         self.blankLines = blankLines
         self.encoding = encoding
+        self.sheet = sheet
     }
 }
 

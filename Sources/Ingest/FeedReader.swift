@@ -1,7 +1,11 @@
 import Glibc
 import Machinery
 
-/// Streams one CSV feed file: header mapping at `init`, then records with line numbers, in 1 MiB reads.
+/// Streams one feed file: header mapping at `init`, then records with line numbers, in 1 MiB reads.
+///
+/// A CSV file is read with libcsv; an XLSX workbook (SPEC 11: by its name, or a ZIP or OLE file whatever its name)
+/// with `XLSXWorkbook`, its rows delivered as the same `RecordView`s (line = the sheet's row number), so the feed
+/// readers do not tell the two apart.
 public final class FeedReader {
     public let input: FeedInput
     public let schema: FeedSchema
@@ -18,7 +22,7 @@ public final class FeedReader {
     public let dataStart: Int
     public let dataStartLine: Int
     /// Complete after a full `forEachRecord(_:)`; before that only `bytes` and `encoding` are set.
-    public private(set) var stats: FeedStats
+    public internal(set) var stats: FeedStats
     /// Called after each read of a full pass (`forEachRecord(_:)`) with the bytes read so far and the file's size.
     public var progress: ((_ bytesRead: Int, _ totalBytes: Int) -> Void)?
     /// Becomes the `progress` of readers created while it is bound, so a caller layers up can watch reads it does not make.
@@ -29,10 +33,15 @@ public final class FeedReader {
     private let maxRecordBytes: Int
     private let decoder: GB18030Decoder?
     /// For each file column, the name used in problems: canonical if mapped, else the header text.
-    private let columnNames: [String]
+    let columnNames: [String]
     /// For each file column the feed uses, how SPEC 1.1's text rules check it (`TextRules`).
-    private let textColumns: [TextRules.Column?]
+    let textColumns: [TextRules.Column?]
     private let blankLinesBeforeHeader: Int
+    /// The workbook, when the file is one; its header is the sheet's first non-blank row.
+    let workbook: XLSXWorkbook?
+
+    /// Whether the file is an XLSX workbook rather than CSV.
+    public var isWorkbook: Bool { workbook != nil }
 
     public init(
         input: FeedInput, schema: FeedSchema, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 1 << 20
@@ -44,7 +53,16 @@ public final class FeedReader {
         let file = try MappedFile.open(input.path)
         self.file = file
 
-        let sniffed = try FeedSniffer.sniff(file, input: input, chunkSize: self.chunkSize, maxRecordBytes: maxRecordBytes)
+        let sniffed: FeedSniffer
+        if WorkbookSniffer.isWorkbook(file) {
+            let (book, found) = try WorkbookSniffer.open(input)
+            workbook = book
+            sniffed = FeedSniffer(encoding: .utf8, decoder: nil, header: found.header, lineEnd: 0x0A, dataStart: file.size,
+                                  dataStartLine: found.row + 1, blankLinesBeforeHeader: found.row - 1)
+        } else {
+            workbook = nil
+            sniffed = try FeedSniffer.sniff(file, input: input, chunkSize: self.chunkSize, maxRecordBytes: maxRecordBytes)
+        }
         encoding = sniffed.encoding
         decoder = sniffed.decoder
         header = sniffed.header
@@ -77,6 +95,10 @@ public final class FeedReader {
 
     /// Reads every data record in file order, hashing the whole file on the way; fills `stats`.
     public func forEachRecord(_ body: (borrowing RecordView) throws -> Void) throws {
+        if let workbook {
+            try forEachSheetRow(workbook, body)
+            return
+        }
         let hasher = SHA256Hasher()
         guard let hasher else { throw IngestError.resource("OpenSSL SHA-256 context") }
         let scanner = try scan(from: 0, to: file.size, feedFrom: dataStart, firstLine: dataStartLine,

@@ -97,6 +97,11 @@ public struct ColumnMapping: Sendable, Hashable {
         return s
     }
 
+    /// The header text as found, without the padding `comparable` ignores.
+    static func trimmed(_ header: String) -> String {
+        String(String.UnicodeScalarView(header.unicodeScalars.drop(while: isPadding).reversed().drop(while: isPadding).reversed()))
+    }
+
     private static func isPadding(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x3000, 0xFEFF: return true

@@ -14,13 +14,15 @@ public enum RecordProblem: Sendable, Hashable {
     /// A field so long that its record ran past `recordLimit`, the most the reader holds: the rest of its line
     /// (`lineBytes` long) was skipped.
     case recordTooLong(column: String, lineBytes: Int, recordLimit: Int, fieldLimit: Int)
+    /// A workbook's cell (`cell`, `B7`) longer than the limit; the reader kept only its head.
+    case cellTooLong(column: String, cell: String, limit: Int)
 
     /// Column for `rejects.csv`; empty when the whole record is at fault.
     public var column: String {
         switch self {
         case .fieldCount: return ""
         case let .encoding(column, _, _), let .controlCharacter(column, _, _), let .fieldTooLong(column, _, _),
-             let .recordTooLong(column, _, _, _):
+             let .recordTooLong(column, _, _, _), let .cellTooLong(column, _, _):
             return column
         }
     }
@@ -41,6 +43,8 @@ public enum RecordProblem: Sendable, Hashable {
             return RejectText.fieldTooLong(["bytes": bytes, "limit": limit])
         case let .recordTooLong(_, lineBytes, recordLimit, fieldLimit):
             return RejectText.recordTooLong(["record_limit": recordLimit, "line_bytes": lineBytes, "field_limit": fieldLimit])
+        case let .cellTooLong(_, cell, limit):
+            return RejectText.cellTooLong(["cell": cell, "limit": limit])
         }
     }
 }
@@ -64,6 +68,8 @@ public struct RecordView {
     let decoder: Unmanaged<GB18030Decoder>?
     /// Whether `rawBytes` is only the head of a record too long to hold.
     var rawCut = false
+    /// For a workbook's row, what each field's cell held (`XLSXCellKind` raw values, file order); nil for a CSV record.
+    var kinds: UnsafePointer<UInt8>? = nil
 
     /// UTF-8 bytes of a schema column; empty when the file has no such column or the record is short.
     @inlinable @inline(__always)
@@ -85,6 +91,19 @@ public struct RecordView {
         schemaColumn >= 0 && schemaColumn < mapping.count && mapping[schemaColumn] >= 0
     }
 
+    /// What the cell of a schema column held, for a workbook's row (SPEC 11: an ID Excel stored as a number); nil for
+    /// a CSV record.
+    @inlinable
+    public func cellKind(_ schemaColumn: Int) -> XLSXCellKind? {
+        guard let kinds = cellKinds else { return nil }
+        guard schemaColumn >= 0, schemaColumn < mapping.count else { return .empty }
+        let index = mapping[schemaColumn]
+        guard index >= 0, index < fieldCount else { return .empty }
+        return XLSXCellKind(rawValue: kinds[index]) ?? .empty
+    }
+
+    @usableFromInline var cellKinds: UnsafePointer<UInt8>? { kinds }
+
     /// A schema column as a `String` (allocates; for values that are kept).
     public func string(_ schemaColumn: Int) -> String {
         String(decoding: field(schemaColumn), as: UTF8.self)
@@ -96,12 +115,28 @@ public struct RecordView {
     /// so a rejected record never puts a raw NUL or escape into `rejects.csv` or the report. A record cut short
     /// (over the length the reader holds) ends with `…`.
     public var raw: String {
+        if kinds != nil { return RecordView.pictured(sheetRecord) }
         let text: String
         if let decoder { text = decoder._withUnsafeGuaranteedRef { $0.decodeLeniently(rawBytes) } } else {
             text = String(decoding: rawBytes, as: UTF8.self)
         }
         let shown = RecordView.pictured(text)
         return rawCut ? shown + "…" : shown
+    }
+
+    /// A workbook's row as one CSV record (RFC 4180 quoting): what `raw` shows for it.
+    var sheetRecord: String {
+        var out = ""
+        for i in 0..<fieldCount {
+            if i > 0 { out += "," }
+            let s = String(decoding: fileField(i), as: UTF8.self)
+            if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                out += "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            } else {
+                out += s
+            }
+        }
+        return out
     }
 
     /// The text with C0 controls (but line breaks and tab) and DEL as their Unicode pictures, C1 controls as U+FFFD.

@@ -16,6 +16,7 @@ public enum StopRequest {
     /// Thrown at a safe point once a stop was requested.
     public struct Stopped: Error, Sendable, CustomStringConvertible {
         public var signal: Int32
+        // message-lint: allow Machinery sits below the catalogue; a run reports a stop as RunError.stopped, worded there.
         public var description: String { "stopped by \(StopRequest.name(of: signal))" }
     }
 

@@ -111,7 +111,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// `YYYY年M月D日`, as printed on notices.
     public var chinese: String {
         let c = components
-        return "\(c.year)年\(c.month)月\(c.day)日"
+        return "\(c.year)年\(c.month)月\(c.day)日"  // message-lint: allow the date as printed papers write it, always Chinese (SPEC 11)
     }
 
     /// Parses exactly `YYYY-MM-DD` (command-line and stored values; feeds go through Normalize).

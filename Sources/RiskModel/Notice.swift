@@ -4,13 +4,8 @@ public enum NoticeStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case amended
     case continuing
 
-    public var chinese: String {
-        switch self {
-        case .new: return "新增"
-        case .amended: return "变更"
-        case .continuing: return "延续"
-        }
-    }
+    /// The status as worklists and the report print it (`新增`), from the catalogue.
+    public var chinese: String { TermText.status(self).text(in: .chinese) }
 }
 
 /// Where a person under a measure lives: a community and grid, or nowhere known (unassigned).

@@ -12,13 +12,8 @@ public enum RiskLevel: Int, Sendable, Hashable, Comparable, Codable, CaseIterabl
         }
     }
 
-    public var chinese: String {
-        switch self {
-        case .low: return "低风险"
-        case .medium: return "中风险"
-        case .high: return "高风险"
-        }
-    }
+    /// The level as notices print it (`高风险`), from the catalogue.
+    public var chinese: String { TermText.level(self).text(in: .chinese) }
 
     public var description: String { code }
 
@@ -46,14 +41,8 @@ public enum Action: Int, Sendable, Hashable, Comparable, Codable, CaseIterable, 
         }
     }
 
-    public var chinese: String {
-        switch self {
-        case .none: return "无"
-        case .healthMonitoring: return "健康监测"
-        case .homeQuarantine: return "居家隔离"
-        case .centralizedQuarantine: return "集中隔离"
-        }
-    }
+    /// The action as notices print it (`居家隔离`), from the catalogue.
+    public var chinese: String { TermText.action(self).text(in: .chinese) }
 
     public var description: String { code }
 

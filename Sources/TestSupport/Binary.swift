@@ -49,6 +49,10 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL,
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
+    // English unless a test asks for a locale (SPEC 11), so tests asserting English words pass on a Chinese desktop.
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
+    env["LANG"] = "C.UTF-8"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe()
@@ -69,7 +73,8 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL,
 public func freshCopy(ofFixture name: String) throws -> URL {
     let dir = try makeTemporaryDirectory(name.replacingOccurrences(of: "/", with: "-"))
     let source = fixtures.appendingPathComponent(name)
-    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+    // `out` and `state` are what scripts/demo.sh leaves beside the demo's config (its `out` and `state`), not fixture.
+    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) where !["out", "state"].contains(item) {
         try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: dir.appendingPathComponent(item))
     }
     return dir

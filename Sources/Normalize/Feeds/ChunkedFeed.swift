@@ -56,7 +56,8 @@ extension ChunkedFeed {
             let reader = try openUnlessEmpty(input, schema: schema)
             openReaders.append(reader)
             var chunks: [FeedChunk]?
-            if let reader, workers.count > 1, reader.stats.bytes >= minimumParallelBytes {
+            // A workbook is read in one pass: its rows are inflated and parsed in order.
+            if let reader, !reader.isWorkbook, workers.count > 1, reader.stats.bytes >= minimumParallelBytes {
                 let parts = workers.count * chunksPerWorker
                 switch split {
                 case .atLineFeeds: chunks = try reader.lineChunks(parts: parts) ?? reader.splitPoints(parts: parts)

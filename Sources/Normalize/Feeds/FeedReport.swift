@@ -34,7 +34,7 @@ public struct FeedReport: Sendable, Hashable {
         path = input.path
         sha256 = stats.sha256
         bytes = stats.bytes
-        encoding = stats.encoding.rawValue
+        encoding = stats.sheet == nil ? stats.encoding.rawValue : "xlsx"
         read = stats.records
         accepted = 0
         rejected = 0

@@ -123,6 +123,7 @@ public enum ResidentFeed {
                 return
             }
             do throws(FieldProblem) {
+                if record.cellKind(idNoColumn) == .number { try Fields.checkWorkbookNumber(idNo: record.field(idNoColumn)) }
                 let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
                 let name = Fields.trimmed(record.field(nameColumn))
                 guard !name.isEmpty else { throw FieldProblem(RejectText.nameEmpty(["column": Message.Value.column("name")]), column: "name") }

@@ -187,6 +187,7 @@ public enum TravelFeed {
         }
 
         private mutating func accept(_ record: borrowing RecordView) throws(FieldProblem) {
+            if record.cellKind(idNoColumn) == .number { try Fields.checkWorkbookNumber(idNo: record.field(idNoColumn)) }
             let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
             let region = try Fields.column("region_code", record.field(regionColumn), Fields.regionCode)
             let first = try Fields.column("arrived_on", record.field(arrivedColumn), Fields.date)

@@ -155,6 +155,16 @@ extension Fields {
         throw FieldProblem(RejectText.idBirthDate(["date": text]))
     }
 
+    /// An `id_no` cell a workbook stored as a number (SPEC 11): Excel keeps 15 significant digits, so an 18-digit ID
+    /// has lost its last digits (`330183196803152000`) and is refused with how to keep IDs as text; a shorter number
+    /// (a 15-digit legacy ID) is exact and read as its digits.
+    public static func checkWorkbookNumber(idNo field: UnsafeBufferPointer<UInt8>) throws(FieldProblem) {
+        var digits = 0
+        for b in field where digit(b) != nil { digits += 1 }
+        guard digits > 15 else { return }
+        throw FieldProblem(RejectText.idStoredAsNumber(["value": quoted(trimmed(field))]), column: "id_no")
+    }
+
     /// An ID that Excel damaged on its way into a CSV file: a number in scientific notation (`3.30183E+17`, what Excel
     /// saves for an ID it took for a number, its digits past the 15th lost), or a leading `'` (Excel's mark for text,
     /// saved with the value by some exports).

@@ -173,6 +173,7 @@ extension Gazetteer {
         guard let url = nationalTableURL else { return .failure(.missingTable) }
         do throws(GazetteerFileError) {
             let entries = try GazetteerFile.read(FeedInput(feed: "gazetteer", path: url.path, encoding: .utf8))
+            // message-lint: allow a detail of a broken installation, inside the catalogue's message for it
             guard !entries.isEmpty else { return .failure(.damagedTable(line: 1, reason: "no rows")) }
             return .success(Gazetteer(entries))
         } catch {

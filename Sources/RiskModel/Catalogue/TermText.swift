@@ -18,7 +18,7 @@ public enum TermText: String, MessageEntry {
         case .centralizedQuarantine: ("集中隔离", "centralized_quarantine")
         case .homeQuarantine: ("居家隔离", "home_quarantine")
         case .healthMonitoring: ("健康监测", "health_monitoring")
-        case .noAction: ("无措施", "none")
+        case .noAction: ("无", "none")
         case .statusNew: ("新增", "new")
         case .statusAmended: ("变更", "amended")
         case .statusContinuing: ("延续", "continuing")

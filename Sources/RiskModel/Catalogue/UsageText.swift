@@ -9,6 +9,7 @@ public enum UsageText: String, MessageEntry {
     case parserSeeSubcommandHelp, parserSeeHelp, parserError, parserHelp, parserUsageLine
     case parserMissingArgument, parserUnknownOption, parserUnknownOptionSuggestion, parserMissingValue, parserUnexpectedArgument
     case parserInvalidValue
+    case parserDefault
 
     public static let area = "usage"
 
@@ -52,6 +53,7 @@ public enum UsageText: String, MessageEntry {
         case .parserMissingValue: ("'{option}' 缺少取值", "Missing value for '{option}'")
         case .parserUnexpectedArgument: ("多余的参数 '{argument}'", "Unexpected argument '{argument}'")
         case .parserInvalidValue: ("取值 '{value}' 对 '{option}' 无效", "The value '{value}' is invalid for '{option}'")
+        case .parserDefault: ("（默认：{value}）", "(default: {value})")
         }
     }
 
@@ -67,6 +69,11 @@ public enum UsageText: String, MessageEntry {
             var line = String(line)
             for flag in [UsageText.parserHelpFlag, .parserVersionFlag] where line.hasSuffix(flag.texts.english) {
                 line = String(line.dropLast(flag.texts.english.count)) + flag.texts.chinese
+            }
+            // The default the parser appends to an option's help, ` (default: auto)`, at the end of its last line.
+            if line.hasSuffix(")"), let open = line.range(of: " (default: ", options: .backwards) {
+                let value = String(line[open.upperBound..<line.index(before: line.endIndex)])
+                line = String(line[..<open.lowerBound]) + UsageText.parserDefault.fill(["value": value])
             }
             if let captured = match(line, UsageText.parserError.texts.english), let inner = captured["text"] {
                 let detail = errorRules.lazy.compactMap { rule in match(inner, rule.texts.english).map { rule.fill($0) } }.first ?? inner
