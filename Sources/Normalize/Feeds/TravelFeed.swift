@@ -156,9 +156,10 @@ public enum TravelFeed {
         var part = Part()
         /// The stay whose contact waits for the residents lookup: its index in `part.stays` and its person's digest.
         var pending: (stay: Int, digest: UInt64)?
-        /// That stay's name and then phone digits, copied out of the reader's buffer; the name is `pendingName` long.
-        var pendingContact: [UInt8] = []
-        var pendingName = 0
+        /// That stay's name and then phone digits, copied out of the reader's buffer: `pendingName` and then
+        /// `pendingPhone` bytes at the front (the buffer keeps its size, so waiting costs no appends).
+        var pendingContact = [UInt8](repeating: 0, count: 128)
+        var pendingName = 0, pendingPhone = 0
 
         init(input: FeedInput, hasType: Bool, residents: FlatSet) {
             self.input = input
@@ -184,10 +185,10 @@ public enum TravelFeed {
             guard let (stay, digest) = pending else { return }
             pending = nil
             guard !residents.contains(digest) else { return }
-            let name = pendingName
+            let (name, phone) = (pendingName, pendingPhone)
             part.stays[stay].contact = pendingContact.withUnsafeBufferPointer { contact in
                 part.contacts.append(name: UnsafeBufferPointer(rebasing: contact[..<name]),
-                                     phone: UnsafeBufferPointer(rebasing: contact[name...]))
+                                     phone: UnsafeBufferPointer(rebasing: contact[name..<name + phone]))
             }
         }
 
@@ -195,7 +196,7 @@ public enum TravelFeed {
             let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
             let region = try Fields.column("region_code", record.field(regionColumn), Fields.regionCode)
             let first = try Fields.column("arrived_on", record.field(arrivedColumn), Fields.date)
-            let last = try Fields.optionalColumn("left_on", record.field(leftColumn), Fields.date) ?? first
+            let last = try Fields.optionalDate("left_on", record.field(leftColumn)) ?? first
             guard last >= first else {
                 throw FieldProblem("left on \(last), before arriving on \(first)", column: "left_on")
             }
@@ -223,10 +224,16 @@ public enum TravelFeed {
             settlePending()
             if !nameField.isEmpty || phoneField.number != nil {
                 let phone = phoneField.number ?? PhoneNumber(value: 0, digitCount: 0)
-                pendingContact.removeAll(keepingCapacity: true)
-                pendingContact.append(contentsOf: nameField)
-                pendingName = nameField.count
-                phone.withDigits { pendingContact.append(contentsOf: $0) }
+                (pendingName, pendingPhone) = (nameField.count, phone.digitCount)
+                if pendingName + pendingPhone > pendingContact.count {
+                    pendingContact = [UInt8](repeating: 0, count: 2 * (pendingName + pendingPhone))
+                }
+                pendingContact.withUnsafeMutableBufferPointer { contact in
+                    _ = contact.initialize(fromContentsOf: nameField)
+                    phone.withDigits { digits in
+                        _ = UnsafeMutableBufferPointer(rebasing: contact[nameField.count...]).initialize(fromContentsOf: digits)
+                    }
+                }
                 residents.prefetch(person.digest)
                 pending = (part.stays.count, person.digest)
             }
