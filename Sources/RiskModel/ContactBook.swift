@@ -29,13 +29,6 @@ public struct ContactBook: Sendable {
         return UInt32(count - 1)
     }
 
-    /// Takes back the last entry appended (a visitor's contact that turned out to be a resident's).
-    @inlinable
-    public mutating func removeLast() {
-        storedStarts.removeLast()
-        storedBytes.removeLast(storedBytes.count - Int(storedStarts[storedStarts.count - 1]))
-    }
-
     /// Appends every entry of another book, returning the offset to add to its indices.
     public mutating func append(_ other: ContactBook) -> UInt32 {
         let offset = UInt32(count)

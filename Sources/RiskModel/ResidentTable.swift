@@ -133,11 +133,13 @@ public struct ResidentTable: Sendable {
             sealedStarts.append(sealedStarts[sealedStarts.count - 1] + piece.count)
         }
         storedArena = []
-        storedRows.append(contentsOf: other.storedRows.lazy.map { row in
-            var row = row
-            row.offset += base
-            return row
-        })
+        // Copied whole, then shifted in place: a mapped copy goes element by element through the generic path.
+        let start = storedRows.count
+        storedRows.append(contentsOf: other.storedRows)
+        guard base != 0 else { return }
+        storedRows.withUnsafeMutableBufferPointer { rows in
+            for i in start..<rows.count { rows[i].offset += base }
+        }
     }
 
     /// Keeps the rows whose flag is set, in order; the arena stays as it is (dropped rows' text is left unreferenced).

@@ -53,6 +53,22 @@ struct IdentityHasher {
         state = (state ^ 0x1F) &* 0x0000_0100_0000_01B3
     }
 
+    /// Adds a trimmed field as `Fields.withNormalized(_:fold: true)` passes it: the bytes as they are, unless a
+    /// possible full-width character turns up, when the field is folded and hashed again from the start.
+    @inline(__always)
+    mutating func addFolding(_ trimmed: UnsafeBufferPointer<UInt8>) {
+        let before = state
+        for b in trimmed {
+            if b == 0xEF {
+                state = before
+                Fields.withNormalized(trimmed, fold: true) { add($0) }
+                return
+            }
+            state = (state ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        }
+        state = (state ^ 0x1F) &* 0x0000_0100_0000_01B3
+    }
+
     @inline(__always)
     mutating func add(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) {

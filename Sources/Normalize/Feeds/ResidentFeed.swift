@@ -133,7 +133,7 @@ public enum ResidentFeed {
                     throw FieldProblem(RejectText.communityNameEmpty(["column": Message.Value.column("community_name")]),
                                        column: "community_name")
                 }
-                let updated = try Fields.optionalColumn("updated_at", record.field(updatedColumn), Fields.date)
+                let updated = try Fields.optionalDate("updated_at", record.field(updatedColumn))
                 let phone = Fields.phone(record.field(phoneColumn))
                 if case .invalid = phone { part.blanked += 1 }
                 let number = phone.number ?? PhoneNumber(value: 0, digitCount: 0)

@@ -156,6 +156,10 @@ public enum TravelFeed {
         var part = Part()
         /// The stay whose contact waits for the residents lookup: its index in `part.stays` and its person's digest.
         var pending: (stay: Int, digest: UInt64)?
+        /// That stay's name and then phone digits, copied out of the reader's buffer: `pendingName` and then
+        /// `pendingPhone` bytes at the front (the buffer keeps its size, so waiting costs no appends).
+        var pendingContact = [UInt8](repeating: 0, count: 128)
+        var pendingName = 0, pendingPhone = 0
 
         init(input: FeedInput, hasType: Bool, residents: FlatSet) {
             self.input = input
@@ -176,13 +180,15 @@ public enum TravelFeed {
             }
         }
 
-        /// Takes back the pending contact when its person is a resident (residents' stays keep no name and phone).
+        /// Stores the pending contact unless its person is a resident (residents' stays keep no name and phone).
         mutating func settlePending() {
             guard let (stay, digest) = pending else { return }
             pending = nil
-            if residents.contains(digest) {
-                part.contacts.removeLast()
-                part.stays[stay].contact = Stay.noContact
+            guard !residents.contains(digest) else { return }
+            let (name, phone) = (pendingName, pendingPhone)
+            part.stays[stay].contact = pendingContact.withUnsafeBufferPointer { contact in
+                part.contacts.append(name: UnsafeBufferPointer(rebasing: contact[..<name]),
+                                     phone: UnsafeBufferPointer(rebasing: contact[name..<name + phone]))
             }
         }
 
@@ -191,7 +197,7 @@ public enum TravelFeed {
             let person = try Fields.personKey(idType: hasType ? record.field(idTypeColumn) : nil, idNo: record.field(idNoColumn))
             let region = try Fields.column("region_code", record.field(regionColumn), Fields.regionCode)
             let first = try Fields.column("arrived_on", record.field(arrivedColumn), Fields.date)
-            let last = try Fields.optionalColumn("left_on", record.field(leftColumn), Fields.date) ?? first
+            let last = try Fields.optionalDate("left_on", record.field(leftColumn)) ?? first
             guard last >= first else {
                 throw FieldProblem(RejectText.leftBeforeArrived(["left": last, "arrived": first]), column: "left_on")
             }
@@ -200,31 +206,40 @@ public enum TravelFeed {
             if sourceField.isEmpty {
                 defaultSource.withUnsafeBufferPointer { hasher.add($0) }
             } else {
-                Fields.withNormalized(sourceField, fold: true) { hasher.add($0) }
+                hasher.addFolding(sourceField)
             }
             let recordField = Fields.trimmed(record.field(recordIDColumn))
             if recordField.isEmpty {
                 hasher.add(person.hi); hasher.add(person.lo); hasher.add(region.raw)
                 hasher.add(UInt64(UInt32(bitPattern: first.number)) << 32 | UInt64(UInt32(bitPattern: last.number)))
             } else {
-                Fields.withNormalized(recordField, fold: true) { hasher.add($0) }
+                hasher.addFolding(recordField)
                 hasher.add(0x5245_4344)  // keeps "record id" identities apart from field-built ones
             }
             let phoneField = Fields.phone(record.field(phoneColumn))
             if case .invalid = phoneField { part.blanked += 1 }
             let nameField = Fields.trimmed(record.field(nameColumn))
             // The residents table is far larger than the cache: the previous record's line was prefetched while
-            // libcsv read this one, and this record's is fetched now. The contact is kept tentatively and taken
-            // back when the person turns out to be a resident.
+            // libcsv read this one, and this record's is fetched now. The contact waits aside and is stored when
+            // the person turns out not to be a resident.
             settlePending()
-            var contact = Stay.noContact
             if !nameField.isEmpty || phoneField.number != nil {
                 let phone = phoneField.number ?? PhoneNumber(value: 0, digitCount: 0)
-                contact = phone.withDigits { part.contacts.append(name: nameField, phone: $0) }
+                (pendingName, pendingPhone) = (nameField.count, phone.digitCount)
+                if pendingName + pendingPhone > pendingContact.count {
+                    pendingContact = [UInt8](repeating: 0, count: 2 * (pendingName + pendingPhone))
+                }
+                pendingContact.withUnsafeMutableBufferPointer { contact in
+                    _ = contact.initialize(fromContentsOf: nameField)
+                    phone.withDigits { digits in
+                        _ = UnsafeMutableBufferPointer(rebasing: contact[nameField.count...]).initialize(fromContentsOf: digits)
+                    }
+                }
                 residents.prefetch(person.digest)
                 pending = (part.stays.count, person.digest)
             }
-            part.stays.append(Stay(person: person, region: region, arrived: first, left: last, identity: hasher.value, contact: contact))
+            part.stays.append(Stay(person: person, region: region, arrived: first, left: last, identity: hasher.value,
+                                   contact: Stay.noContact))
             part.accepted += 1
         }
     }

@@ -24,6 +24,13 @@ extension Fields {
         try withBuffer(field) { (bytes) throws(FieldProblem) -> Day in try date(bytes) }
     }
 
+    /// `optionalColumn` for a date: a plain well-formed date (nearly every field) is read before the blank check.
+    @inline(__always)
+    static func optionalDate(_ column: String, _ field: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> Day? {
+        if let day = quickDate(field) { return day }
+        return try optionalColumn(column, field, date)
+    }
+
     static func parseDate(_ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> Day {
         guard !b.isEmpty else { throw FieldProblem(RejectText.dateEmpty()) }
         var cursor = ByteCursor(b)

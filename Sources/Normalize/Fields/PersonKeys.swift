@@ -49,7 +49,12 @@ extension Fields {
     /// date and appending the computed check character. `passport`/`other`: spaces (also U+3000)
     /// removed, letters upper-cased, then 5–20 characters of `A-Z 0-9 -`.
     public static func personKey(type: IDType, idNo: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
-        try withNormalized(idNo, fold: true) { (b) throws(FieldProblem) -> PersonKey in
+        // Most fields are 17 digits and a check character, with nothing to trim or fold: the normalised field is the
+        // field itself, so the pass that trims it and looks for full-width characters is skipped.
+        if type == .cnID, let (digits, horner) = seventeenDigits(idNo), isCheckCharacter(idNo[17]) {
+            return try residentID(idNo, digits: digits, horner: horner)
+        }
+        return try withNormalized(idNo, fold: true) { (b) throws(FieldProblem) -> PersonKey in
             type == .cnID ? try residentID(b) : try documentNumber(type, b)
         }
     }
@@ -99,6 +104,12 @@ extension Fields {
         let digits = UInt64(eightDigits(high, base: 10)) &* 1_000_000_000 &+ UInt64(eightDigits(low, base: 10)) &* 10 &+ UInt64(last)
         let horner = Int(eightDigits(high, base: 2)) &* 512 &+ Int(eightDigits(low, base: 2)) &* 2 &+ Int(last)
         return (digits, horner)
+    }
+
+    /// Whether `b` can end an 18-character resident ID as it stands: a digit, `X` or `x`.
+    @inline(__always)
+    static func isCheckCharacter(_ b: UInt8) -> Bool {
+        b &- UInt8(ascii: "0") < 10 || b | 0x20 == UInt8(ascii: "x")
     }
 
     /// Whether all eight bytes of `word` are ASCII digits.

@@ -6,7 +6,9 @@ extension Fields {
     ///
     /// Decided where SPEC is silent: an all-zero code (`000000000000`) names no region and is invalid.
     public static func regionCode(_ field: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> RegionCode {
-        try withNormalized(field, fold: true) { (b) throws(FieldProblem) -> RegionCode in
+        // Most codes are twelve ASCII digits with nothing to trim or fold; any other field takes the full rule.
+        if let value = twelveDigits(field), value != 0 { return RegionCode(canonicalizing: value) }
+        return try withNormalized(field, fold: true) { (b) throws(FieldProblem) -> RegionCode in
             guard !b.isEmpty else { throw FieldProblem(RejectText.regionCodeEmpty()) }
             var value: UInt64 = 0
             for byte in b {
@@ -35,5 +37,17 @@ extension Fields {
     @inlinable
     public static func regionCode(_ field: some Collection<UInt8>) throws(FieldProblem) -> RegionCode {
         try withBuffer(field) { (b) throws(FieldProblem) -> RegionCode in try regionCode(b) }
+    }
+
+    /// The value of a field of exactly twelve ASCII digits, read eight and four at a time; nil for any other field.
+    @inline(__always)
+    static func twelveDigits(_ b: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard b.count == 12, let p = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let high = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        // The last eight bytes overlap the first eight by four; only the four new ones are read as digits.
+        let low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
+        guard isEightDigits(high), isEightDigits(low) else { return nil }
+        return eightDigits(high, base: 10) &* 10_000 &+ eightDigits(low, base: 10) % 10_000
     }
 }
