@@ -98,14 +98,8 @@ enum ByteValidation {
         let raw = UnsafeRawPointer(b)
         var i = 0
         while i < n {
-            // ASCII 32 bytes at a time while there is no high byte at all, then eight at a time: a word with a high
-            // byte skips straight to it (the bytes before it are ASCII), instead of going through them one by one.
-            while i + 32 <= n {
-                let any = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                if any & 0x8080_8080_8080_8080 != 0 { break }
-                i += 32
-            }
+            // ASCII eight bytes at a time; a word with a high byte skips straight to it (the bytes before it are
+            // ASCII), instead of going through them one by one.
             while i + 8 <= n {
                 let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
                 if high != 0 {
