@@ -90,13 +90,19 @@ public enum Explain {
             let history = try store.history(of: person)
             if !history.isEmpty { out.append(CommandText.notices()) }
             let rescissions = try store.rescissions(of: person)
+            let releases = try store.releases(of: person)
             for n in history {
                 let rescinded = rescissions.first { $0.serial == n.serial }
+                let released = releases.first { $0.serial == n.serial }
                 out.append(CommandText.notice([
                     "serial": n.serial, "run": Int(n.runID), "status": NoticeStatus(rawValue: n.status).map(TermText.status)?.messageValue ?? .text(n.status),
                     "action": Action(code: n.action).map(TermText.action)?.messageValue ?? .text(n.action), "until": n.until,
                     "replaces": n.supersedes.map { CommandText.noticeReplaces(["serial": $0]).messageValue } ?? .none,
                     "rescinded": rescinded.map { CommandText.rescindedBy(["run": Int($0.runID), "reason": $0.reason]).messageValue } ?? .none,
+                    "released": released.map { r in
+                        r.releaseSerial.map { CommandText.releasedWithNotice(["run": Int(r.runID), "serial": $0]).messageValue }
+                            ?? CommandText.releasedBy(["run": Int(r.runID)]).messageValue
+                    } ?? .none,
                 ]))
             }
             return out

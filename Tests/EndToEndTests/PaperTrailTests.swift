@@ -139,6 +139,13 @@ import TestSupport
         #expect(manifest3["released"] as? Int == 2 && manifest3["release_notices"] as? Int == 1 && manifest3["rescission_notices"] as? Int == 1)
         let report = try String(contentsOf: night3.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("解除告知书") && report.contains("因风险地区名单调整"))
+        // explain tells the person's story to its end: the notice, and the release that closed it.
+        let story = try riskscreen(["explain", "--state", "state/s.sqlite", "--lang", "en", "--as-of", "2020-02-08", "33018319680315272X"], in: dir)
+        #expect(story.status == 0, "\(story)")
+        #expect(story.stdout.contains("330111004002-20200206-0001 issued by run 1") &&
+                story.stdout.contains("ended, released by run 3 with release notice 330111004002-20200208-0001"), "\(story)")
+        let storyZh = try riskscreen(["explain", "--state", "state/s.sqlite", "--lang", "zh", "--as-of", "2020-02-08", "胡悦芳"], in: dir)
+        #expect(storyZh.stdout.contains("期满，第 3 次运行解除（未打印解除告知书）"), "\(storyZh)")
         // The store keeps why each notice changed and which measures ended.
         #expect(try ws.sqlAt(dir.appendingPathComponent("state/s.sqlite").path,
                              "SELECT changes FROM notice WHERE status = 'amended' ORDER BY serial") == ["regions", "stays"])

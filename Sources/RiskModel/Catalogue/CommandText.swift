@@ -4,6 +4,7 @@ public enum CommandText: String, MessageEntry {
     case diffHeading, diffCounts, diffAction, diffPerCommunity, unassigned, community, diffCommunity, diffNotice, replaces, diffRescinded
     case needsState, noStore, noRunYet, code, placeName, explainHeading, noStays, staysOnRecord, stay, touchesNothing, inside, knownOnlyAt
     case gives, coarseNone, endedBefore, exposure, measure, noMeasure, notices, notice, noticeReplaces, rescindedBy
+    case releasedBy, releasedWithNotice
     case badID, noOneWithPhone, noOneNamed, severalMatch, matchLine, phone, residentOf, traveller, residentNamed, travellerNamed, notInSnapshot
     case historyRun, forced, historyPolicy, historyRegions, historyInput, noRuns
     case purgeMerged, purgeStays, purgeNotices
@@ -85,12 +86,16 @@ public enum CommandText: String, MessageEntry {
         case .notices:
             ("通知书：", "notices:")
         case .notice:
-            ("  {serial} 由第 {run} 次运行发出：{status} {action}至 {until}{replaces}{rescinded}",
-             "  {serial} issued by run {run}: {status} {action} until {until}{replaces}{rescinded}")
+            ("  {serial} 由第 {run} 次运行发出：{status} {action}至 {until}{replaces}{rescinded}{released}",
+             "  {serial} issued by run {run}: {status} {action} until {until}{replaces}{rescinded}{released}")
         case .noticeReplaces:
             ("，替代 {serial}", ", replaces {serial}")
         case .rescindedBy:
             ("；已由第 {run} 次运行撤销：{reason}", "; rescinded by run {run}: {reason}")
+        case .releasedBy:
+            ("；期满，第 {run} 次运行解除（未打印解除告知书）", "; ended, released by run {run} (no release notice printed)")
+        case .releasedWithNotice:
+            ("；期满，第 {run} 次运行解除，解除告知书 {serial}", "; ended, released by run {run} with release notice {serial}")
         case .badID:
             ("{id}：{problem}", "{id}: {problem}")
         case .noOneWithPhone:
