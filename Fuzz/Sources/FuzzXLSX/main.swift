@@ -67,7 +67,7 @@ private func readFeed(_ path: String, size: Int) {
     let input = FeedInput(feed: "travel", path: path)
     let batch: TravelBatch
     do {
-        batch = try TravelFeed.read([input])
+        batch = try TravelFeed.read([input], workers: FuzzInput.workers)
     } catch {
         FuzzInput.check(!"\(error)".isEmpty, "an error without a description")
         return
