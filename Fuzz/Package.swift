@@ -18,7 +18,7 @@ let package = Package(
         .executable(name: "fuzz-policy", targets: ["FuzzPolicy"]),
         .executable(name: "fuzz-rules", targets: ["FuzzRules"]),
         .executable(name: "fuzz-chunks", targets: ["FuzzChunks"]),
-        // The XLSX reader's target goes here when it exists: .executable(name: "fuzz-xlsx", targets: ["FuzzXLSX"]).
+        .executable(name: "fuzz-xlsx", targets: ["FuzzXLSX"]),
     ],
     dependencies: [
         .package(name: "riskscreen", path: ".."),
@@ -39,6 +39,9 @@ let package = Package(
         ]),
         .executableTarget(name: "FuzzChunks", dependencies: [
             "FuzzSupport", .product(name: "Ingest", package: "riskscreen"),
+        ]),
+        .executableTarget(name: "FuzzXLSX", dependencies: [
+            "FuzzSupport", .product(name: "Normalize", package: "riskscreen"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,9 +28,7 @@ TARGETS=(
   "policy|fuzz-policy|4096|policy*.toml|Policy.load(path:) (TOMLKit, toml++ in C++, the policy rules)"
   "rules|fuzz-rules|16384|regions*.csv|RuleFile.read (all or nothing, every bad line listed)"
   "chunks|fuzz-chunks|16384|travel*.csv|FeedReader in small blocks and in lineChunks/splitPoints chunks against one pass"
-  # XLSX reader (being written): add Fuzz/Sources/FuzzXLSX/main.swift, the product fuzz-xlsx in
-  # Fuzz/Package.swift, Fuzz/dict/xlsx.dict, and a line here, e.g.
-  # "xlsx|fuzz-xlsx|262144|*.xlsx|the XLSX feed reader"
+  "xlsx|fuzz-xlsx|65536|*.xlsx|XLSXWorkbook, every row of every sheet, and TravelFeed.read on the input as a workbook"
 )
 
 usage() {
@@ -38,7 +36,6 @@ usage() {
   echo
   echo "targets:"
   list
-  echo "  xlsx       not yet: the XLSX reader is being written; see the TARGETS table in this script"
 }
 
 list() {
@@ -100,16 +97,21 @@ build() {
 }
 
 # Seeds: the fixtures of the target's kind, cut to its input size at a line end, and Fuzz/seeds/TARGET.
+# Workbooks (ZIP archives) are never cut, only left out when too large, and are taken from every folder of
+# fixtures/ (fixtures/xlsx, fixtures/announcements, fixtures/fuzz/xlsx ...), text feeds from cases and demo.
 seed() {
   local name=$1 max=$2 pattern=$3 dir=$SCRATCH/seeds/$1 f
   rm -rf "$dir"
   mkdir -p "$dir"
+  local roots=(fixtures/cases fixtures/demo) binary=0
+  case "$pattern" in *.xlsx) roots=(fixtures); binary=1 ;; esac
   while IFS= read -r -d '' f; do
     local out="$dir/$(echo "${f#fixtures/}" | tr '/' '_')"
     if [ "$(stat -c %s "$f")" -le "$max" ]; then cp "$f" "$out"
-    else head -c "$max" "$f" | python3 -c 'import sys; b=sys.stdin.buffer.read(); sys.stdout.buffer.write(b[:b.rfind(b"\n")+1])' >"$out"
+    elif [ "$binary" = 0 ]; then
+      head -c "$max" "$f" | python3 -c 'import sys; b=sys.stdin.buffer.read(); sys.stdout.buffer.write(b[:b.rfind(b"\n")+1])' >"$out"
     fi
-  done < <(find fixtures/cases fixtures/demo -type f -name "$pattern" -print0)
+  done < <(find "${roots[@]}" -type f -name "$pattern" -print0)
   if [ -d "Fuzz/seeds/$name" ]; then cp Fuzz/seeds/"$name"/* "$dir"/ 2>/dev/null || true; fi
   echo "$dir"
 }
@@ -203,7 +205,7 @@ minimize() {
 
 case "${1:-}" in
   ""|-h|--help|help) usage ;;
-  list) list; echo "  xlsx       not yet: the XLSX reader is being written; see the TARGETS table in this script" ;;
+  list) list ;;
   build) build ;;
   repro) [ $# -ge 3 ] || { usage >&2; exit 1; }; shift; repro "$@" ;;
   minimize) [ $# -eq 3 ] || { usage >&2; exit 1; }; mkdir -p "$SCRATCH/logs"; minimize "$2" "$3" ;;

@@ -19,7 +19,7 @@ public func fuzzPolicy(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         FuzzInput.check(text.contains(path), "an error that does not name the file: \(text)")
         if case let .invalid(_, problems) = error {
             FuzzInput.check(!problems.isEmpty, "invalid with no problems")
-            for p in problems { FuzzInput.check(!p.key.isEmpty && !p.message.isEmpty, "a problem without key or message") }
+            for p in problems { FuzzInput.check(!p.key.isEmpty && !p.message.description.isEmpty, "a problem without key or message") }
         }
     }
     return 0

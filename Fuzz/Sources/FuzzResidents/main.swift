@@ -12,7 +12,7 @@ public func fuzzResidents(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = FeedInput(feed: "residents", path: path)
     let batch: ResidentBatch
     do {
-        batch = try ResidentFeed.read([input, input])
+        batch = try ResidentFeed.read([input, input], workers: FuzzInput.workers)
     } catch {
         FuzzInput.check(!"\(error)".isEmpty, "an error without a description")
         return 0

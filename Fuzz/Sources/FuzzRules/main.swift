@@ -5,12 +5,17 @@ import RiskModel
 
 /// The risk-region rule file (SPEC 1.4): `RuleFile.read` on the input as a file. All or nothing: either
 /// designations with `from <= to`, or an error; invalid rows are listed with their lines.
+/// The national gazetteer the program settles names against, loaded once.
+private let gazetteer: Gazetteer = {
+    do { return try Gazetteer.national() } catch { FuzzInput.fatal("the national gazetteer does not load: \(error)") }
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRules(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let path = FuzzInput.write(data, size, name: "regions.csv")
     let lines = FuzzInput.lineCount(data, size)
     do {
-        let (designations, report) = try RuleFile.read(FeedInput(feed: "regions", path: path))
+        let (designations, report) = try RuleFile.read(FeedInput(feed: "regions", path: path), gazetteer: gazetteer)
         FuzzInput.check(!designations.isEmpty, "a rule file read with no designations")
         FuzzInput.check(report.accepted == designations.count && report.read == designations.count && report.rejected == 0,
                         "report \(report) for \(designations.count) designations")

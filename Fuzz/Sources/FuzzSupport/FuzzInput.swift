@@ -87,3 +87,14 @@ extension FuzzInput {
         return false
     }
 }
+
+import Machinery
+
+extension FuzzInput {
+    /// The readers' threads as the program picks them: `RISKSCREEN_THREADS` when set (1 takes the one-core
+    /// paths), else one per core.
+    public static let workers: Workers = {
+        if let text = getenv("RISKSCREEN_THREADS"), let wanted = Int(String(cString: text)), wanted >= 1 { return Workers(wanted) }
+        return .online
+    }()
+}

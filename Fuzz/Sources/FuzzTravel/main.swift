@@ -14,7 +14,7 @@ public func fuzzTravel(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = FeedInput(feed: "travel", path: path)
     let batch: TravelBatch
     do {
-        batch = try TravelFeed.read([input, input])
+        batch = try TravelFeed.read([input, input], workers: FuzzInput.workers)
     } catch {
         let text = "\(error)"
         FuzzInput.check(!text.isEmpty, "an error without a description")
