@@ -210,7 +210,8 @@ extension Fields {
     }
 
     static func documentNumber(_ type: IDType, _ b: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> PersonKey {
-        let what = type == .passport ? RejectPartText.passportNumber() : RejectPartText.otherIDNumber()
+        // A message is built only for a reject: making one costs more than reading the field.
+        func what() -> Message { type == .passport ? RejectPartText.passportNumber() : RejectPartText.otherIDNumber() }
         guard !b.isEmpty else { throw FieldProblem(RejectText.idEmpty()) }
         if let excel = excelDamage(b) { throw excel }
         // At most 20 characters are kept; one more tells "too long" apart.
@@ -225,17 +226,17 @@ extension Fields {
                 let allowed = (0x41...0x5A).contains(c) || digit(c) != nil || c == UInt8(ascii: "-")
                 guard allowed else {
                     let found = firstDisallowed(UnsafeBufferPointer(rebasing: b[i...])) { _, _ in false }
-                    throw FieldProblem(RejectText.idDocumentCharacter(["found": found?.shown.messageValue ?? .text("?"), "kind": what]))
+                    throw FieldProblem(RejectText.idDocumentCharacter(["found": found?.shown.messageValue ?? .text("?"), "kind": what()]))
                 }
                 if count < 21 { out[count] = c; count += 1 }
                 i += 1
             }
             guard (5...20).contains(count) else {
                 let shown = count > 20 ? RejectPartText.moreThanTwenty() : RejectPartText.characters(["count": count])
-                throw FieldProblem(RejectText.idDocumentLength(["length": shown, "kind": what]))
+                throw FieldProblem(RejectText.idDocumentLength(["length": shown, "kind": what()]))
             }
             guard let key = PersonKey(type: type, text: UnsafeBufferPointer(rebasing: out[0..<count])) else {
-                throw FieldProblem(RejectText.idDocumentInvalid(["kind": what]))
+                throw FieldProblem(RejectText.idDocumentInvalid(["kind": what()]))
             }
             return key
         }
