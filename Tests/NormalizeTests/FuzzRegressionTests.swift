@@ -38,6 +38,19 @@ import TestSupport
         #expect(error?.description.hasPrefix("\(path):\(line):\(column): not valid TOML") == true)
     }
 
+    /// `policy`: a top-level key that is empty (`''.a = 14`, a quoted empty key, with NUL bytes further on) was
+    /// reported with an empty key (`: unknown key`); every problem must name its key, an empty one as `""`.
+    @Test func anEmptyKeyIsNamed() throws {
+        let path = Self.fuzzFixtures.appendingPathComponent("policy").appendingPathComponent("empty-quoted-key.toml").path
+        let error = #expect(throws: PolicyError.self) { try Policy.load(path: path) }
+        guard case let .invalid(_, problems) = error else {
+            Issue.record("expected invalid keys, got \(String(describing: error))")
+            return
+        }
+        #expect(problems.allSatisfy { !$0.key.isEmpty }, "\(problems)")
+        #expect(problems.contains { $0.key == "\"\"" }, "\(problems)")
+    }
+
     /// `chunks`: a travel feed whose header ends with a lone CR and whose record follows on the same physical
     /// line (no LF): the record is dropped with the header's line and the file reads as holding no record,
     /// with no reject (see IngestTests' FuzzRegressionTests). The record must be read, or the file refused.

@@ -89,6 +89,11 @@ private func problems(_ text: String, sourceLocation: SourceLocation = #_sourceL
          "policy.toml: lookback: unknown key; a policy has only name, lookback_days, [levels.high], [levels.medium], [levels.low] and [health_code]"),
         (example(replacing: "days = 7", with: "days = 7\nnote = \"x\""),
          "policy.toml: levels.low.note: unknown key; a level has only action, days and coarse"),
+        // Keys that are not bare are named as TOML writes them: an empty key, a key with a space or a dot.
+        (example(replacing: "lookback_days = 14", with: "lookback_days = 14\n'' = 1"),
+         "policy.toml: \"\": unknown key; a policy has only name, lookback_days, [levels.high], [levels.medium], [levels.low] and [health_code]"),
+        (example(replacing: "days = 7", with: "days = 7\n\"a.b c\" = 1"),
+         "policy.toml: levels.low.\"a.b c\": unknown key; a level has only action, days and coarse"),
         (specExample + "\n[levels.critical]\naction = \"none\"\ndays = 1\ncoarse = \"none\"\n",
          "policy.toml: levels.critical: unknown level; the levels are high, medium and low"),
         (example(replacing: "[levels.medium]\naction = \"home_quarantine\"          # 居家隔离\ndays = 14\ncoarse = \"low\"\n", with: ""),

@@ -60,6 +60,23 @@ extension Policy {
         return try parse(text, file: path)
     }
 
+    /// A key from the file as TOML writes it: bare when it is letters, digits, `_` and `-`, else quoted, so an
+    /// empty key (`'' = 1`) or one with a dot or a space is named unmistakably.
+    static func tomlKey(_ key: String) -> String {
+        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+            || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        if bare { return key }
+        let escaped = key.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\\": return "\\\\"
+            case "\"": return "\\\""
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: return String(format: "\\u%04X", scalar.value)
+            default: return String(scalar)
+            }
+        }.joined()
+        return "\"\(escaped)\""
+    }
+
     /// Validates policy TOML text; `file` names it in errors.
     ///
     /// Decided where SPEC is silent: `name` may be left out (the file name without its extension
@@ -86,7 +103,7 @@ extension Policy {
         func problem(_ key: String, _ message: Message) { problems.append(PolicyProblem(key: key, message: message)) }
 
         for key in root.keys.sorted() where !["name", "lookback_days", "levels", "health_code"].contains(key) {
-            problem(key, PolicyText.unknownKey())
+            problem(tomlKey(key), PolicyText.unknownKey())
         }
 
         var name = (file as NSString).lastPathComponent
@@ -121,7 +138,7 @@ extension Policy {
         }
         if let levelsTable {
             for key in levelsTable.keys.sorted() where !levelNames.contains(key) {
-                problem("levels.\(key)", PolicyText.unknownLevel())
+                problem("levels.\(tomlKey(key))", PolicyText.unknownLevel())
             }
             for level in RiskLevel.allCases.sorted(by: >) {
                 let base = "levels.\(level.code)"
@@ -134,7 +151,7 @@ extension Policy {
                     continue
                 }
                 for key in table.keys.sorted() where !["action", "days", "coarse"].contains(key) {
-                    problem("\(base).\(key)", PolicyText.levelUnknownKey())
+                    problem("\(base).\(tomlKey(key))", PolicyText.levelUnknownKey())
                 }
 
                 var action: Action?
@@ -199,7 +216,7 @@ extension Policy {
             return policy
         }
         for key in table.keys.sorted() {
-            let name = "health_code.\(key)"
+            let name = "health_code.\(tomlKey(key))"
             guard let action = Action(code: key), action != .none else {
                 problem(name, HealthCodeText.unknownAction(["actions": actions]))
                 continue
