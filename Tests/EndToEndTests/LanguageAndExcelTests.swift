@@ -47,7 +47,7 @@ let badTravelFeed = """
         for line in ["bad.csv（行程，utf-8）：读取 5，接受 1，拒收 4，重复 0",
                      "bad.csv:3：身份证号：校验位是 4，应为 3 [id_check_character]",
                      "bad.csv:4：到达日期：“2020-02-30”不存在：2020-02 只有 29 天 [date_nonexistent]",
-                     "早于到达日期 2020-02-03 [left_before_arrived]",
+                     "bad.csv:5：离开日期：于 2020-02-01 离开，早于到达日期 2020-02-03 [left_before_arrived]",
                      "bad.csv:6：区划代码：有 5 位；区划代码为 2、4、6、9 或 12 位 [region_code_length]"] {
             #expect(r.stdout.contains(line), "\(line)\n\(r)")
         }

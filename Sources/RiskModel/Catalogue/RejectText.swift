@@ -118,7 +118,7 @@ public enum RejectText: String, MessageEntry {
              "has {count} {count?digit|digits}; a landline number has 7 to 12, a mobile 11 starting with 1")
 
         case .leftBeforeArrived:
-            ("离开日期 {left} 早于到达日期 {arrived}", "left on {left}, before arriving on {arrived}")
+            ("于 {left} 离开，早于到达日期 {arrived}", "left on {left}, before arriving on {arrived}")
         case .nameEmpty:
             ("{column}为空；每位居民都须有姓名", "{column} is empty; every resident needs a name")
         case .communityNameEmpty:
