@@ -14,7 +14,8 @@ import TestSupport
     /// contract wants an error naming the file and the place (SPEC 1.5, exit 1): a table header whose key
     /// starts with neither a bare-key character nor a quote (the first: a level's header typed as its Chinese
     /// name), a value that is a date, a space and one digit, a date and time without its time, and a `}` where
-    /// an array's element should start.
+    /// an array's element should start; and what toml++ takes for a date (ten characters, `-` fifth and eighth, a
+    /// control character among them) followed by a space and one digit.
     @Test(arguments: [
         ("header-starts-with-chinese.toml", 7, 3, "table header"),
         ("header-starts-with-control-char.toml", 1, 2, "table header"),
@@ -24,6 +25,8 @@ import TestSupport
         ("date-time-without-time-min.toml", 1, 3, "date"),
         ("brace-in-array.toml", 2, 31, "array"),
         ("brace-in-array-min.toml", 1, 4, "array"),
+        ("loose-date-space-one-digit.toml", 1, 18, "date"),
+        ("loose-date-space-one-digit-min.toml", 1, 3, "date"),
     ])
     func policyThatAbortedTomlIsAnError(fixture: String, line: Int, column: Int, about: String) throws {
         let path = Self.fuzzFixtures.appendingPathComponent("policy").appendingPathComponent(fixture).path

@@ -9,8 +9,9 @@ import RiskModel
 /// - a table header whose first key starts with neither `A-Z a-z 0-9 _ -` nor a quote (`[=]`, `[ ]`,
 ///   `[ 健康监测]`, `[[{]]`): `parser::parse_key` assumes one of those;
 /// - a value that starts as a date and goes on as a date and time that is not one: a date, a space and
-///   one digit (`days = 2020-01-20 1`), where `parser::parse_value` asserts it is not at the end of the
-///   value; `2020-01-20T:` and the like, where `parser::parse_time` asserts a digit;
+///   one digit (`days = 2020-01-20 1`, and what toml++ takes for a date: ten characters with `-` fifth and
+///   eighth, `7199-05-2\u{1} 7`), where `parser::parse_value` asserts it is not at the end of the value;
+///   `2020-01-20T:` and the like, where `parser::parse_time` asserts a digit;
 /// - a `}` inside an array, outside its inline tables (`a = [1, }`): `parser::parse_value` asserts it is not
 ///   at the end of a value where an element should start.
 public enum TOMLPreflight {
@@ -113,6 +114,34 @@ public enum TOMLPreflight {
             let end = separator + 1 + time + offset
             return end < n && isWord(b[end])
         }
+        /// toml++'s own, looser test for "a date, then a space" (`parser::parse_value`): ten characters up to the end
+        /// of the value (`_` not counted), `-` the fifth and the eighth, none giving the value another trait (`+`, `.`,
+        /// `:`, or the letters b e o p t x z); a control character or another letter passes it. Then a space, one digit
+        /// and the end of the value, where toml++ asserts there is more (`7199-05-2\u{1} 7,`).
+        func looseDateThenOneDigit(at k: Int) -> Bool {
+            var chars: [UInt8] = []
+            var i = k
+            while i < n, !isValueEnd(b[i]) {
+                let c = b[i]
+                // One entry per character: a UTF-8 continuation byte adds none.
+                if c != UInt8(ascii: "_") && c & 0xC0 != 0x80 {
+                    chars.append(c)
+                    if chars.count > 10 { return false }
+                }
+                i += 1
+            }
+            guard chars.count == 10, isDigit(chars[0]), chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-") else { return false }
+            for c in chars {
+                if c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":") { return false }
+                if Array("beoptxzBEOPTXZ".utf8).contains(c) { return false }
+            }
+            return i + 2 < n && b[i] == UInt8(ascii: " ") && isDigit(b[i + 1]) && isValueEnd(b[i + 2])
+        }
+        /// What ends a value for toml++ (`is_value_terminator`): white space, a line end, `]`, `}`, `,` or `#`.
+        func isValueEnd(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r")
+                || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: ",") || c == UInt8(ascii: "#")
+        }
         func skipLine(from k: Int) -> Int {
             var k = k
             while k < n, b[k] != newline { k += 1 }
@@ -178,7 +207,7 @@ public enum TOMLPreflight {
                 i = k < n && b[k] == c ? k + 1 : min(k, n)
                 continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if startsValue(before: i), badDateTime(at: i) {
+                if startsValue(before: i), badDateTime(at: i) || looseDateThenOneDigit(at: i) {
                     return Problem(line: line, column: i - lineStart + 1, message: dateMessage)
                 }
                 // The rest of this number, date or bare key: no value starts inside it.
