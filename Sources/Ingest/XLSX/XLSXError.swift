@@ -46,7 +46,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: Message {
         switch self {
         case let .unreadable(file, reason):
-            return WorkbookText.unreadable(["file": file, "reason": reason])
+            return IngestText.unreadable(["file": file, "reason": reason])
         case let .notAWorkbook(file, content):
             let entry: WorkbookText
             switch content {
@@ -75,7 +75,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .tooLarge(file, part, what, limit):
             return WorkbookText.tooLarge(["file": file, "part": XLSXText.printable(part), "limit": limit, "what": what])
         case let .resource(what):
-            return WorkbookText.resource(["what": what])
+            return IngestText.resource(["what": what])
         }
     }
 

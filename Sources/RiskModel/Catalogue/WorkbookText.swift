@@ -1,7 +1,7 @@
 /// An XLSX workbook that cannot be read (`XLSXError`), and why its parts are damaged.
 public enum WorkbookText: String, MessageEntry {
-    case unreadable, empty, text, markup, pdf, unknownBinary, openDocument, binaryWorkbook, otherOfficeDocument, otherZip
-    case legacyOrEncrypted, damaged, damagedPart, noSuchSheet, notAWorksheet, noWorksheet, tooLarge, resource
+    case empty, text, markup, pdf, unknownBinary, openDocument, binaryWorkbook, otherOfficeDocument, otherZip
+    case legacyOrEncrypted, damaged, damagedPart, noSuchSheet, notAWorksheet, noWorksheet, tooLarge
     case zipDirectoryUnreadable, tooManyEntries, cutShort, partMissing, otherCompression, corruptData, archiveError
     case moreThanDeclared, endsShort, checksum, xmlLine, parserSaid
     case rowNumberInvalid, rowOutOfOrder, rowPastLast, cellReferenceInvalid, cellOutOfOrder, sharedStringMissing, sheetWithoutPart
@@ -11,9 +11,6 @@ public enum WorkbookText: String, MessageEntry {
 
     public var texts: (chinese: String, english: String) {
         switch self {
-        case .unreadable:
-            ("{file}：无法读取文件（{reason}）；请检查配置文件或命令行中的路径",
-             "{file}: cannot read the file ({reason}); check the path in the config or on the command line")
         case .empty:
             ("{file}：文件是空的，不是 XLSX 工作簿；请重新导出", "{file}: the file is empty, not an XLSX workbook; export the workbook again")
         case .text:
@@ -60,8 +57,6 @@ public enum WorkbookText: String, MessageEntry {
         case .tooLarge:
             ("{file}：{part} 超过 {limit} {what}；请拆分成较小的工作簿，或删去数据中用不到的部分",
              "{file}: {part} has more than {limit} {what}; split it into smaller workbooks, or leave out what the feed does not need")
-        case .resource:
-            ("无法创建 {what}；系统资源不足或缺少程序库", "cannot create {what}; the system is out of resources or a library is missing")
         case .zipDirectoryUnreadable:
             ("无法读取其 ZIP 目录", "its ZIP directory cannot be read")
         case .tooManyEntries:
