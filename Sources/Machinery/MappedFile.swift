@@ -19,6 +19,8 @@ public final class MappedFile: @unchecked Sendable {
         public let path: String
         /// `errno` (`EISDIR` for a directory).
         public let code: Int32
+        /// The system's words for `code`, for messages that are not a data officer's (a store file that fails to read back).
+        public var systemReason: String { String(cString: strerror(code)) }
     }
 
     /// Opens `path` read-only and maps it; a directory or an unopenable path throws.
@@ -65,6 +67,11 @@ public final class MappedFile: @unchecked Sendable {
             got += n
         }
         return got
+    }
+
+    /// Reads exactly `buffer.count` bytes at `offset`; a file that ends before them throws `EIO`.
+    public func readExactly(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(OpenError) {
+        guard try read(into: buffer, at: offset) == buffer.count else { throw OpenError(path: path, code: EIO) }
     }
 
     /// Unmaps the whole pages of a range that has been read, so the process's resident size stays at what it keeps

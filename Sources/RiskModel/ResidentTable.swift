@@ -34,6 +34,9 @@ public struct ResidentTable: Sendable {
     @usableFromInline var sealedStarts: [Int] = [0]
     /// A table read from the store views its file instead: its rows and its text where they lie.
     @usableFromInline var mapped: (rows: MappedArray<Row>, arena: MappedArray<UInt8>)?
+    /// A table whose text lies in a file at `offset` (`count` bytes), read back row by row with `pread`: only the few
+    /// rows under a measure are ever read, and reading them maps nothing, so the text takes no memory of the process.
+    @usableFromInline var filed: (file: MappedFile, offset: Int, count: Int)?
 
     public init() {}
 
@@ -50,6 +53,19 @@ public struct ResidentTable: Sendable {
         mapped = (rows, arena)
     }
 
+    /// This table's rows with their text read back from `file`, where it lies from byte `offset` on, as this table's
+    /// arena wrote it (`PackedFile.writeResidents`); the table's own text is not kept.
+    ///
+    /// A province's residents feed can carry 400 MB of names and addresses; once the store's file holds them, a run
+    /// needs them only for the few thousand people under a measure.
+    public func readingText(from file: MappedFile, at offset: Int) -> ResidentTable {
+        guard mapped == nil else { return self }
+        var table = ResidentTable()
+        table.storedRows = storedRows
+        table.filed = (file, offset, arenaCount)
+        return table
+    }
+
     public var count: Int { mapped?.rows.count ?? storedRows.count }
 
     public func withRows<R>(_ body: (UnsafeBufferPointer<Row>) throws -> R) rethrows -> R {
@@ -58,11 +74,24 @@ public struct ResidentTable: Sendable {
     }
 
     /// Bytes of text of all rows.
-    public var arenaCount: Int { mapped?.arena.count ?? sealedStarts[sealedStarts.count - 1] + storedArena.count }
+    public var arenaCount: Int { mapped?.arena.count ?? filed?.count ?? sealedStarts[sealedStarts.count - 1] + storedArena.count }
 
     /// Calls `body` with each piece of the text in order; together they are the arena the rows' offsets count in.
-    public func forEachArenaPiece(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    public func forEachArenaPiece(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         if let mapped { return try mapped.arena.withUnsafeBufferPointer(body) }
+        if let filed {
+            let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 8 << 20)
+            defer { piece.deallocate() }
+            var done = 0
+            while done < filed.count {
+                let n = min(piece.count, filed.count - done)
+                try filed.file.readExactly(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(piece)[0..<n]),
+                                           at: filed.offset + done)
+                try body(UnsafeBufferPointer(rebasing: piece[0..<n]))
+                done += n
+            }
+            return
+        }
         for piece in sealedArenas { try piece.withUnsafeBufferPointer(body) }
         try storedArena.withUnsafeBufferPointer(body)
     }
@@ -77,6 +106,20 @@ public struct ResidentTable: Sendable {
                 return try body(UnsafeBufferPointer(rebasing: arena[min(offset, end)..<end]))
             }
         }
+        if let filed {
+            let length = min(length, max(filed.count - offset, 0))
+            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { buffer in
+                // The file is the one this run has just written and still holds open: a read that fails there is a
+                // failing disk, as a page fault on a mapped file would be, and ends the run before anything is published.
+                let text = UnsafeMutableBufferPointer(rebasing: buffer[0..<length])
+                do throws(MappedFile.OpenError) {
+                    try filed.file.readExactly(into: UnsafeMutableRawBufferPointer(text), at: filed.offset + offset)
+                } catch {
+                    fatalError("riskscreen could not read back the residents' text from \(filed.file.path): \(error.systemReason)")
+                }
+                return try body(UnsafeBufferPointer(text))
+            }
+        }
         // The piece holding it: the last whose start is at or before the offset (one piece per merged chunk, a few dozen).
         var piece = sealedStarts.count - 1
         while sealedStarts[piece] > offset { piece -= 1 }
@@ -89,6 +132,15 @@ public struct ResidentTable: Sendable {
     /// Copies a viewed file into arrays before the table changes.
     @usableFromInline
     mutating func materialize() {
+        if filed != nil {
+            var text: [UInt8] = []
+            text.reserveCapacity(arenaCount)
+            // Only `append` and friends get here, which no run calls on a filed table; a failing read is as above.
+            do { try forEachArenaPiece { text.append(contentsOf: $0) } } catch { fatalError("\(error)") }
+            storedArena = text
+            filed = nil
+            return
+        }
         guard let mapped else { return }
         storedRows = Array(mapped.rows)
         storedArena = Array(mapped.arena)
@@ -102,7 +154,7 @@ public struct ResidentTable: Sendable {
     public mutating func append(person: PersonKey, community: RegionCode, updatedAt: Day?,
                                 name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
                                 gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
-        if mapped != nil { materialize() }
+        if mapped != nil || filed != nil { materialize() }
         let base = sealedStarts[sealedStarts.count - 1]
         let start = storedArena.count
         storedArena.append(contentsOf: name); storedArena.append(0x1F)

@@ -435,6 +435,50 @@ import TestSupport
         #expect((0..<stored.count).map { stored.resident(at: $0) } == written + written.prefix(2))
     }
 
+    /// Tonight's snapshot keeps its rows in memory and reads its text back from the file just written: every
+    /// resident reads back whole, the file it writes again is the same, a later append still works, and a file
+    /// that is not the one written is refused with its name.
+    @Test func residentsWrittenTonightReadTheirTextBackFromTheirFile() throws {
+        var written: [Resident] = []
+        var table = ResidentTable()
+        for c in 0..<3 {
+            var chunk = ResidentTable()
+            for i in 0..<(c + 2) {
+                let r = Resident(person: .cn("330106198002\(c)\(i)000"), name: "居民\(c)-\(i)", phone: i == 0 ? "" : "1390000\(c)\(i)00",
+                                 community: .of("33010600\(c)"), communityName: "社区\(c)", gridID: "G-\(c)\(i)",
+                                 address: String(repeating: "长", count: 5 * c + i), updatedAt: .of("2020-01-0\(i + 1)"))
+                chunk.append(person: r.person, community: r.community, updatedAt: r.updatedAt, name: Array(r.name.utf8),
+                             phone: Array(r.phone.utf8), communityName: Array(r.communityName.utf8), gridID: Array(r.gridID.utf8),
+                             address: Array(r.address.utf8))
+                written.append(r)
+            }
+            table.append(contentsOf: chunk)
+        }
+        let store = try freshStore()
+        let segments = try store.writeFiles(runID: 1, stays: nil, residents: table, rules: nil)
+        var filed = try store.residents(table, textOf: segments)
+        #expect(filed.count == written.count)
+        #expect(filed.arenaCount == table.arenaCount)
+        #expect((0..<filed.count).map { filed.resident(at: $0) } == written)
+        #expect(filed.index(of: [written[5].person], workers: Workers(2)) == [written[5].person: 5])
+
+        let again = try store.writeFiles(runID: 2, stays: nil, residents: filed, rules: nil)
+        let first = try Data(contentsOf: store.dataFolder.appendingPathComponent("residents-1.bin"))
+        #expect(try Data(contentsOf: store.dataFolder.appendingPathComponent(#require(again.first).file)) == first)
+
+        filed.append(person: .cn("33010619900101001"), community: .of("330106001"), updatedAt: nil, name: Array("新居民".utf8),
+                     phone: [], communityName: Array("和平社区".utf8), gridID: [], address: [])
+        #expect((0..<filed.count - 1).map { filed.resident(at: $0) } == written)
+        #expect(filed.resident(at: filed.count - 1).name == "新居民")
+
+        try first.prefix(first.count - 3).write(to: store.dataFolder.appendingPathComponent("residents-1.bin"))
+        #expect {
+            _ = try store.residents(table, textOf: segments)
+        } throws: { error in
+            "\(error)".contains("residents-1.bin: stored data is damaged (file ends early)")
+        }
+    }
+
     @Test func anAbandonedPendingCommitLeavesNothingAndAFinishedOneCommits() throws {
         let store = try freshStore()
         let findings = [finding(PersonKey.cn("33010619800101001"), Held(action: .homeQuarantine, until: "2020-02-15", community: "330106001"))]

@@ -147,8 +147,12 @@ enum PackedFile {
         return StayParts(parts: parts)
     }
 
+    /// Writes a residence snapshot: its rows, then its text, through the page cache.
+    ///
+    /// Not past it, as the stays are: the run reads the text of the rows under a measure back from this file
+    /// (`residents(_:textIn:)`), a few thousand reads that would otherwise wait on the disk.
     static func writeResidents(_ table: ResidentTable, to url: URL) throws -> Int {
-        let writer = try Writer(url)
+        let writer = try Writer(url, direct: false)
         let arenaCount = table.arenaCount
         try writer.put([residentMagic, UInt64(MemoryLayout<ResidentTable.Row>.stride), UInt64(table.count), UInt64(arenaCount)])
         try table.withRows { try writer.put(UnsafeRawBufferPointer($0)) }
@@ -178,6 +182,19 @@ enum PackedFile {
         let arena: [UInt8] = try reader.take(arenaCount)
         if summed { try reader.verifyChecksum() }
         return ResidentTable(rows: rows, arena: arena)
+    }
+
+    /// `table`, whose rows and text `writeResidents` has just written to `url`, with its text read back from there.
+    static func residents(_ table: ResidentTable, textIn url: URL) throws -> ResidentTable {
+        let file: MappedFile
+        do { file = try MappedFile(path: url.path) } catch {
+            throw StoreError.cannotOpen(path: url.path, reason: SystemText.reason(errno: error.code))
+        }
+        let arenaOffset = 32 + table.count * MemoryLayout<ResidentTable.Row>.stride
+        guard file.size == arenaOffset + table.arenaCount + checksumBytes else {
+            throw StoreError.corruptSegment(file: url.path, reason: StoreText.endsEarly())
+        }
+        return table.readingText(from: file, at: arenaOffset)
     }
 
     /// Writes the checksum of `url`'s bytes before its last eight over them: for tests that damage a file on purpose
@@ -216,10 +233,11 @@ enum PackedFile {
         /// The checksum of what was put so far, written after it by `finish`.
         private let checksum: OpaquePointer
 
-        init(_ url: URL) throws {
+        /// A writer to `url`, past the page cache (`direct`) where the file system allows it.
+        init(_ url: URL, direct wantsDirect: Bool = true) throws {
             self.url = url
             temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-            var fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | Self.oDirect, 0o600)
+            var fd: Int32 = wantsDirect ? open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | Self.oDirect, 0o600) : -1
             direct = fd >= 0
             if fd < 0 { fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }  // tmpfs and others refuse O_DIRECT
             guard fd >= 0 else { throw StoreError.cannotOpen(path: temporary.path, reason: SystemText.reason(errno: errno)) }

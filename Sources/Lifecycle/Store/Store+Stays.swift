@@ -81,6 +81,13 @@ extension Store {
         return try PackedFile.readResidents(dataFolder.appendingPathComponent(latest.file), expectedBytes: latest.bytes)
     }
 
+    /// `table` with its text read back from the residents' file of `segments` (written by `writeFiles`) rather than
+    /// kept in memory: see `ResidentTable.readingText(from:at:)`.
+    public func residents(_ table: ResidentTable, textOf segments: [SegmentRecord]) throws -> ResidentTable {
+        guard let segment = segments.first(where: { $0.kind == "residents" }) else { return table }
+        return try PackedFile.residents(table, textIn: dataFolder.appendingPathComponent(segment.file))
+    }
+
     /// Writes a run's packed stays, residents and rule files beside the database; they count only once a commit names them.
     ///
     /// Callable ahead of the commit (on another thread, while the run screens), since nothing refers to them yet.

@@ -169,7 +169,7 @@ public struct Run {
         /// Every committed run's stays, read from disk while the feeds are parsed.
         var storedStays: BackgroundTask<[[StayParts.Part]]>
         /// The residents' packed file, written while the travel feeds are parsed (the disk is idle then).
-        var residentsFile: BackgroundTask<[SegmentRecord]>?
+        var residentsFiles: [SegmentRecord]
         /// The gazetteer with the snapshot's community names (SPEC 10), and the rule file's designations settled in it.
         var gazetteer: Gazetteer
         var designations: [Designation]
@@ -192,9 +192,12 @@ public struct Run {
             newResidents = batch.table
             people = batch.people
         }
+        // The writer hands back the table with its text read from the file: the text in memory (names and addresses,
+        // 400 MB for a province's wide feed) is freed once the file is written, while the travel feeds are parsed.
         let residentsFile = p.storesFiles ? newResidents.map { table in
             context.background { [store = p.store, runID = p.runID] in
-                try store.writeFiles(runID: runID, stays: nil, residents: table, rules: nil)
+                let segments = try store.writeFiles(runID: runID, stays: nil, residents: table, rules: nil)
+                return (segments: segments, table: try store.residents(table, textOf: segments))
             }
         } : nil
         // However the run ends, once its writers are done, the files no committed row names go: the stored stays
@@ -206,26 +209,38 @@ public struct Run {
                 _ = try? store.removeOrphanFiles()
             }
         }
-        let residents = newResidents ?? storedResidents ?? ResidentTable()
+        var residents = newResidents ?? storedResidents ?? ResidentTable()
         // The rule file's names need the snapshot's community names (SPEC 10 source 3): settled now, before the
         // travel feeds, and every bad row (fields and names) listed at once.
         let gazetteer = p.gazetteer.addingCommunities(Gazetteer.communities(of: residents))
         let designations = try p.rules.designations(in: gazetteer)
+        var travelPeople = people.take() ?? (settings.travel.isEmpty ? nil : residents.people())
+        if residentsFile != nil {
+            // The writer's copy is the last that holds the text; the table comes back from it below.
+            newResidents = nil
+            residents = ResidentTable()
+        }
         var travel: TravelBatch?
         if !settings.travel.isEmpty {
             // Handed over, not kept: the set is freed as soon as the feeds are parsed, before the dedupe's tables.
             let batch = try context.progress.watchingFeeds {
-                try TravelFeed.read(settings.travel, residents: people.take() ?? residents.people(), workers: workers)
+                try TravelFeed.read(settings.travel, residents: travelPeople.take() ?? FlatSet(capacity: 0), workers: workers)
             }
             reports += batch.reports
             rejects += batch.rejects
             travel = batch
         }
+        var residentsFiles: [SegmentRecord] = []
+        if let written = try residentsFile?.wait() {
+            residentsFiles = written.segments
+            newResidents = written.table
+            residents = written.table
+        }
         context.lap("ingest")
         CrashPoint.hit("after-ingest")
         try Run.checkRejectRates(reports, rejects: rejects, settings: settings)
         return Ingested(reports: reports, rejects: rejects, newResidents: newResidents, residents: residents, travel: travel,
-                        storedStays: storedStays, residentsFile: residentsFile, gazetteer: gazetteer, designations: designations)
+                        storedStays: storedStays, residentsFiles: residentsFiles, gazetteer: gazetteer, designations: designations)
     }
 
     /// The stays in force (the stored runs' merged with tonight's) and what the run stores of them.
@@ -288,7 +303,7 @@ public struct Run {
         var summary: (URL) -> RunSummary
         var pending: PendingCommit?
         var packedFiles: BackgroundTask<[SegmentRecord]>?
-        var residentsFile: BackgroundTask<[SegmentRecord]>?
+        var residentsFiles: [SegmentRecord]
     }
 
     /// Writes the CSVs, batches, worklists, manifest and report into a staging folder while the store's transaction
@@ -355,7 +370,7 @@ public struct Run {
                        seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
                        notices: reconciliation.notices, rescissions: reconciliation.rescinded)
         }
-        return Staged(name: name, folder: staging, summary: summary, pending: pending, packedFiles: l.packedFiles, residentsFile: i.residentsFile)
+        return Staged(name: name, folder: staging, summary: summary, pending: pending, packedFiles: l.packedFiles, residentsFiles: i.residentsFiles)
     }
 
     /// Commits the store (once the staged folder and the packed files are on disk), then moves the folder into
@@ -365,7 +380,7 @@ public struct Run {
             return s.summary(try p.publisher.publish(s.folder, name: s.name, preview: true))
         }
         try p.publisher.sync(s.folder)
-        let written = try (s.packedFiles?.wait() ?? []) + (s.residentsFile?.wait() ?? [])
+        let written = try (s.packedFiles?.wait() ?? []) + s.residentsFiles
         context.lap("write-store-files")
         CrashPoint.hit("files-written")
         try context.checkpoint()
