@@ -32,8 +32,8 @@ public struct ResidentTable: Sendable {
     private var sealedArenas: [[UInt8]] = []
     /// Where each of `sealedArenas` starts, and (last) where `storedArena` does.
     @usableFromInline var sealedStarts: [Int] = [0]
-    /// A table read from the store views its file instead: its rows and its text where they lie.
-    @usableFromInline var mapped: (rows: MappedArray<Row>, arena: MappedArray<UInt8>)?
+    /// A table read from the store views its rows where they lie in its file.
+    @usableFromInline var mappedRows: MappedArray<Row>?
     /// A table whose text lies in a file at `offset` (`count` bytes), read back row by row with `pread`: only the few
     /// rows under a measure are ever read, and reading them maps nothing, so the text takes no memory of the process.
     @usableFromInline var filed: (file: MappedFile, offset: Int, count: Int)?
@@ -45,12 +45,14 @@ public struct ResidentTable: Sendable {
         storedArena = arena
     }
 
-    /// A table viewing a stored file: its rows and its text, where they lie.
+    /// A table viewing a stored file: its rows where they lie, its text (`count` bytes from `offset`) read back
+    /// row by row.
     ///
     /// A night's run needs only the rows of two million residents and the text of the few under a measure:
     /// viewing the file where the page cache holds it spares copying ~300 MB into fresh memory.
-    public init(mappedRows rows: MappedArray<Row>, arena: MappedArray<UInt8>) {
-        mapped = (rows, arena)
+    public init(mappedRows rows: MappedArray<Row>, textIn file: MappedFile, at offset: Int, count: Int) {
+        mappedRows = rows
+        filed = (file, offset, count)
     }
 
     /// This table's rows with their text read back from `file`, where it lies from byte `offset` on, as this table's
@@ -59,26 +61,25 @@ public struct ResidentTable: Sendable {
     /// A province's residents feed can carry 400 MB of names and addresses; once the store's file holds them, a run
     /// needs them only for the few thousand people under a measure.
     public func readingText(from file: MappedFile, at offset: Int) -> ResidentTable {
-        guard mapped == nil else { return self }
         var table = ResidentTable()
         table.storedRows = storedRows
+        table.mappedRows = mappedRows
         table.filed = (file, offset, arenaCount)
         return table
     }
 
-    public var count: Int { mapped?.rows.count ?? storedRows.count }
+    public var count: Int { mappedRows?.count ?? storedRows.count }
 
     public func withRows<R>(_ body: (UnsafeBufferPointer<Row>) throws -> R) rethrows -> R {
-        if let mapped { return try mapped.rows.withUnsafeBufferPointer(body) }
+        if let mappedRows { return try mappedRows.withUnsafeBufferPointer(body) }
         return try storedRows.withUnsafeBufferPointer(body)
     }
 
     /// Bytes of text of all rows.
-    public var arenaCount: Int { mapped?.arena.count ?? filed?.count ?? sealedStarts[sealedStarts.count - 1] + storedArena.count }
+    public var arenaCount: Int { filed?.count ?? sealedStarts[sealedStarts.count - 1] + storedArena.count }
 
     /// Calls `body` with each piece of the text in order; together they are the arena the rows' offsets count in.
     public func forEachArenaPiece(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        if let mapped { return try mapped.arena.withUnsafeBufferPointer(body) }
         if let filed {
             let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 8 << 20)
             defer { piece.deallocate() }
@@ -99,18 +100,12 @@ public struct ResidentTable: Sendable {
     /// The text of a row, `length` bytes at `offset` of the arena.
     func withText<R>(of row: Row, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let (offset, length) = (Int(row.offset), Int(row.length))
-        if let mapped {
-            // A damaged file's row gets the text that lies in the arena, never bytes beyond the mapping.
-            return try mapped.arena.withUnsafeBufferPointer { arena in
-                let end = min(offset + length, arena.count)
-                return try body(UnsafeBufferPointer(rebasing: arena[min(offset, end)..<end]))
-            }
-        }
         if let filed {
+            // A damaged file's row gets the text that lies in the arena, never bytes beyond it.
             let length = min(length, max(filed.count - offset, 0))
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { buffer in
-                // The file is the one this run has just written and still holds open: a read that fails there is a
-                // failing disk, as a page fault on a mapped file would be, and ends the run before anything is published.
+                // The file was checked or written by this run and is still open: a read that fails there is a failing
+                // disk, as a page fault on a mapped file would be, and ends the run before anything is published.
                 let text = UnsafeMutableBufferPointer(rebasing: buffer[0..<length])
                 do throws(MappedFile.OpenError) {
                     try filed.file.readExactly(into: UnsafeMutableRawBufferPointer(text), at: filed.offset + offset)
@@ -129,24 +124,22 @@ public struct ResidentTable: Sendable {
         }
     }
 
-    /// Copies a viewed file into arrays before the table changes.
+    /// Copies viewed rows and text read from a file into arrays before the table changes.
     @usableFromInline
     mutating func materialize() {
-        if filed != nil {
-            var text: [UInt8] = []
-            text.reserveCapacity(arenaCount)
-            // Only `append` and friends get here, which no run calls on a filed table; a failing read is as above.
-            do { try forEachArenaPiece { text.append(contentsOf: $0) } } catch { fatalError("\(error)") }
-            storedArena = text
-            filed = nil
-            return
+        if let mappedRows {
+            storedRows = Array(mappedRows)
+            self.mappedRows = nil
         }
-        guard let mapped else { return }
-        storedRows = Array(mapped.rows)
-        storedArena = Array(mapped.arena)
+        guard filed != nil else { return }
+        var text: [UInt8] = []
+        text.reserveCapacity(arenaCount)
+        // Only `append` and friends get here, which no run calls on a stored or filed table; a failing read is as above.
+        do { try forEachArenaPiece { text.append(contentsOf: $0) } } catch { fatalError("\(error)") }
+        storedArena = text
         sealedArenas = []
         sealedStarts = [0]
-        self.mapped = nil
+        filed = nil
     }
 
     /// Appends a resident given as UTF-8 fields; returns its row index.
@@ -154,7 +147,7 @@ public struct ResidentTable: Sendable {
     public mutating func append(person: PersonKey, community: RegionCode, updatedAt: Day?,
                                 name: some Collection<UInt8>, phone: some Collection<UInt8>, communityName: some Collection<UInt8>,
                                 gridID: some Collection<UInt8>, address: some Collection<UInt8>) -> Int {
-        if mapped != nil || filed != nil { materialize() }
+        if mappedRows != nil || filed != nil { materialize() }
         let base = sealedStarts[sealedStarts.count - 1]
         let start = storedArena.count
         storedArena.append(contentsOf: name); storedArena.append(0x1F)

@@ -168,7 +168,7 @@ public struct Run {
         var travel: TravelBatch?
         /// Every committed run's stays, read from disk while the feeds are parsed.
         var storedStays: BackgroundTask<[[StayParts.Part]]>
-        /// The residents' packed file, written while the travel feeds are parsed (the disk is idle then).
+        /// Tonight's residents' packed file, written while the travel feeds were parsed (the disk is idle then).
         var residentsFiles: [SegmentRecord]
         /// The gazetteer with the snapshot's community names (SPEC 10), and the rule file's designations settled in it.
         var gazetteer: Gazetteer
