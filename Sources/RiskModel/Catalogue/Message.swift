@@ -94,7 +94,8 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func render(_ template: String, _ arguments: [Argument], _ language: Language) -> String {
-        guard template.contains("{") || template.contains("}") else { return template }
+        // On bytes: `contains("{")` with a string goes through Foundation's string search, slow on Chinese text.
+        guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return template }
         var out = ""
         var i = template.startIndex
         while i < template.endIndex {
@@ -236,15 +237,19 @@ public protocol MessageEntry: Sendable, CaseIterable {
 extension MessageEntry where Self: RawRepresentable, RawValue == String {
     /// The case's name in snake_case (`idCheckCharacter` → `id_check_character`).
     public var name: String {
-        var out = ""
-        for c in rawValue {
-            if c.isUppercase {
-                out += "_" + c.lowercased()
+        // Case names are ASCII; bytes, not `Character.isUppercase`, since every message made names its entry (a
+        // health-code reason makes one per measure).
+        var out: [UInt8] = []
+        out.reserveCapacity(rawValue.utf8.count + 4)
+        for byte in rawValue.utf8 {
+            if byte >= 0x41 && byte <= 0x5A {
+                out.append(0x5F)
+                out.append(byte + 0x20)
             } else {
-                out.append(c)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
