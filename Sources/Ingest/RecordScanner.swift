@@ -62,7 +62,21 @@ final class RecordScanner {
     /// The first error thrown by the sink; later callbacks are ignored and `feed` rethrows it.
     private var failure: (any Error)?
     /// Receives each completed record; the scanner's buffers hold it only during the call.
-    var sink: ((RecordScanner) throws -> Void)?
+    var sink: ((RecordScanner) throws -> Void)? {
+        didSet {
+            sinkBox = sink.map(SinkBox.init)
+            currentSink = sinkBox.map { Unmanaged.passUnretained($0) }
+        }
+    }
+    /// The sink in a box of its own, held here while set.
+    private var sinkBox: SinkBox?
+    /// The same box, called without a retain for each record (a closure read from a `var` is retained and released
+    /// around every call: 1.6% of a clean feed's run); `sinkBox` keeps it alive.
+    private var currentSink: Unmanaged<SinkBox>?
+    private final class SinkBox {
+        let call: (RecordScanner) throws -> Void
+        init(_ call: @escaping (RecordScanner) throws -> Void) { self.call = call }
+    }
 
     init(file: String, firstLine: Int, maxRecordBytes: Int, lineEnd: UInt8 = 0x0A, contiguous: Bool = false) throws(IngestError) {
         self.file = file
@@ -275,7 +289,7 @@ final class RecordScanner {
         guard failure == nil, !stopRequested, !swallowing else { return }
         records += 1
         do {
-            try sink?(self)
+            try currentSink?._withUnsafeGuaranteedRef { try $0.call(self) }
         } catch {
             failure = error
         }
