@@ -63,8 +63,9 @@ final class RecordScanner {
     private var failure: (any Error)?
     /// Receives each completed record; the scanner's buffers hold it only during the call.
     var sink: ((RecordScanner) throws -> Void)? {
-        didSet {
-            sinkBox = sink.map(SinkBox.init)
+        get { sinkBox?.call }
+        set {
+            sinkBox = newValue.map(SinkBox.init)
             currentSink = sinkBox.map { Unmanaged.passUnretained($0) }
         }
     }

@@ -45,30 +45,6 @@ enum PackedFile {
         }
     }
 
-    /// Compares the checksum at `end` of a file with that of the bytes before it, read with `pread` into a buffer of
-    /// its own, so the file's pages are not mapped into the process.
-    private static func verifyReading(_ file: MappedFile, end: Int, url: URL) throws {
-        guard let state = XXH3_createState() else { throw StoreError.cannotOpen(path: url.path, reason: StoreText.noMemoryForChecksum()) }
-        defer { XXH3_freeState(state) }
-        XXH3_64bits_reset(state)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
-        defer { buffer.deallocate() }
-        var offset = 0
-        var stored: UInt64 = 0
-        do {
-            while offset < end {
-                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(buffer.count, end - offset)])
-                try file.readExactly(into: piece, at: offset)
-                XXH3_64bits_update(state, piece.baseAddress, piece.count)
-                offset += piece.count
-            }
-            try withUnsafeMutableBytes(of: &stored) { try file.readExactly(into: $0, at: end) }
-        } catch {
-            throw StoreError.corruptSegment(file: url.path, reason: StoreText.endsEarly())
-        }
-        guard XXH3_64bits_digest(state) == UInt64(littleEndian: stored) else { throw StoreError.checksumMismatch(file: url.path) }
-    }
-
     /// Writes stays in parts, each with its contacts, to `url` (through a temporary file renamed into place).
     ///
     /// Every array of stays starts at a multiple of 8 bytes, so a reader can view it in a mapping of the file.
@@ -200,7 +176,10 @@ enum PackedFile {
            let rows = MappedArray<ResidentTable.Row>(file, offset: rowsOffset, count: rowCount) {
             // Checked by reading, not through the mapping: the text is then never mapped in, only the rows under a
             // measure read back (a wide snapshot's text is 400 MB at province scale).
-            if summed { try verifyReading(file, end: body, url: url) }
+            if summed {
+                try reader.hash(body - rowsOffset)
+                try reader.verifyChecksum()
+            }
             return ResidentTable(mappedRows: rows, textIn: file, at: arenaOffset, count: arenaCount)
         }
         let rows: [ResidentTable.Row] = try reader.take(rowCount)
@@ -389,6 +368,20 @@ enum PackedFile {
             var stored: UInt64 = 0
             guard read(fd, &stored, 8) == 8, UInt64(littleEndian: stored) == computed else {
                 throw StoreError.checksumMismatch(file: url.path)
+            }
+        }
+
+        /// Reads the next `count` bytes into the checksum only, through a buffer of its own: they take no memory of
+        /// the process, as they would read through a mapping.
+        func hash(_ count: Int) throws {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
+            defer { buffer.deallocate() }
+            var left = count
+            while left > 0 {
+                let n = read(fd, buffer.baseAddress, min(left, buffer.count))
+                if n <= 0 { throw StoreError.corruptSegment(file: url.path, reason: StoreText.endsEarly()) }
+                XXH3_64bits_update(checksum, buffer.baseAddress, n)
+                left -= n
             }
         }
 
